@@ -1,0 +1,84 @@
+/**
+ * Configuration from the environment, parsed and validated once at start.
+ * Every setting has a safe local default; nothing else reads process.env.
+ */
+import { homedir } from 'node:os';
+import { join } from 'node:path';
+import { z } from 'zod';
+
+const port = z.coerce.number().int().min(0).max(65535);
+
+const envSchema = z.object({
+  NEO4J_URI: z.string().url().optional(),
+  NEO4J_USERNAME: z.string().default('neo4j'),
+  NEO4J_PASSWORD: z.string().optional(),
+  NEO4J_DATABASE: z.string().default('neo4j'),
+  /** Version of the Neo4j server Laurel provisions when none is configured. */
+  LAUREL_NEO4J_VERSION: z.string().regex(/^5\.26\.\d+$/, 'must be a 5.26 LTS version such as 5.26.30').default('5.26.30'),
+  LAUREL_NEO4J_IMAGE: z.string().default('neo4j:5.26-community'),
+  LAUREL_NEO4J_HEAP: z.string().regex(/^\d+[mg]$/, 'like 512m or 1g').default('1g'),
+  /** Skip the Docker attempt (for example where a daemon answers but cannot pull). */
+  LAUREL_NO_DOCKER: z
+    .enum(['0', '1', 'true', 'false', ''])
+    .default('')
+    .transform((v) => v === '1' || v === 'true'),
+  LAUREL_CACHE_DIR: z.string().optional(),
+  XDG_CACHE_HOME: z.string().optional(),
+  LAUREL_HOST: z.string().default('127.0.0.1'),
+  LAUREL_PORT: port.default(4000),
+  LAUREL_API_TOKEN: z.string().min(16, 'must be at least 16 characters').optional(),
+  LAUREL_QUERY_TIMEOUT_MS: z.coerce.number().int().positive().default(10_000),
+  NODE_ENV: z.string().default('development'),
+});
+
+export interface Config {
+  neo4j: {
+    /** Set when the user points Laurel at a running Neo4j. */
+    uri?: string;
+    username: string;
+    password?: string;
+    database: string;
+    version: string;
+    image: string;
+    heap: string;
+    noDocker: boolean;
+  };
+  cacheDir: string;
+  server: { host: string; port: number };
+  apiToken?: string;
+  queryTimeoutMs: number;
+  production: boolean;
+}
+
+export class ConfigError extends Error {
+  override name = 'ConfigError';
+}
+
+export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
+  const parsed = envSchema.safeParse(Object.fromEntries(Object.entries(env).filter(([, v]) => v !== '')));
+  if (!parsed.success) {
+    const lines = parsed.error.issues.map((i) => `  ${i.path.join('.')}: ${i.message}`);
+    throw new ConfigError(`invalid configuration:\n${lines.join('\n')}`);
+  }
+  const e = parsed.data;
+  if (e.NEO4J_URI && !e.NEO4J_PASSWORD) {
+    throw new ConfigError('NEO4J_URI is set but NEO4J_PASSWORD is not; set both (and NEO4J_USERNAME if not "neo4j")');
+  }
+  return {
+    neo4j: {
+      uri: e.NEO4J_URI,
+      username: e.NEO4J_USERNAME,
+      password: e.NEO4J_PASSWORD,
+      database: e.NEO4J_DATABASE,
+      version: e.LAUREL_NEO4J_VERSION,
+      image: e.LAUREL_NEO4J_IMAGE,
+      heap: e.LAUREL_NEO4J_HEAP,
+      noDocker: e.LAUREL_NO_DOCKER,
+    },
+    cacheDir: e.LAUREL_CACHE_DIR ?? join(e.XDG_CACHE_HOME ?? join(homedir(), '.cache'), 'laurel'),
+    server: { host: e.LAUREL_HOST, port: e.LAUREL_PORT },
+    apiToken: e.LAUREL_API_TOKEN,
+    queryTimeoutMs: e.LAUREL_QUERY_TIMEOUT_MS,
+    production: e.NODE_ENV === 'production',
+  };
+}

@@ -1,0 +1,183 @@
+/**
+ * Turns a file into an Article: detects the encoding (UTF-8, GB18030/GBK,
+ * UTF-16, Big5), rejects empty, binary and undecodable files with a reason,
+ * and picks up the metadata kept beside it (`<name>.meta.json`).
+ */
+import { readFile, readdir, stat } from 'node:fs/promises';
+import { basename, extname, join } from 'node:path';
+import chardet from 'chardet';
+import iconv from 'iconv-lite';
+import { z } from 'zod';
+import type { Article, ArticleMeta } from '../contract.js';
+
+export const ARTICLE_EXTENSIONS = ['.txt', '.md'];
+
+/** A file that cannot be read as an article; `reason` is meant for the user. */
+export class ArticleReadError extends Error {
+  constructor(
+    readonly path: string,
+    readonly reason: string,
+  ) {
+    super(`${path}: ${reason}`);
+    this.name = 'ArticleReadError';
+  }
+}
+
+const metaSchema = z
+  .object({
+    title: z.string().optional(),
+    date: z
+      .string()
+      .regex(/^\d{4}(-\d{2}(-\d{2})?)?$/, 'date must be YYYY, YYYY-MM or YYYY-MM-DD')
+      .optional(),
+    newspaper: z.string().optional(),
+    page: z.string().optional(),
+    place: z.string().optional(),
+    source: z.string().optional(),
+  })
+  .passthrough();
+
+export interface DecodedText {
+  text: string;
+  encoding: string;
+}
+
+const CJK = /[\u3400-\u9fff\uf900-\ufaff]/g;
+
+/** Decodes bytes of unknown encoding, or says why it cannot. */
+export function decodeText(bytes: Buffer): DecodedText {
+  if (bytes.length === 0) throw new Error('empty file');
+  const bom = bomEncoding(bytes);
+  if (bom) return checked(iconv.decode(bytes, bom), bom);
+  if (looksBinary(bytes)) throw new Error('binary file, not text');
+  const utf8 = decodeUtf8Strict(bytes);
+  if (utf8 !== undefined) return checked(utf8, 'UTF-8');
+  // Not valid UTF-8: ask chardet, keeping only encodings a Chinese corpus uses.
+  const guesses = chardet.analyse(bytes).map((g) => g.name);
+  const candidates = [...guesses.filter((n) => CHINESE_ENCODINGS[n]), 'GB18030', 'Big5'];
+  for (const name of new Set(candidates.map((n) => CHINESE_ENCODINGS[n] ?? n))) {
+    const text = iconv.decode(bytes, name);
+    if (!text.includes('\ufffd') || replacementRatio(text) < 0.001) return checked(text, name);
+  }
+  throw new Error(`cannot decode: not UTF-8, and no Chinese encoding fits (chardet guessed ${guesses.slice(0, 3).join(', ') || 'nothing'})`);
+}
+
+const CHINESE_ENCODINGS: Record<string, string> = {
+  GB18030: 'GB18030',
+  GBK: 'GB18030',
+  GB2312: 'GB18030',
+  Big5: 'Big5',
+  'UTF-16LE': 'UTF-16LE',
+  'UTF-16BE': 'UTF-16BE',
+};
+
+function bomEncoding(b: Buffer): string | undefined {
+  if (b[0] === 0xef && b[1] === 0xbb && b[2] === 0xbf) return 'UTF-8';
+  if (b[0] === 0xff && b[1] === 0xfe) return 'UTF-16LE';
+  if (b[0] === 0xfe && b[1] === 0xff) return 'UTF-16BE';
+  // UTF-16 without BOM: every other byte is zero for ASCII, and CJK is even-aligned.
+  const n = Math.min(b.length, 4096) & ~1;
+  let zeroEven = 0;
+  let zeroOdd = 0;
+  for (let i = 0; i < n; i += 2) {
+    if (b[i] === 0) zeroEven++;
+    if (b[i + 1] === 0) zeroOdd++;
+  }
+  if (n >= 16 && zeroOdd > n / 8 && zeroEven === 0) return 'UTF-16LE';
+  if (n >= 16 && zeroEven > n / 8 && zeroOdd === 0) return 'UTF-16BE';
+  return undefined;
+}
+
+function decodeUtf8Strict(bytes: Buffer): string | undefined {
+  try {
+    return new TextDecoder('utf-8', { fatal: true }).decode(bytes);
+  } catch {
+    return undefined;
+  }
+}
+
+function looksBinary(b: Buffer): boolean {
+  const n = Math.min(b.length, 8192);
+  let control = 0;
+  for (let i = 0; i < n; i++) {
+    const c = b[i]!;
+    if (c === 0) return true;
+    if (c < 0x09 || (c > 0x0d && c < 0x20)) control++;
+  }
+  return control / n > 0.05;
+}
+
+function replacementRatio(text: string): number {
+  let bad = 0;
+  for (const ch of text) if (ch === '\ufffd') bad++;
+  return bad / Math.max(1, text.length);
+}
+
+function checked(raw: string, encoding: string): DecodedText {
+  const text = raw.charCodeAt(0) === 0xfeff ? raw.slice(1) : raw;
+  if (!text.trim()) throw new Error('empty file (only white space)');
+  const cjk = text.match(CJK)?.length ?? 0;
+  if (cjk === 0) throw new Error(`no Chinese text found (decoded as ${encoding}; wrong encoding or not an article)`);
+  return { text, encoding };
+}
+
+/** Reads one article file and the `<name>.meta.json` beside it, if any. */
+export async function readArticle(path: string): Promise<Article & { encoding: string }> {
+  let bytes: Buffer;
+  try {
+    bytes = await readFile(path);
+  } catch (err) {
+    throw new ArticleReadError(path, (err as NodeJS.ErrnoException).code === 'ENOENT' ? 'no such file' : String(err));
+  }
+  let decoded: DecodedText;
+  try {
+    decoded = decodeText(bytes);
+  } catch (err) {
+    throw new ArticleReadError(path, (err as Error).message);
+  }
+  const id = basename(path, extname(path));
+  const meta = await readMeta(join(path, '..', `${id}.meta.json`), path);
+  return { id, text: decoded.text, meta: { source: path, ...meta }, encoding: decoded.encoding };
+}
+
+async function readMeta(metaPath: string, articlePath: string): Promise<ArticleMeta> {
+  let raw: string;
+  try {
+    raw = await readFile(metaPath, 'utf8');
+  } catch {
+    return {};
+  }
+  try {
+    return metaSchema.parse(JSON.parse(raw)) as ArticleMeta;
+  } catch (err) {
+    const why = err instanceof z.ZodError ? err.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ') : (err as Error).message;
+    throw new ArticleReadError(articlePath, `bad metadata in ${metaPath}: ${why}`);
+  }
+}
+
+/**
+ * Expands files and directories (recursively, *.txt and *.md) into a sorted
+ * list of article paths. Unreadable arguments become errors, not exceptions,
+ * so the rest of the batch still runs.
+ */
+export async function listArticleFiles(inputs: string[]): Promise<{ files: string[]; errors: ArticleReadError[] }> {
+  const files: string[] = [];
+  const errors: ArticleReadError[] = [];
+  async function walk(p: string, explicit: boolean): Promise<void> {
+    let s;
+    try {
+      s = await stat(p);
+    } catch {
+      errors.push(new ArticleReadError(p, 'no such file or directory'));
+      return;
+    }
+    if (s.isDirectory()) {
+      const names = (await readdir(p)).sort();
+      for (const name of names) if (!name.startsWith('.')) await walk(join(p, name), false);
+    } else if (explicit || ARTICLE_EXTENSIONS.includes(extname(p).toLowerCase())) {
+      files.push(p);
+    }
+  }
+  for (const input of inputs) await walk(input, true);
+  return { files, errors };
+}
