@@ -1,0 +1,14 @@
+import { defineConfig } from 'vitest/config';
+
+export default defineConfig({
+  test: {
+    include: ['tests/**/*.test.ts'],
+    // One real Neo4j serves the whole run (provisioned in globalSetup). Test
+    // files that write to it run one at a time so their counts do not mix.
+    globalSetup: ['tests/setup/neo4j.global.ts'],
+    fileParallelism: false,
+    testTimeout: 60_000,
+    hookTimeout: 300_000,
+    reporters: ['default'],
+  },
+});
