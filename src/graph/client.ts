@@ -1,0 +1,94 @@
+/**
+ * A small handle on one Neo4j database: the driver, the database name and the
+ * transaction timeout, passed explicitly to whoever needs the graph. Results
+ * come back as plain objects with JavaScript numbers.
+ */
+import neo4j, { type Driver, type ManagedTransaction, type QueryResult, type RecordShape } from 'neo4j-driver';
+
+export interface GraphTarget {
+  uri: string;
+  username: string;
+  password: string;
+  database: string;
+}
+
+export interface GraphOptions {
+  /** Server-side limit for one transaction. */
+  queryTimeoutMs?: number;
+  maxConnectionPoolSize?: number;
+}
+
+export type Params = Record<string, unknown>;
+
+export class Graph {
+  /** Transactions run so far; lets tests and benchmarks see how many round trips a request costs. */
+  queries = 0;
+
+  private constructor(
+    readonly driver: Driver,
+    readonly database: string,
+    private readonly timeoutMs: number | undefined,
+  ) {}
+
+  static open(target: GraphTarget, options: GraphOptions = {}): Graph {
+    const driver = neo4j.driver(target.uri, neo4j.auth.basic(target.username, target.password), {
+      disableLosslessIntegers: true,
+      maxConnectionPoolSize: options.maxConnectionPoolSize ?? 50,
+      logging: { level: 'error', logger: () => {} },
+    });
+    return new Graph(driver, target.database, options.queryTimeoutMs);
+  }
+
+  /** Throws when the database does not answer. */
+  async verify(): Promise<void> {
+    await this.read('RETURN 1 AS ok');
+  }
+
+  async read<T extends RecordShape = RecordShape>(cypher: string, params: Params = {}): Promise<T[]> {
+    this.queries++;
+    const session = this.session('READ');
+    try {
+      return await session.executeRead(async (tx) => toObjects<T>(await tx.run(cypher, params)), this.txConfig());
+    } finally {
+      await session.close();
+    }
+  }
+
+  /** One write transaction; `work` may run several statements and is retried on transient errors. */
+  async write<T>(work: (tx: ManagedTransaction) => Promise<T>): Promise<T> {
+    this.queries++;
+    const session = this.session('WRITE');
+    try {
+      return await session.executeWrite(work, this.txConfig());
+    } finally {
+      await session.close();
+    }
+  }
+
+  /** Runs one statement outside an explicit transaction (schema commands need this). */
+  async autoCommit(cypher: string, params: Params = {}): Promise<void> {
+    this.queries++;
+    const session = this.session('WRITE');
+    try {
+      await session.run(cypher, params);
+    } finally {
+      await session.close();
+    }
+  }
+
+  async close(): Promise<void> {
+    await this.driver.close();
+  }
+
+  private session(mode: 'READ' | 'WRITE') {
+    return this.driver.session({ database: this.database, defaultAccessMode: mode === 'READ' ? neo4j.session.READ : neo4j.session.WRITE });
+  }
+
+  private txConfig() {
+    return this.timeoutMs ? { timeout: this.timeoutMs } : undefined;
+  }
+}
+
+export function toObjects<T extends RecordShape>(result: QueryResult): T[] {
+  return result.records.map((r) => r.toObject() as T);
+}

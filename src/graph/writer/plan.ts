@@ -1,0 +1,187 @@
+/**
+ * Turns one ArticleExtraction into the rows the writer sends to Neo4j. Pure:
+ * no database, so it is easy to test. People are left unresolved (label and
+ * normalised name); identity.ts gives them keys once the graph is consulted.
+ */
+import { RELATION_TYPES, type EntityType, type Provenance, type RelationType } from '../../domain/model.js';
+import type { ArticleExtraction, ExtractedEntity, ExtractedRelation } from '../../extract/contract.js';
+import { normaliseName } from '../names.js';
+
+export interface EntityRef {
+  label: EntityType;
+  norm: string;
+}
+
+export interface PlannedEntity extends EntityRef {
+  name: string;
+  aliases: string[];
+  level: string | null;
+  /** The MENTIONS relationship from the article; absent when the entity has no mention. */
+  mention: MentionProps | null;
+}
+
+/**
+ * `evidence`, `start` and `end` mean the same on every relationship: the
+ * sentence and its offsets in the article text (end exclusive).
+ */
+export interface MentionProps {
+  evidence: string;
+  start: number;
+  end: number;
+  surfaces: string[];
+  count: number;
+}
+
+export interface FactProps {
+  year: number | null;
+  position: string | null;
+  evidence: string | null;
+  start: number | null;
+  end: number | null;
+}
+
+export interface PlannedFact {
+  type: RelationType;
+  from: EntityRef;
+  to: EntityRef;
+  provenance: Provenance;
+  /** The supporting article; null for lexicon facts, which no article supports. */
+  article: string | null;
+  props: FactProps;
+}
+
+export interface ArticleProps {
+  title: string | null;
+  date: string | null;
+  newspaper: string | null;
+  page: string | null;
+  place: string | null;
+  source: string | null;
+  text: string;
+}
+
+export interface ArticlePlan {
+  id: string;
+  props: ArticleProps;
+  entities: PlannedEntity[];
+  facts: PlannedFact[];
+  /** Relations that could not be placed, with the reason, for the load report. */
+  skipped: string[];
+}
+
+export function refId(ref: EntityRef): string {
+  return `${ref.label}:${ref.norm}`;
+}
+
+export function planArticle(x: ArticleExtraction): ArticlePlan {
+  const { article } = x;
+  const entities = new Map<string, PlannedEntity>();
+  for (const e of x.entities) {
+    const norm = normaliseName(e.name);
+    if (!norm) continue;
+    const ref = { label: e.type, norm };
+    const existing = entities.get(refId(ref));
+    if (existing) mergeEntity(existing, e);
+    else entities.set(refId(ref), planEntity(ref, e));
+  }
+  const names = nameIndex(x.entities);
+  const facts = new Map<string, PlannedFact>();
+  const skipped: string[] = [];
+  for (const r of [...x.relations, ...x.inferred]) {
+    const from = endpoint(names, r.from, RELATION_TYPES[r.type].from);
+    const to = endpoint(names, r.to, RELATION_TYPES[r.type].to);
+    if (!from || !to) {
+      const which = !from ? `from "${r.from}"` : `to "${r.to}"`;
+      skipped.push(`${r.type} ${r.from} → ${r.to}: ${which} is not an entity of this article of a type ${r.type} accepts`);
+      continue;
+    }
+    const fact = planFact(r, from, to, article.id);
+    const key = `${fact.type}|${refId(from)}|${refId(to)}|${fact.article ?? ''}`;
+    const existing = facts.get(key);
+    if (existing) fillMissing(existing.props, fact.props);
+    else facts.set(key, fact);
+  }
+  const m = article.meta;
+  return {
+    id: article.id,
+    props: {
+      title: m.title ?? null,
+      date: m.date ?? null,
+      newspaper: m.newspaper ?? null,
+      page: m.page ?? null,
+      place: m.place ?? null,
+      source: m.source ?? null,
+      text: article.text,
+    },
+    entities: [...entities.values()],
+    facts: [...facts.values()],
+    skipped,
+  };
+}
+
+function planEntity(ref: EntityRef, e: ExtractedEntity): PlannedEntity {
+  const planned: PlannedEntity = { ...ref, name: e.name, aliases: [], level: e.level ?? null, mention: null };
+  mergeEntity(planned, e);
+  return planned;
+}
+
+/** Folds a (duplicate) entity of the same label and name into the planned one. */
+function mergeEntity(into: PlannedEntity, e: ExtractedEntity): void {
+  for (const a of [e.name, ...e.aliases]) if (a !== into.name && !into.aliases.includes(a)) into.aliases.push(a);
+  into.level ??= e.level ?? null;
+  const first = e.mentions[0];
+  if (!first) return;
+  if (!into.mention) {
+    into.mention = { evidence: first.evidence.sentence, start: first.evidence.start, end: first.evidence.end, surfaces: [], count: 0 };
+  }
+  for (const m of e.mentions) {
+    if (!into.mention.surfaces.includes(m.surface)) into.mention.surfaces.push(m.surface);
+    into.mention.count++;
+  }
+}
+
+/** Normalised name or alias → the entities of the article that carry it (canonical names first). */
+function nameIndex(entities: ExtractedEntity[]): Map<string, EntityRef[]> {
+  const index = new Map<string, EntityRef[]>();
+  const add = (name: string, ref: EntityRef) => {
+    const k = normaliseName(name);
+    const list = index.get(k) ?? [];
+    if (!list.some((r) => r.label === ref.label && r.norm === ref.norm)) list.push(ref);
+    index.set(k, list);
+  };
+  for (const e of entities) add(e.name, { label: e.type, norm: normaliseName(e.name) });
+  for (const e of entities) for (const a of e.aliases) add(a, { label: e.type, norm: normaliseName(e.name) });
+  return index;
+}
+
+function endpoint(names: Map<string, EntityRef[]>, name: string, types: readonly EntityType[]): EntityRef | undefined {
+  return names.get(normaliseName(name))?.find((r) => types.includes(r.label));
+}
+
+function planFact(r: ExtractedRelation, from: EntityRef, to: EntityRef, articleId: string): PlannedFact {
+  const text = r.provenance === 'text';
+  return {
+    type: r.type,
+    from,
+    to,
+    provenance: r.provenance,
+    article: text ? articleId : null,
+    props: {
+      year: r.year ?? null,
+      position: r.position ?? null,
+      evidence: r.evidence?.sentence ?? null,
+      start: r.evidence?.start ?? null,
+      end: r.evidence?.end ?? null,
+    },
+  };
+}
+
+function fillMissing(into: FactProps, from: FactProps): void {
+  into.year ??= from.year;
+  into.position ??= from.position;
+  if (into.evidence === null && from.evidence !== null) {
+    into.evidence = from.evidence;
+    into.start = from.start;
+    into.end = from.end;
+  }
+}
