@@ -1,6 +1,12 @@
 import { defineConfig } from 'vitest/config';
 
 export default defineConfig({
+  resolve: {
+    // Node loads graphql's CommonJS build for type-graphql and Apollo; without
+    // this, Vite would hand our own code the .mjs build, and graphql refuses
+    // to mix types from two copies ("from another module or realm").
+    alias: [{ find: /^graphql$/, replacement: 'graphql/index.js' }],
+  },
   test: {
     include: ['tests/**/*.test.ts'],
     // One real Neo4j serves the whole run (provisioned in globalSetup). Test

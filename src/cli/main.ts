@@ -5,6 +5,9 @@
 import 'reflect-metadata';
 import { Command } from 'commander';
 import { extractCommand } from './commands/extract.js';
+import { loadCommand } from './commands/load.js';
+import { serveCommand } from './commands/serve.js';
+import { upCommand } from './commands/up.js';
 
 // `laurel extract … | head` closes stdout early; that is not an error.
 process.stdout.on('error', (err: NodeJS.ErrnoException) => {
@@ -15,7 +18,10 @@ process.stdout.on('error', (err: NodeJS.ErrnoException) => {
 const program = new Command('laurel')
   .description('Laurel: a knowledge graph of Chinese news about honours (劳动模范, 工匠, 五一劳动奖章, 工会)')
   .showHelpAfterError()
-  .addCommand(extractCommand());
+  .addCommand(extractCommand())
+  .addCommand(loadCommand())
+  .addCommand(serveCommand())
+  .addCommand(upCommand());
 
 try {
   await program.parseAsync(process.argv);

@@ -1,0 +1,35 @@
+/**
+ * Apollo Server on a fastify route. Receives the schema and the repositories
+ * explicitly; builds a fresh context (with its DataLoaders) per request.
+ */
+import { ApolloServer } from '@apollo/server';
+import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
+import { fastifyApolloDrainPlugin, fastifyApolloHandler } from '@as-integrations/fastify';
+import type { FastifyPluginAsync } from 'fastify';
+import type { GraphQLSchema } from 'graphql';
+import { createContext, type ApiContext } from '../context.js';
+import type { Repositories } from '../repositories/index.js';
+
+export interface GraphqlPluginOptions {
+  schema: GraphQLSchema;
+  repos: Repositories;
+  path: string;
+  /** Hides stack traces from clients and turns off the landing page. */
+  production: boolean;
+}
+
+export const graphqlPlugin: FastifyPluginAsync<GraphqlPluginOptions> = async (app, opts) => {
+  const apollo = new ApolloServer<ApiContext>({
+    schema: opts.schema,
+    includeStacktraceInErrorResponses: !opts.production,
+    introspection: true,
+    plugins: [fastifyApolloDrainPlugin(app), ...(opts.production ? [ApolloServerPluginLandingPageDisabled()] : [])],
+  });
+  await apollo.start();
+  app.addHook('onClose', async () => apollo.stop());
+  app.route({
+    url: opts.path,
+    method: ['GET', 'POST', 'OPTIONS'],
+    handler: fastifyApolloHandler(apollo, { context: async () => createContext(opts.repos) }),
+  });
+};

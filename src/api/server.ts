@@ -1,0 +1,36 @@
+/**
+ * The HTTP server, assembled from small fastify plugins. Everything it needs
+ * comes in through `deps`: no globals, no environment reads.
+ */
+import Fastify, { type FastifyInstance } from 'fastify';
+import type { Graph } from '../graph/client.js';
+import { graphqlPlugin } from './plugins/graphql.js';
+import { healthPlugin } from './plugins/health.js';
+import { createRepositories } from './repositories/index.js';
+import { buildApiSchema } from './schema.js';
+
+export const GRAPHQL_PATH = '/graphql';
+
+export interface ServerDeps {
+  graph: Graph;
+  production: boolean;
+  /** Request logging (pino, to stderr); off by default. */
+  logger?: boolean;
+}
+
+export async function buildServer(deps: ServerDeps): Promise<FastifyInstance> {
+  const app = Fastify({ logger: deps.logger ? { level: 'info', stream: process.stderr } : false });
+  const schema = await buildApiSchema();
+  await app.register(healthPlugin);
+  await app.register(graphqlPlugin, { schema, repos: createRepositories(deps.graph), path: GRAPHQL_PATH, production: deps.production });
+  return app;
+}
+
+/** Listens and returns the address clients use. */
+export async function listen(app: FastifyInstance, host: string, port: number): Promise<{ url: string; port: number }> {
+  await app.listen({ host, port });
+  const address = app.server.address();
+  const actualPort = typeof address === 'object' && address ? address.port : port;
+  const shown = host === '0.0.0.0' || host === '::' ? 'localhost' : host.includes(':') ? `[${host}]` : host;
+  return { url: `http://${shown}:${actualPort}`, port: actualPort };
+}

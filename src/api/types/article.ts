@@ -1,0 +1,34 @@
+import { Field, ID, Int, ObjectType } from 'type-graphql';
+
+@ObjectType({ description: 'A news article loaded into the graph.' })
+export class Article {
+  @Field(() => ID, { description: 'Identifier: the file name without extension.' })
+  id!: string;
+
+  @Field(() => String, { nullable: true, description: 'Headline, when known.' })
+  title?: string | null;
+
+  @Field(() => String, { nullable: true, description: 'Publication date as ISO text, possibly partial (2025, 2025-05, 2025-05-01).' })
+  date?: string | null;
+
+  @Field(() => String, { nullable: true, description: 'The newspaper that printed it.' })
+  newspaper?: string | null;
+
+  @Field(() => String, { nullable: true, description: 'The page it was printed on.' })
+  page?: string | null;
+
+  @Field(() => String, { nullable: true, description: 'Where the text was loaded from.' })
+  source?: string | null;
+}
+
+@ObjectType({ description: 'The sentence that states a fact or mentions an entity, with its place in the article text.' })
+export class Evidence {
+  @Field(() => String, { description: 'The sentence as written.' })
+  sentence!: string;
+
+  @Field(() => Int, { description: "Offset of the sentence's first character in the article text." })
+  start!: number;
+
+  @Field(() => Int, { description: 'Offset just past the sentence in the article text (end exclusive).' })
+  end!: number;
+}

@@ -1,0 +1,38 @@
+import { Command } from 'commander';
+import { loadConfig } from '../../config.js';
+import { formatReport, loadPaths, openDatabase } from '../runtime.js';
+
+export function loadCommand(): Command {
+  return new Command('load')
+    .description('Extract entities and relations from articles and write them into Neo4j (the one NEO4J_URI names).')
+    .argument('<paths...>', 'article files or directories (read recursively: *.txt, *.md)')
+    .option('--batch-size <n>', 'articles per write transaction', (v) => positiveInt(v, '--batch-size'), 50)
+    .addHelpText(
+      'after',
+      '\nLoading is idempotent: loading the same articles again replaces what they said and leaves every count unchanged.' +
+        '\nFiles that cannot be read are named on stderr; the rest still load, and the exit code is 1.' +
+        '\nThe summary goes to stdout, progress to stderr.',
+    )
+    .action(async (paths: string[], opts: { batchSize: number }) => {
+      const db = await openDatabase(loadConfig(), { configuredOnly: 'laurel load' });
+      try {
+        const report = await loadPaths(db.graph, paths, opts.batchSize);
+        process.stdout.write(formatReport(report));
+        if (report.failed.length) process.exitCode = 1;
+      } finally {
+        await db.close();
+      }
+    });
+}
+
+export function positiveInt(value: string, name: string): number {
+  const n = Number(value);
+  if (!Number.isInteger(n) || n <= 0) throw new Error(`${name} must be a positive integer, not "${value}"`);
+  return n;
+}
+
+export function port(value: string): number {
+  const n = Number(value);
+  if (!Number.isInteger(n) || n < 0 || n > 65535) throw new Error(`--port must be 0–65535, not "${value}"`);
+  return n;
+}

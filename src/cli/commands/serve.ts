@@ -1,0 +1,42 @@
+import { Command } from 'commander';
+import { loadConfig, type Config } from '../../config.js';
+import { GRAPHQL_PATH, buildServer, listen } from '../../api/server.js';
+import { status } from '../progress.js';
+import { openDatabase, untilSignal, type Database } from '../runtime.js';
+import { port } from './load.js';
+
+export function serveCommand(): Command {
+  return new Command('serve')
+    .description(`Serve the GraphQL API over HTTP (${GRAPHQL_PATH}, plus /health) on the graph in Neo4j.`)
+    .option('--host <host>', 'address to listen on (default: LAUREL_HOST or 127.0.0.1)')
+    .option('--port <port>', 'port to listen on, 0 for any free port (default: LAUREL_PORT or 4000)', port)
+    .addHelpText('after', '\nNeeds NEO4J_URI, NEO4J_USERNAME and NEO4J_PASSWORD (use `laurel up` to start a Neo4j too). Stops on SIGINT or SIGTERM.')
+    .action(async (opts: { host?: string; port?: number }) => {
+      const config = loadConfig();
+      const db = await openDatabase(config, { configuredOnly: 'laurel serve' });
+      await serveUntilSignal(config, db, opts);
+    });
+}
+
+/** Serves until SIGINT/SIGTERM, then closes the server and the database. */
+export async function serveUntilSignal(
+  config: Config,
+  db: Database,
+  opts: { host?: string; port?: number },
+  announce: (graphqlUrl: string) => void = (url) => process.stdout.write(`GraphQL: ${url}\n`),
+): Promise<void> {
+  const stopped = untilSignal();
+  try {
+    const app = await buildServer({ graph: db.graph, production: config.production });
+    try {
+      const { url } = await listen(app, opts.host ?? config.server.host, opts.port ?? config.server.port);
+      announce(`${url}${GRAPHQL_PATH}`);
+      const signal = await stopped;
+      status(`${signal}: shutting down`);
+    } finally {
+      await app.close();
+    }
+  } finally {
+    await db.close();
+  }
+}

@@ -1,0 +1,49 @@
+import { Command } from 'commander';
+import { loadConfig } from '../../config.js';
+import { status } from '../progress.js';
+import { SEEDS_DIR, formatReport, loadPaths, openDatabase } from '../runtime.js';
+import { port } from './load.js';
+import { serveUntilSignal } from './serve.js';
+
+export function upCommand(): Command {
+  return new Command('up')
+    .description('Bring Laurel up: find or start Neo4j, apply the schema, load the seed articles, and serve GraphQL.')
+    .option('--host <host>', 'address to listen on (default: LAUREL_HOST or 127.0.0.1)')
+    .option('--port <port>', 'port to listen on, 0 for any free port (default: LAUREL_PORT or 4000)', port)
+    .option('--seeds <dir>', 'articles to load first', SEEDS_DIR)
+    .addHelpText(
+      'after',
+      '\nNeo4j is found in this order: NEO4J_URI (with NEO4J_USERNAME, NEO4J_PASSWORD); a neo4j:5.26-community' +
+        '\nDocker container; a Neo4j 5.26 server from Maven Central run with the local Java. A Neo4j that Laurel' +
+        '\nstarted is stopped on exit, SIGINT or SIGTERM.',
+    )
+    .action(async (opts: { host?: string; port?: number; seeds: string }) => {
+      const started = Date.now();
+      const config = loadConfig();
+      const db = await openDatabase(config);
+      let report;
+      try {
+        report = await loadPaths(db.graph, [opts.seeds]);
+      } catch (err) {
+        await db.close();
+        throw err;
+      }
+      process.stderr.write(formatReport(report));
+      const { connection: c } = db;
+      await serveUntilSignal(config, db, opts, (url) => {
+        const lines = [
+          `Laurel is up (${((Date.now() - started) / 1000).toFixed(1)} s).`,
+          `GraphQL:        ${url}`,
+          `Neo4j Browser:  ${c.browserUrl ?? '(no HTTP address known for this Neo4j)'}`,
+          `Neo4j Bolt:     ${c.uri}  user ${c.username}  password ${c.password}  database ${c.database}  (${describeSource(c.source)})`,
+          'Press Ctrl-C to stop.',
+        ];
+        process.stdout.write(`${lines.join('\n')}\n`);
+      });
+      status('stopped');
+    });
+}
+
+function describeSource(source: string): string {
+  return source === 'env' ? 'from NEO4J_URI' : source === 'docker' ? 'Docker container started by Laurel' : 'local server started by Laurel';
+}

@@ -1,0 +1,129 @@
+/**
+ * What the database commands (load, serve, up) share: getting a Neo4j
+ * (provisioning), opening the graph with its schema applied, loading files,
+ * and shutting everything down once on exit or on a signal.
+ */
+import { fileURLToPath } from 'node:url';
+import type { Config } from '../config.js';
+import { extractFiles } from '../extract/batch.js';
+import type { ArticleExtraction } from '../extract/contract.js';
+import { Graph, GraphWriter, applySchema } from '../graph/index.js';
+import { provisionNeo4j, type Neo4jConnection } from '../graph/provision/index.js';
+import { progress, status } from './progress.js';
+
+/** seeds/ at the package root, from src/cli or dist/cli alike. */
+export const SEEDS_DIR = fileURLToPath(new URL('../../seeds/', import.meta.url));
+
+export interface Database {
+  connection: Neo4jConnection;
+  graph: Graph;
+  /** Closes the driver and stops a Neo4j that Laurel started. Safe to call twice. */
+  close(): Promise<void>;
+}
+
+/**
+ * Finds or starts Neo4j, opens it, and applies the schema. `configuredOnly`
+ * is for commands whose work would be lost on a Neo4j that Laurel starts and
+ * throws away on exit (load, serve): they need NEO4J_URI.
+ */
+export async function openDatabase(config: Config, opts: { configuredOnly?: string } = {}): Promise<Database> {
+  if (opts.configuredOnly && !config.neo4j.uri) {
+    throw new Error(
+      `${opts.configuredOnly} needs a running Neo4j: set NEO4J_URI, NEO4J_USERNAME and NEO4J_PASSWORD. ` +
+        '(`laurel up` starts a Neo4j of its own, loads the seeds and serves; that Neo4j lives only as long as `laurel up`.)',
+    );
+  }
+  const connection = await provisionNeo4j(config, (m) => status(`neo4j: ${m}`));
+  const graph = Graph.open(connection, { queryTimeoutMs: config.queryTimeoutMs });
+  let closed: Promise<void> | undefined;
+  const close = () =>
+    (closed ??= (async () => {
+      await graph.close().catch(() => {});
+      await connection.stop();
+    })());
+  try {
+    await graph.verify();
+    const { statements } = await applySchema(graph);
+    status(`schema: ${statements} constraints and indexes in place`);
+  } catch (err) {
+    await close();
+    throw err;
+  }
+  return { connection, graph, close };
+}
+
+export interface LoadReport {
+  files: number;
+  loaded: number;
+  failed: { path: string; reason: string }[];
+  entities: number;
+  mentions: number;
+  facts: number;
+  skipped: { article: string; reason: string }[];
+}
+
+/**
+ * Extracts the files and writes them in batches. A file that cannot be read
+ * or extracted is reported and the rest still load.
+ */
+export async function loadPaths(graph: Graph, paths: string[], batchSize = 50): Promise<LoadReport> {
+  const writer = new GraphWriter(graph, { batchSize });
+  const report: LoadReport = { files: 0, loaded: 0, failed: [], entities: 0, mentions: 0, facts: 0, skipped: [] };
+  const bar = progress('load');
+  let pending: ArticleExtraction[] = [];
+  const flush = async () => {
+    if (!pending.length) return;
+    const s = await writer.write(pending);
+    report.loaded += s.articles;
+    report.entities += s.entities;
+    report.mentions += s.mentions;
+    report.facts += s.facts;
+    report.skipped.push(...s.skipped);
+    pending = [];
+  };
+  try {
+    for await (const item of extractFiles(paths, (p) => bar.update(p.done, p.total, p.path))) {
+      report.files++;
+      if (!item.ok) {
+        report.failed.push({ path: item.path, reason: item.reason });
+        process.stderr.write(`laurel load: skipped ${item.path}: ${item.reason}\n`);
+        continue;
+      }
+      pending.push(item.extraction);
+      if (pending.length >= batchSize) await flush();
+    }
+    await flush();
+  } finally {
+    bar.stop();
+  }
+  return report;
+}
+
+export function formatReport(r: LoadReport): string {
+  const lines = [
+    `loaded ${r.loaded} of ${r.files} file(s): ${r.entities} entity writes, ${r.mentions} mentions, ${r.facts} facts`,
+    ...r.failed.map((f) => `failed: ${f.path}: ${f.reason}`),
+    ...(r.skipped.length ? [`${r.skipped.length} relation(s) not written (their ends are not entities of the article):`] : []),
+    ...r.skipped.slice(0, 20).map((s) => `  ${s.article}: ${s.reason}`),
+    ...(r.skipped.length > 20 ? [`  … and ${r.skipped.length - 20} more`] : []),
+  ];
+  return `${lines.join('\n')}\n`;
+}
+
+/**
+ * Resolves on SIGINT or SIGTERM, then runs `cleanup` once. A second signal
+ * while cleaning up exits at once.
+ */
+export function untilSignal(): Promise<NodeJS.Signals> {
+  return new Promise((resolve) => {
+    const on = (signal: NodeJS.Signals) => {
+      process.off('SIGINT', on);
+      process.off('SIGTERM', on);
+      process.once('SIGINT', () => process.exit(130));
+      process.once('SIGTERM', () => process.exit(143));
+      resolve(signal);
+    };
+    process.on('SIGINT', on);
+    process.on('SIGTERM', on);
+  });
+}
