@@ -22,6 +22,8 @@ const envSchema = z.object({
     .enum(['0', '1', 'true', 'false', ''])
     .default('')
     .transform((v) => v === '1' || v === 'true'),
+  /** The JDK that runs a locally provisioned Neo4j (bin/java under it); else `java` on PATH. */
+  JAVA_HOME: z.string().optional(),
   LAUREL_CACHE_DIR: z.string().optional(),
   XDG_CACHE_HOME: z.string().optional(),
   LAUREL_HOST: z.string().default('127.0.0.1'),
@@ -42,6 +44,8 @@ export interface Config {
     image: string;
     heap: string;
     noDocker: boolean;
+    /** JDK for the local Neo4j server; undefined means `java` on PATH. */
+    javaHome?: string;
   };
   cacheDir: string;
   server: { host: string; port: number };
@@ -74,6 +78,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       image: e.LAUREL_NEO4J_IMAGE,
       heap: e.LAUREL_NEO4J_HEAP,
       noDocker: e.LAUREL_NO_DOCKER,
+      javaHome: e.JAVA_HOME,
     },
     cacheDir: e.LAUREL_CACHE_DIR ?? join(e.XDG_CACHE_HOME ?? join(homedir(), '.cache'), 'laurel'),
     server: { host: e.LAUREL_HOST, port: e.LAUREL_PORT },

@@ -1,0 +1,212 @@
+/**
+ * One throwaway Neo4j server: a fresh home (conf, data, logs) under the
+ * cache, free loopback ports for Bolt and HTTP, a random password, the JVM
+ * under a watchdog. Several can run side by side (tests and `laurel up`).
+ */
+import { execFile } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
+import { readFileSync } from 'node:fs';
+import { mkdir, mkdtemp, readdir, readFile, rm, stat, writeFile } from 'node:fs/promises';
+import { createServer } from 'node:net';
+import { join } from 'node:path';
+import { waitForBolt, type Neo4jConnection } from '../connection.js';
+import { jvmArgs, LOOPBACK, renderNeo4jConf } from './conf.js';
+import type { Distribution } from './distribution.js';
+import { isAlive, startWatchdog, stopWatchdog } from './watchdog.js';
+
+export interface InstanceOptions {
+  cacheDir: string;
+  dist: Distribution;
+  javaBin: string;
+  heap: string;
+  database: string;
+  /** How long the server may take to answer its first query. */
+  startTimeoutMs?: number;
+}
+
+const OWNER_FILE = 'watchdog.pid';
+
+export function instancesRoot(cacheDir: string): string {
+  return join(cacheDir, 'neo4j', 'instances');
+}
+
+/** Distinct free TCP ports on the loopback interface (held together so they differ). */
+export async function freePorts(count: number): Promise<number[]> {
+  const servers = Array.from({ length: count }, () => createServer());
+  try {
+    return await Promise.all(
+      servers.map(
+        (s) =>
+          new Promise<number>((resolve, reject) => {
+            s.once('error', reject);
+            s.listen(0, LOOPBACK, () => resolve((s.address() as { port: number }).port));
+          }),
+      ),
+    );
+  } finally {
+    await Promise.all(servers.map((s) => new Promise((r) => s.close(r))));
+  }
+}
+
+/**
+ * Instance folders whose watchdog is gone (machine restarted, watchdog
+ * killed) are leftovers; folders still being set up have no pid file yet
+ * and are spared for ten minutes.
+ */
+export async function sweepStaleInstances(cacheDir: string): Promise<number> {
+  const root = instancesRoot(cacheDir);
+  let removed = 0;
+  for (const name of await readdir(root).catch(() => [] as string[])) {
+    const dir = join(root, name);
+    const pid = Number(await readFile(join(dir, OWNER_FILE), 'utf8').catch(() => ''));
+    const stale = pid
+      ? !isAlive(pid)
+      : Date.now() - ((await stat(dir).catch(() => undefined))?.mtimeMs ?? 0) > 600_000;
+    if (stale) {
+      await rm(dir, { recursive: true, force: true });
+      removed++;
+    }
+  }
+  return removed;
+}
+
+function tail(path: string, lines: number): string {
+  try {
+    return readFileSync(path, 'utf8').trimEnd().split('\n').slice(-lines).join('\n');
+  } catch {
+    return '';
+  }
+}
+
+function neo4jEnvCommand(home: string, javaBin: string, args: string[]): string[] {
+  // `env` sets Neo4j's home and conf for the admin tool without touching our own environment.
+  return ['env', `NEO4J_HOME=${home}`, `NEO4J_CONF=${join(home, 'conf')}`, javaBin, ...args];
+}
+
+async function setInitialPassword(home: string, o: InstanceOptions, password: string): Promise<void> {
+  const [cmd, ...args] = neo4jEnvCommand(home, o.javaBin, [
+    '-Xmx256m',
+    '-XX:TieredStopAtLevel=1',
+    '-cp',
+    `${o.dist.libDir}/*`,
+    'org.neo4j.server.startup.Neo4jAdminCommand',
+    'dbms',
+    'set-initial-password',
+    password,
+  ]);
+  await new Promise<void>((resolve, reject) => {
+    execFile(cmd!, args, { cwd: home, timeout: 120_000 }, (err, stdout, stderr) => {
+      if (err) reject(new Error(`neo4j-admin dbms set-initial-password failed: ${err.message}\n${stdout}${stderr}`.trim()));
+      else resolve();
+    });
+  });
+}
+
+class StartFailed extends Error {
+  constructor(
+    message: string,
+    readonly portClash: boolean,
+  ) {
+    super(message);
+  }
+}
+
+async function startOnce(o: InstanceOptions, log: (msg: string) => void): Promise<Neo4jConnection> {
+  const root = instancesRoot(o.cacheDir);
+  await mkdir(root, { recursive: true });
+  const home = await mkdtemp(join(root, 'i-'));
+  for (const sub of ['conf', 'data', 'logs', 'plugins', 'run', 'import']) await mkdir(join(home, sub));
+  const [boltPort, httpPort] = (await freePorts(2)) as [number, number];
+  await writeFile(
+    join(home, 'conf', 'neo4j.conf'),
+    renderNeo4jConf({ home, boltPort, httpPort, heap: o.heap, database: o.database }),
+  );
+  const password = randomBytes(16).toString('hex');
+  try {
+    await setInitialPassword(home, o, password);
+  } catch (err) {
+    await rm(home, { recursive: true, force: true });
+    throw err;
+  }
+
+  const consoleLog = join(home, 'logs', 'console.log');
+  const neo4jLog = join(home, 'logs', 'neo4j.log');
+  const pidFile = join(home, 'run', 'java.pid');
+  const watchdog = startWatchdog({
+    parentPid: process.pid,
+    home,
+    consoleLog,
+    pidFile,
+    command: [
+      o.javaBin,
+      ...jvmArgs(o.heap),
+      '-cp',
+      `${o.dist.libDir}/*`,
+      'org.neo4j.server.CommunityEntryPoint',
+      `--home-dir=${home}`,
+      `--config-dir=${join(home, 'conf')}`,
+    ],
+  });
+  if (watchdog.pid) await writeFile(join(home, OWNER_FILE), `${watchdog.pid}\n`);
+  const javaPid = (): number | undefined => {
+    try {
+      return Number(readFileSync(pidFile, 'utf8')) || undefined;
+    } catch {
+      return undefined;
+    }
+  };
+  let stopping: Promise<void> | undefined;
+  const stop = (): Promise<void> =>
+    (stopping ??= (async () => {
+      await stopWatchdog(watchdog, javaPid());
+      await rm(home, { recursive: true, force: true });
+    })());
+
+  const uri = `bolt://${LOOPBACK}:${boltPort}`;
+  const started = Date.now();
+  log(`starting Neo4j ${o.dist.version} (bolt ${LOOPBACK}:${boltPort}, http ${LOOPBACK}:${httpPort}, logs ${join(home, 'logs')})`);
+  try {
+    await waitForBolt(
+      { uri, username: 'neo4j', password, database: o.database },
+      {
+        timeoutMs: o.startTimeoutMs ?? 180_000,
+        alive: () => {
+          if (watchdog.exitCode !== null || watchdog.signalCode !== null) return 'the watchdog process exited';
+          const pid = javaPid();
+          return pid && !isAlive(pid) ? 'the Neo4j process exited during start-up' : undefined;
+        },
+      },
+    );
+  } catch (err) {
+    const logs = [tail(neo4jLog, 25), tail(consoleLog, 25)].filter(Boolean).join('\n--- console ---\n');
+    await stop();
+    throw new StartFailed(
+      `Neo4j did not come up: ${(err as Error).message}${logs ? `\n--- neo4j.log ---\n${logs}` : ''}`,
+      /address already in use|BindException/i.test(logs),
+    );
+  }
+  log(`Neo4j ready in ${((Date.now() - started) / 1000).toFixed(1)} s`);
+  return {
+    uri,
+    username: 'neo4j',
+    password,
+    database: o.database,
+    browserUrl: `http://${LOOPBACK}:${httpPort}/browser/`,
+    source: 'local',
+    stop,
+  };
+}
+
+/** Starts an instance; a port taken between choosing and binding it gets a second try. */
+export async function startLocalInstance(o: InstanceOptions, log: (msg: string) => void): Promise<Neo4jConnection> {
+  const removed = await sweepStaleInstances(o.cacheDir);
+  if (removed) log(`removed ${removed} leftover Neo4j instance folder(s) from ${instancesRoot(o.cacheDir)}`);
+  for (let attempt = 1; ; attempt++) {
+    try {
+      return await startOnce(o, log);
+    } catch (err) {
+      if (!(err instanceof StartFailed && err.portClash && attempt < 3)) throw err;
+      log('a port was taken meanwhile; retrying on other ports');
+    }
+  }
+}
