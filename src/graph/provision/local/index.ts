@@ -32,7 +32,7 @@ export function localWay(checks: LocalChecks = machineChecks): ProvisionWay {
         const maven = await checks.maven();
         if (!maven.ok) missing.push(maven.reason);
       }
-      return missing.length ? missing.join('; ') : undefined;
+      return missing.length ? missing.join('\n') : undefined;
     },
     async start(config: Config, log): Promise<Neo4jConnection> {
       const dist = await ensureDistribution(config.cacheDir, config.neo4j.version, log);
