@@ -1,15 +1,21 @@
 /**
  * Provides one real Neo4j to the test run, found or started by the same
- * provisioning as `laurel up`. Tests read it with inject('neo4j').
+ * provisioning as `laurel up` (NEO4J_URI, else Docker, else a local server
+ * from Maven Central). Tests read it with inject('neo4j'). Progress goes to
+ * stderr; when no way works, the run fails with the message naming all three.
  */
 import type {} from 'vitest';
 import type { TestProject } from 'vitest/node';
+import { loadConfig } from '../../src/config.js';
+import { provisionNeo4j, type Neo4jSource } from '../../src/graph/provision/index.js';
 
 export interface Neo4jTestConnection {
   uri: string;
   username: string;
   password: string;
   database: string;
+  source: Neo4jSource;
+  browserUrl?: string;
 }
 
 declare module 'vitest' {
@@ -19,14 +25,13 @@ declare module 'vitest' {
 }
 
 export default async function setup(project: TestProject): Promise<() => Promise<void>> {
-  // Placeholder until provisioning lands: only an explicitly configured Neo4j.
-  const uri = process.env.NEO4J_URI;
-  if (!uri) throw new Error('tests need a Neo4j: set NEO4J_URI, NEO4J_USERNAME and NEO4J_PASSWORD');
-  project.provide('neo4j', {
-    uri,
-    username: process.env.NEO4J_USERNAME ?? 'neo4j',
-    password: process.env.NEO4J_PASSWORD ?? '',
-    database: process.env.NEO4J_DATABASE ?? 'neo4j',
-  });
-  return async () => {};
+  const log = (msg: string) => process.stderr.write(`[neo4j] ${msg}\n`);
+  const started = Date.now();
+  const neo4j = await provisionNeo4j(loadConfig(), log);
+  log(`tests use ${neo4j.uri} (${neo4j.source}), ready after ${((Date.now() - started) / 1000).toFixed(1)} s`);
+  const { stop, ...connection } = neo4j;
+  project.provide('neo4j', connection);
+  return async () => {
+    await stop();
+  };
 }
