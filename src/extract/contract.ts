@@ -34,9 +34,12 @@ export interface ExtractedEntity {
 
 export interface ExtractedRelation {
   type: RelationType;
-  /** Canonical names of entities of the same document. */
+  /** Canonical names of entities of the same document (or, for lexicon facts, of the bodies named by the lexicon). */
   from: string;
   to: string;
+  /** Types of the two ends; lets the writer create lexicon bodies the article never names. */
+  fromType?: EntityType;
+  toType?: EntityType;
   year?: number;
   position?: string;
   /** For text facts, the sentence that states it; lexicon facts have none. */

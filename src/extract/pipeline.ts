@@ -1,11 +1,64 @@
 /**
  * The extraction pipeline: an Article flows through small named stages, each
- * a pure function that adds annotations with offsets (see document.ts).
+ * a pure function of the document that adds annotations with offsets:
+ *
+ *   normalise → sentences → situate → segment → recognise → resolve → relate
+ *
+ * then the document is turned into the contract the rest of Laurel uses.
  */
-import type { Article, ArticleExtraction } from './contract.js';
+import type { Article, ArticleExtraction, Evidence, ExtractedEntity, ExtractedRelation } from './contract.js';
+import { originalSpan, type Doc } from './document.js';
+import { inferFromLexicon } from './infer.js';
+import { normalise } from './stages/normalise.js';
+import { recognise } from './stages/recognise.js';
+import { relate, relationEnds } from './stages/relate.js';
+import { resolve } from './stages/resolve.js';
+import { segment } from './stages/segment.js';
+import { sentences } from './stages/sentences.js';
+import { situate } from './stages/situate.js';
 
-// Placeholder until the stages land: finds nothing, so the rest of the spine
-// can be built against the contract.
+export const STAGES = [sentences, situate, segment, recognise, resolve, relate] as const;
+
+export function analyse(article: Article): Doc {
+  return STAGES.reduce((doc, stage) => stage(doc), normalise(article));
+}
+
 export function extractArticle(article: Article): ArticleExtraction {
-  return { article, entities: [], relations: [], inferred: [] };
+  return toExtraction(analyse(article));
+}
+
+export function toExtraction(doc: Doc): ArticleExtraction {
+  const evidence = (sentence: number): Evidence => {
+    const s = doc.sentences[sentence]!;
+    return { sentence: doc.text.slice(s.start, s.end), ...originalSpan(doc, s) };
+  };
+  const sentenceOf = (at: number) => doc.sentences.findIndex((s) => s.start <= at && at < s.end);
+  const entities: ExtractedEntity[] = doc.entities.map((e) => ({
+    type: e.type,
+    name: e.name,
+    aliases: e.aliases,
+    ...(e.level ? { level: e.level } : {}),
+    mentions: e.mentions.map((i) => {
+      const m = doc.mentions[i]!;
+      const span = originalSpan(doc, m);
+      return { surface: doc.original.slice(span.start, span.end), ...span, evidence: evidence(Math.max(0, sentenceOf(m.start))) };
+    }),
+  }));
+  const relations: ExtractedRelation[] = doc.relations.map((r) => ({
+    type: r.type,
+    from: r.from,
+    to: r.to,
+    ...relationEnds(doc, r),
+    ...(r.year !== undefined ? { year: r.year } : {}),
+    ...(r.position ? { position: r.position } : {}),
+    evidence: evidence(r.sentence),
+    provenance: 'text',
+  }));
+  // A relation may end at a body only implied by an office (市长 → 市政府): it is an entity too.
+  for (const r of relations) {
+    if (!entities.some((e) => e.name === r.to && e.type === r.toType)) {
+      entities.push({ type: r.toType!, name: r.to, aliases: [], mentions: [] });
+    }
+  }
+  return { article: { id: doc.id, text: doc.original, meta: doc.meta }, entities, relations, inferred: inferFromLexicon(doc, entities) };
 }

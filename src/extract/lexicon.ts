@@ -1,0 +1,161 @@
+/**
+ * The lexicons the stages consult, built once per process from the data in
+ * src/domain/lexicon and from jieba's own dictionary (word frequencies and
+ * tags, used to tell names from common words).
+ */
+import { readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import type { EntityType } from '../domain/model.js';
+import honoursData from '../domain/lexicon/honours.json' with { type: 'json' };
+import organisationsData from '../domain/lexicon/organisations.json' with { type: 'json' };
+import placesData from '../domain/lexicon/places.json' with { type: 'json' };
+import positionsData from '../domain/lexicon/positions.json' with { type: 'json' };
+import surnamesData from '../domain/lexicon/surnames.json' with { type: 'json' };
+import { WordSet } from './text.js';
+
+export type HonourLevel = 'national' | 'provincial' | 'municipal' | 'district' | 'sector';
+
+export interface ScopedHonour {
+  core: string;
+  aliases: string[];
+  type: Extract<EntityType, 'Title' | 'Award'>;
+  canonicalPlace: 'admin' | 'written';
+  /** Only meaningful with an explicit place (工匠 alone is generic). */
+  needsPlace: boolean;
+  collective: boolean;
+  conferredBy: Partial<Record<HonourLevel, string[]>>;
+}
+
+export interface NamedHonour {
+  name: string;
+  aliases: string[];
+  type: Extract<EntityType, 'Title' | 'Award'>;
+  level: HonourLevel;
+  place?: string;
+  conferredBy: string[];
+}
+
+export interface Province {
+  name: string;
+  short: string[];
+  municipality: boolean;
+  aliases: string[];
+}
+
+export interface NationalBody {
+  name: string;
+  type: EntityType;
+  aliases: string[];
+}
+
+export interface Lexicon {
+  /** jieba dictionary: word → frequency and tag. */
+  word(w: string): { freq: number; tag: string } | undefined;
+  surnames: { common: Set<string>; rare: Set<string>; compound: Set<string> };
+  provinces: Province[];
+  /** Any way of writing a province (浙江, 浙江省, 浙) → its full name. */
+  provinceByForm: Map<string, Province>;
+  /** City short name (宁波) → full province name (浙江省). */
+  cityProvince: Map<string, string>;
+  scoped: ScopedHonour[];
+  named: NamedHonour[];
+  competition: { events: string[]; placings: string[] };
+  offices: WordSet;
+  occupations: WordSet;
+  /** Offices and occupations together. */
+  positions: WordSet;
+  bylines: WordSet;
+  officeOf: Record<string, string>;
+  orgSuffixes: WordSet;
+  orgSuffixType: Map<string, EntityType>;
+  /** Parts inside a body: all of them, and the internal ones that fold into a position. */
+  units: WordSet;
+  internalUnits: WordSet;
+  partyCommittees: WordSet;
+  genericModifiers: WordSet;
+  genericNames: Set<string>;
+  national: NationalBody[];
+}
+
+let cached: Lexicon | undefined;
+
+export function lexicon(): Lexicon {
+  return (cached ??= build());
+}
+
+const require = createRequire(import.meta.url);
+
+/** jieba's main dictionary, as nodejieba ships it. */
+export function jiebaDictPath(): string {
+  return (require('nodejieba') as { DEFAULT_DICT: string }).DEFAULT_DICT;
+}
+
+function build(): Lexicon {
+  const words = new Map<string, { freq: number; tag: string }>();
+  for (const line of readFileSync(jiebaDictPath(), 'utf8').split('\n')) {
+    const [w, f, t] = line.split(' ');
+    if (w && f) words.set(w, { freq: Number(f), tag: t ?? '' });
+  }
+  const provinces: Province[] = placesData.provinces.map((p) => ({
+    name: p.name,
+    short: p.short,
+    municipality: 'municipality' in p && p.municipality === true,
+    aliases: 'aliases' in p ? (p.aliases as string[]) : [],
+  }));
+  const provinceByForm = new Map<string, Province>();
+  for (const p of provinces) {
+    for (const f of [p.name, ...p.short, ...p.aliases]) provinceByForm.set(f, p);
+  }
+  const cityProvince = new Map<string, string>();
+  for (const [province, cities] of Object.entries(placesData.cities)) {
+    for (const c of cities) cityProvince.set(c, province);
+  }
+  const scoped: ScopedHonour[] = honoursData.scoped.map((h) => ({
+    core: h.core,
+    aliases: 'aliases' in h ? (h.aliases as string[]) : [],
+    type: h.type as ScopedHonour['type'],
+    canonicalPlace: h.canonicalPlace as ScopedHonour['canonicalPlace'],
+    needsPlace: 'needsPlace' in h && h.needsPlace === true,
+    collective: 'collective' in h && h.collective === true,
+    conferredBy: ('conferredBy' in h ? h.conferredBy : {}) as ScopedHonour['conferredBy'],
+  }));
+  const named: NamedHonour[] = honoursData.named.map((h) => ({
+    name: h.name,
+    aliases: 'aliases' in h ? (h.aliases as string[]) : [],
+    type: h.type as NamedHonour['type'],
+    level: h.level as HonourLevel,
+    place: 'place' in h ? (h.place as string) : undefined,
+    conferredBy: 'conferredBy' in h ? (h.conferredBy as string[]) : [],
+  }));
+  const orgSuffixType = new Map<string, EntityType>();
+  for (const [type, list] of Object.entries(organisationsData.suffixes)) {
+    for (const suffix of list) if (!orgSuffixType.has(suffix)) orgSuffixType.set(suffix, type as EntityType);
+  }
+  return {
+    word: (w) => words.get(w),
+    surnames: {
+      common: new Set(surnamesData.common),
+      rare: new Set(surnamesData.rare),
+      compound: new Set(surnamesData.compound),
+    },
+    provinces,
+    provinceByForm,
+    cityProvince,
+    scoped,
+    named,
+    competition: honoursData.competition,
+    offices: new WordSet(positionsData.offices),
+    occupations: new WordSet(positionsData.occupations),
+    positions: new WordSet([...positionsData.offices, ...positionsData.occupations]),
+    bylines: new WordSet(positionsData.bylines),
+    officeOf: positionsData.officeOf,
+    orgSuffixes: new WordSet(orgSuffixType.keys()),
+    orgSuffixType,
+    units: new WordSet([...organisationsData.units.internal, ...organisationsData.units.departments]),
+    internalUnits: new WordSet(organisationsData.units.internal),
+    partyCommittees: new WordSet(organisationsData.partyCommittees),
+    genericModifiers: new WordSet(organisationsData.generic),
+    genericNames: new Set(organisationsData.genericNames),
+    national: organisationsData.national as NationalBody[],
+  };
+}

@@ -1,0 +1,224 @@
+/**
+ * Honorary titles and awards. A scoped honour (劳动模范, 五一劳动奖章, 大工匠)
+ * counts only with the level written before it — 全国, a province, a city, a
+ * district, a sector body, or a bare 省/市/区 resolved later — or inherited
+ * from the honour before it in a list (北京市劳动模范、先进工作者); alone it is
+ * the generic word (劳模精神, 劳动模范示范引领作用). Named honours (中华技能大奖,
+ * 大国工匠) stand alone. Competition placings (…大赛…冠军) are awards.
+ */
+import type { Doc, EntityMention } from '../document.js';
+import { lexicon, type HonourLevel, type Lexicon, type NamedHonour, type ScopedHonour } from '../lexicon.js';
+import { isHan, WordSet, yearBefore, type TokenIndex } from '../text.js';
+import type { OrgMention } from './organisations.js';
+
+export interface HonourMention extends EntityMention {
+  type: 'Title' | 'Award';
+  level?: HonourLevel;
+  /** Place the level names, as a full province or city name, or the sector body. */
+  place?: string;
+  /** A bare 省/市/区 level, resolved against the setting later. */
+  placePrefix?: string;
+  honour?: ScopedHonour;
+}
+
+interface Forms {
+  all: WordSet;
+  scoped: Map<string, ScopedHonour>;
+  named: Map<string, NamedHonour>;
+  provinces: WordSet;
+  cities: WordSet;
+}
+
+let forms: Forms | undefined;
+
+function honourForms(lx: Lexicon): Forms {
+  if (forms) return forms;
+  const scoped = new Map<string, ScopedHonour>();
+  for (const h of lx.scoped) for (const f of [h.core, ...h.aliases]) scoped.set(f, h);
+  const named = new Map<string, NamedHonour>();
+  for (const h of lx.named) for (const f of [h.name, ...h.aliases]) named.set(f, h);
+  const provinceForms = lx.provinces.flatMap((p) => [p.name, ...p.short.filter((s) => s.length >= 2), ...p.aliases, ...p.short.filter((s) => s.length >= 2).map((s) => `${s}省`)]);
+  const cityForms = [...lx.cityProvince.keys()].flatMap((c) => [c, `${c}市`]);
+  forms = {
+    all: new WordSet([...scoped.keys(), ...named.keys()]),
+    scoped,
+    named,
+    provinces: new WordSet(provinceForms),
+    cities: new WordSet(cityForms),
+  };
+  return forms;
+}
+
+const OPEN_QUOTES = new Set(['“', '‘', '「', '『', ' ']);
+const DISTRICT = /([\u4e00-\u9fff]{2,4}[区县])$/;
+const NOT_DISTRICTS = /(地区|园区|社区|城区|辖区|全区|本区|各区|该区|景区|小区|街区|片区|市区|郊区|新区|山区|矿区|灾区|库区|牧区|老区|特区|专区|县区|区县|全县|本县|各县|该县)$/;
+const BARE_LEVELS: [string, HonourLevel, string][] = [
+  ['省级', 'provincial', '省'],
+  ['市级', 'municipal', '市'],
+  ['区级', 'district', '区'],
+  ['县级', 'district', '县'],
+  ['省', 'provincial', '省'],
+  ['市', 'municipal', '市'],
+  ['区', 'district', '区'],
+];
+/** Words after an honour word that make it part of another noun (工匠精神, 劳模协会). */
+const COMPOUND_AFTER = /^(精神|学院|人才|馆|协会|工作室|创新工作室|宣讲|故事|群体|文化|品牌|培育|培养|选树|评选|服务|队伍|摄影|风采|事迹|之家|驿站|基金|论坛|大讲堂|学校|园|班)/;
+
+interface Level {
+  level: HonourLevel;
+  start: number;
+  written: string;
+  place?: string;
+  placePrefix?: string;
+}
+
+export function recogniseHonours(doc: Doc, toks: TokenIndex, orgs: readonly OrgMention[]): HonourMention[] {
+  const lx = lexicon();
+  const f = honourForms(lx);
+  const text = doc.text;
+  const out: HonourMention[] = [];
+  const insideOrg = (i: number, j: number) =>
+    orgs.some((o) => o.start <= i && j <= o.end && !/工作室$/.test(o.name) && o.cue !== 'short-form');
+  for (let i = 0; i < text.length; i++) {
+    const form = f.all.startingAt(text, i);
+    if (!form) continue;
+    const j = i + form.length;
+    if (insideOrg(i, j)) {
+      i = j - 1;
+      continue;
+    }
+    const named = f.named.get(form);
+    if (named) {
+      const year = yearBefore(text, quoteStart(text, i));
+      out.push({
+        start: year?.start ?? quoteStart(text, i),
+        end: j,
+        type: named.type,
+        name: named.name,
+        level: named.level,
+        place: named.place,
+        year: year?.year,
+        cue: 'named',
+      });
+      i = j - 1;
+      continue;
+    }
+    const honour = f.scoped.get(form)!;
+    const aligned = !toks.at(j - 1) || toks.at(j - 1)!.end <= j || text.startsWith(toks.at(j - 1)!.word, i);
+    if (!aligned || COMPOUND_AFTER.test(text.slice(j, j + 5))) continue;
+    const levels = levelsBefore(doc, quoteStart(text, i), f, orgs) ?? inherited(doc, quoteStart(text, i), out);
+    if (!levels?.length) continue;
+    if (honour.needsPlace && levels.every((l) => l.level === 'national')) continue;
+    for (const level of levels) {
+      const year = yearBefore(text, level.start);
+      out.push({
+        start: Math.min(level.start, i),
+        end: j,
+        type: honour.type,
+        name: canonicalHonour(honour, level),
+        level: level.level,
+        place: level.place,
+        placePrefix: level.placePrefix,
+        honour,
+        year: year?.year,
+        cue: levels.length > 1 ? 'coordinated' : level.start === i ? 'inherited' : 'scoped',
+      });
+    }
+    i = j - 1;
+  }
+  out.push(...competitions(doc, lx));
+  return out.sort((a, b) => a.start - b.start);
+}
+
+function quoteStart(text: string, i: number): number {
+  let p = i;
+  while (p > 0 && OPEN_QUOTES.has(text[p - 1]!)) p--;
+  return p;
+}
+
+/** The level(s) written right before an honour word: 全国, 浙江省, 北京, 朝阳区, 首都, 省级, a sector body; 全国和北京市. */
+function levelsBefore(doc: Doc, p: number, f: Forms, orgs: readonly OrgMention[]): Level[] | undefined {
+  const first = levelEndingAt(doc, p, f, orgs);
+  if (!first) return undefined;
+  const levels = [first];
+  // A coordination of levels: 全国和北京市劳动模范, 全国和省劳动模范.
+  const conj = /(和|及|与|、)$/.exec(doc.text.slice(first.start - 1, first.start));
+  if (conj) {
+    const second = levelEndingAt(doc, first.start - 1, f, orgs);
+    if (second && second.level !== first.level) levels.unshift(second);
+  }
+  return levels;
+}
+
+function levelEndingAt(doc: Doc, p: number, f: Forms, orgs: readonly OrgMention[]): Level | undefined {
+  const lx = lexicon();
+  const text = doc.text;
+  if (text.startsWith('全国', p - 2)) return { level: 'national', start: p - 2, written: '全国' };
+  if (text.startsWith('中国', p - 2) && !isHan(text[p - 3])) return { level: 'national', start: p - 2, written: '中国' };
+  const sector = orgs.find((o) => o.end === p && o.cue !== 'short-form');
+  if (sector) return { level: 'sector', start: sector.start, written: sector.name, place: sector.name };
+  const province = f.provinces.endingAt(text, p);
+  if (province) {
+    const prov = lx.provinceByForm.get(province.replace(/省$/, ''))!;
+    return { level: 'provincial', start: p - province.length, written: province, place: prov.name };
+  }
+  const city = f.cities.endingAt(text, p);
+  if (city) {
+    const name = city.replace(/市$/, '');
+    return { level: 'municipal', start: p - city.length, written: city, place: `${name}市` };
+  }
+  const district = DISTRICT.exec(text.slice(Math.max(0, p - 5), p));
+  if (district && !NOT_DISTRICTS.test(district[1]!)) {
+    return { level: 'district', start: p - district[1]!.length, written: district[1]!, place: district[1]! };
+  }
+  for (const [written, level, prefix] of BARE_LEVELS) {
+    const s = p - written.length;
+    if (s < 0 || !text.startsWith(written, s)) continue;
+    // 省/市/区 stand alone or after 和/及/、: 城市劳动模范 is not a city's title.
+    const before = text[s - 1];
+    if (before && isHan(before) && !/[和及与、]/.test(before)) continue;
+    return { level, start: s, written, placePrefix: prefix };
+  }
+  return undefined;
+}
+
+/** In a list of honours (、 和 及, counts like 484名), an honour takes the level of the one before. */
+function inherited(doc: Doc, p: number, found: readonly HonourMention[]): Level[] | undefined {
+  const prev = found[found.length - 1];
+  if (!prev || !prev.level || prev.cue === 'named') return undefined;
+  const between = doc.text.slice(prev.end, p);
+  if (!/^[”’」』]?(、|和|及|与|以及)?(\d+(名|个|位|人|家))?[“‘「『]?$/.test(between) || between === '') return undefined;
+  const sameStart = found.filter((h) => h.end === prev.end);
+  const last = sameStart[sameStart.length - 1]!;
+  return [{ level: last.level!, start: p, written: '', place: last.place, placePrefix: last.placePrefix }];
+}
+
+/** 北京市劳动模范, 浙江省劳动模范, 北京大工匠, 中国航天科技集团劳动模范. */
+export function canonicalHonour(h: ScopedHonour, level: Pick<Level, 'level' | 'written' | 'place' | 'placePrefix'>): string {
+  if (level.level === 'national') return `全国${h.core}`;
+  if (level.placePrefix && !level.place) return `${level.placePrefix}${h.core}`;
+  if (h.canonicalPlace === 'written' && level.written && !level.placePrefix) return `${level.written}${h.core}`;
+  return `${level.place ?? level.written}${h.core}`;
+}
+
+/** "首届全国“红旗杯”班组长大赛建材赛道冠军": an event followed by a placing. */
+function competitions(doc: Doc, lx: Lexicon): HonourMention[] {
+  const out: HonourMention[] = [];
+  const events = lx.competition.events.join('|');
+  const placings = lx.competition.placings.join('|');
+  const re = new RegExp(`(?:^|[，。、；：！？\\s]|是|获得|荣获|夺得|获|成为)((?:首届|第[一二三四五六七八九十\\d]+届)?((?:\\d{4}年度?)?[^，。、；：！？\\s]{0,16}?(?:${events})[^，。、；：！？\\s]{0,8}?(?:${placings})))`, 'g');
+  for (const m of doc.text.matchAll(re)) {
+    const whole = m[1]!;
+    const name = m[2]!.replace(/^\d{4}年度?/, '');
+    const start = m.index + m[0].length - whole.length;
+    out.push({
+      start,
+      end: start + whole.length,
+      type: 'Award',
+      name,
+      level: name.startsWith('全国') ? 'national' : undefined,
+      cue: 'competition',
+    });
+  }
+  return out;
+}

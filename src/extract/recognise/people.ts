@@ -1,0 +1,148 @@
+/**
+ * People. jieba's tags are no guide here (it tags 弘扬 and 光荣 as names),
+ * so a name is a surname from the lexicon plus one or two characters, taken
+ * only where the context says a person stands there: after a byline (记者,
+ * 通讯员), an office or occupation (主席, 快递员), an honour, an employer, or
+ * another name in a list; before a speech or action verb (指出, 出席, 说),
+ * an office (总书记) or a photo position (（左二）). Names that are also
+ * common words (高峰, 温暖) need cues on both sides. A name once found is
+ * found everywhere else in the document.
+ */
+import type { Doc, EntityMention } from '../document.js';
+import { lexicon, type Lexicon } from '../lexicon.js';
+import { isBreak, isHan, WordSet, type TokenIndex } from '../text.js';
+
+type LeftCue = 'strong' | 'boundary' | 'none';
+type RightCue = 'strong' | 'punct' | 'weak' | 'none';
+
+/** Verbs and words that follow a person's name. */
+const AFTER_NAME = new WordSet([
+  '说', '表示', '指出', '强调', '介绍', '分享', '认为', '告诉', '坦言', '笑着说', '回忆', '感慨', '动情地说',
+  '主持', '出席', '致辞', '讲话', '宣读', '发言', '报道', '摄', '摄影', '带领', '率领', '参加', '参观', '调研',
+  '获得', '荣获', '获评', '当选', '被评为', '被授予', '作', '等', '同志', '一行', '代表', '要求', '希望', '提出',
+  '来到', '走进', '深入', '看望', '慰问', '会见', '考察', '出生', '生于', '从事', '担任', '任职', '先后', '凭借',
+  '现任', '作为', '说道', '透露', '表态', '建议', '寄语',
+]);
+const WEAK_AFTER = new WordSet(['以', '曾', '向', '对', '为', '和', '与', '及', '是', '在', '从', '的', '将', '也', '还', '又', '就', '都', '已', '正', '被', '把', '让', '于', '今年', '去年', '多年', '一直', '每天', '不仅', '始终', '带着', '用', '通过', '所在', '自己', '他', '她']);
+const LEFT_EXTRA = new WordSet(['领导', '获得者', '师傅', '冠军', '标兵', '能手', '主人公', '发起人']);
+/** Characters that do not occur inside a given name. */
+const NOT_IN_NAME = /[的了是在和与等及为从把被向对就也都而或之其这那个们着过地得很更最又再还已将会能要可所以于说道里上下中内外年月日时分第一二三四五六七八九十百千万亿两几多少各每本该此]/;
+
+export function recognisePeople(doc: Doc, toks: TokenIndex, others: readonly EntityMention[]): EntityMention[] {
+  const lx = lexicon();
+  const text = doc.text;
+  const accepted: EntityMention[] = [];
+  const blocked = others.filter((o) => !/工作室$/.test(o.name));
+  const inside = (i: number, j: number) => blocked.some((o) => o.start < j && i < o.end && !(o.start === j || o.end === i));
+
+  for (const s of doc.sentences) {
+    for (let i = s.start; i < s.end - 1; i++) {
+      const surname = surnameAt(text, i, lx);
+      if (!surname) continue;
+      const best = bestCandidate(doc, toks, lx, i, surname, accepted, others);
+      if (best && !inside(best.start, best.end)) {
+        accepted.push(best);
+        i = best.end - 1;
+      }
+    }
+  }
+  return propagate(doc, lx, accepted, others);
+}
+
+function surnameAt(text: string, i: number, lx: Lexicon): { length: number; rare: boolean } | undefined {
+  if (lx.surnames.compound.has(text.slice(i, i + 2))) return { length: 2, rare: false };
+  const ch = text[i]!;
+  if (lx.surnames.common.has(ch)) return { length: 1, rare: false };
+  if (lx.surnames.rare.has(ch)) return { length: 1, rare: true };
+  return undefined;
+}
+
+function bestCandidate(
+  doc: Doc,
+  toks: TokenIndex,
+  lx: Lexicon,
+  i: number,
+  surname: { length: number; rare: boolean },
+  accepted: readonly EntityMention[],
+  others: readonly EntityMention[],
+): EntityMention | undefined {
+  const text = doc.text;
+  const left = leftCue(doc, i, lx, accepted, others);
+  if (left === 'none') return undefined;
+  let best: { end: number; score: number } | undefined;
+  for (const given of [1, 2]) {
+    const end = i + surname.length + given;
+    const name = text.slice(i, end);
+    if (end > text.length || !validName(name, surname.length)) continue;
+    const right = rightCue(text, end, lx, others);
+    const word = lx.word(name);
+    const commonWord = !!word && !/^nr/.test(word.tag);
+    // 党组副书记, 党委副: a body or office word is not the start of a name.
+    if (lx.units.startingAt(name, 0) || lx.positions.startingAt(name, 0) || lx.orgSuffixes.startingAt(name, 0)) continue;
+    const head = lx.word(name.slice(0, 2));
+    if (given === 2 && surname.length === 1 && head && !/^nr/.test(head.tag) && head.freq >= 1000) continue;
+    const aligned = toks.boundary(end) || end === text.length;
+    const tokenName = toks.startsAt(i)?.end === end && /^(nr|nrfg|nrt|x)$/.test(toks.startsAt(i)!.tag);
+    let ok: boolean;
+    if (commonWord) ok = left === 'strong' && (right === 'strong' || right === 'punct');
+    else if (left === 'strong') ok = right !== 'none' || (aligned && !surname.rare);
+    else if (surname.rare) ok = right === 'strong' && !word && aligned;
+    else ok = right === 'strong' || ((right === 'punct' || right === 'weak') && (tokenName || (given === 2 && !word && aligned)));
+    if (!ok) continue;
+    const score = (right === 'strong' ? 4 : right === 'punct' ? 4 : right === 'weak' ? 2 : 0) + (aligned ? 1 : 0) + (tokenName ? 1 : 0) + given * 0.1;
+    if (!best || score > best.score) best = { end, score };
+  }
+  if (!best) return undefined;
+  const name = text.slice(i, best.end);
+  return { start: i, end: best.end, type: 'Person', name, cue: `person:${left}` };
+}
+
+function validName(name: string, surnameLength: number): boolean {
+  if (![...name].every((c) => isHan(c))) return false;
+  return !NOT_IN_NAME.test(name.slice(surnameLength));
+}
+
+function leftCue(doc: Doc, i: number, lx: Lexicon, accepted: readonly EntityMention[], others: readonly EntityMention[]): LeftCue {
+  const text = doc.text;
+  let b = i;
+  while (b > 0 && text[b - 1] === ' ') b--;
+  if (lx.bylines.endingAt(text, b) || lx.positions.endingAt(text, b) || LEFT_EXTRA.endingAt(text, b)) return 'strong';
+  if (others.some((o) => o.end === b && o.type !== 'Person') || others.some((o) => o.end === b - 1 && /[”’」]/.test(text[b - 1]!))) return 'strong';
+  // 来自ORG的NAME, 快递员的NAME: a body or an occupation, then 的.
+  if (text[b - 1] === '的' && (others.some((o) => o.end === b - 1 && o.type !== 'Person') || lx.positions.endingAt(text, b - 1))) return 'strong';
+  // The next name in a list: 陈雍、魏小东、崔述强.
+  if (/[、，]/.test(text[b - 1] ?? '') && accepted.some((a) => a.end === b - 1)) return 'strong';
+  if (b < i && accepted.some((a) => a.end === b)) return 'strong';
+  if (b === 0 || isBreak(text[b - 1]) || b < i) return 'boundary';
+  return 'none';
+}
+
+function rightCue(text: string, e: number, lx: Lexicon, others: readonly EntityMention[]): RightCue {
+  if (e >= text.length) return 'punct';
+  // A headline byline: "彭菲 2023年度“大国工匠年度人物”、汉王科技股份有限公司高级工程师".
+  if (text[e] === ' ' && others.some((o) => o.start === e + 1 && o.type !== 'Person')) return 'strong';
+  if (/^（(左|右|中|前|后)[一二三四五六七八九十\d]*）/.test(text.slice(e, e + 6))) return 'strong';
+  if (isBreak(text[e])) return 'punct';
+  if (lx.offices.startingAt(text, e) || AFTER_NAME.startingAt(text, e)) return 'strong';
+  if (WEAK_AFTER.startingAt(text, e)) return 'weak';
+  return 'none';
+}
+
+/** Every other occurrence of a found name is a mention too (余亮 … 余亮又揭开了). */
+function propagate(doc: Doc, lx: Lexicon, found: EntityMention[], others: readonly EntityMention[]): EntityMention[] {
+  const text = doc.text;
+  const names = [...new Set(found.map((m) => m.name))].sort((a, b) => b.length - a.length);
+  const taken = [...found];
+  const blocked = others.filter((o) => !/工作室$/.test(o.name));
+  for (const name of names) {
+    for (let i = text.indexOf(name); i >= 0; i = text.indexOf(name, i + 1)) {
+      const j = i + name.length;
+      if (taken.some((t) => t.start < j && i < t.end)) continue;
+      if (blocked.some((o) => o.start < j && i < o.end)) continue;
+      // 吉林省 is a place even where 吉林 is a person.
+      if (/^[省市区县]/.test(text.slice(j, j + 1)) && lx.provinceByForm.has(name)) continue;
+      taken.push({ start: i, end: j, type: 'Person', name, cue: 'person:again' });
+    }
+  }
+  return taken.sort((a, b) => a.start - b.start);
+}

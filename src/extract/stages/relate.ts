@@ -1,0 +1,449 @@
+/**
+ * Stage 7, relate: the relations of SPEC section 4, each with the sentence
+ * that states it.
+ *
+ * Chinese news states most facts in an appositive chain in front of a name
+ * ("全国劳动模范、海盐沈荡酿造有限公司副总经理庞卫华") or, in headline bylines,
+ * after it ("彭菲 2023年度“大国工匠年度人物”、汉王科技股份有限公司高级工程师").
+ * Each link of the chain is an honour, a body with an office, or a bare office
+ * that continues the body before it (党组副书记、副主任). The rest are clause
+ * patterns: NAME是…, NAME在ORG任职/担任…, NAME今年获得“…”, ORG走访慰问…NAME,
+ * ORG《关于认定…为“TITLE”的决定》. 他/她 stands for the last person named.
+ */
+import type { EntityType, RelationType } from '../../domain/model.js';
+import type { Doc, DocRelation, EntityMention, Sentence } from '../document.js';
+import { lexicon } from '../lexicon.js';
+import type { HonourMention } from '../recognise/honours.js';
+import { placeFor } from './resolve.js';
+
+interface Item {
+  kind: 'honour' | 'org' | 'office';
+  start: number;
+  end: number;
+  mention?: EntityMention;
+  /** Offsets of the office text (position), if any. */
+  office?: { start: number; end: number };
+  /** 代表 after an honour: the person represents this year's honourees. */
+  representative?: boolean;
+}
+
+const HONOUR_TAIL = /^(代表|获得者|称号|荣誉称号)/;
+const HONOUR_LEAD = /(百岁|首届|第[一二三四五六七八九十\d]+届|(?:19|20)\d{2}年度?|[“”‘’「」\s])+$/;
+const HONOURING = /(走访慰问|慰问|看望|表彰|表扬|嘉奖|授予|颁发|颁奖|命名|认定|评为|评选)/;
+const CONFERRING = /(授予|命名|认定|评选|评为|表彰|颁发)/;
+const CLAUSE_END = /[，。；！？：\n]/;
+
+export function relate(doc: Doc): Doc {
+  const ctx = new Context(doc);
+  for (const [si, s] of doc.sentences.entries()) {
+    const ms = ctx.mentionsIn(s);
+    const people = ms.filter((m) => m.type === 'Person');
+    for (const p of people) {
+      const chain = leftChain(ctx, s, p, people);
+      ctx.applyChain(p, chain, si);
+      if (isHeadlineByline(doc, s, p)) ctx.applyChain(p, rightChain(ctx, s, p), si);
+    }
+    ctx.listsShareHonours(s, people, si);
+    ctx.clausePatterns(s, si);
+    ctx.honouring(s, ms, si);
+  }
+  return { ...doc, relations: ctx.relations };
+}
+
+class Context {
+  readonly relations: DocRelation[] = [];
+  private readonly seen = new Map<string, DocRelation>();
+  private readonly text: string;
+  /** Mentions by start, and canonical names of entities by mention index. */
+  private readonly sorted: { m: EntityMention; name: string; type: EntityType }[];
+  readonly honourYearForRepresentatives: number | undefined;
+
+  constructor(readonly doc: Doc) {
+    this.text = doc.text;
+    const nameOf = new Map<number, { name: string; type: EntityType }>();
+    for (const e of doc.entities) for (const i of e.mentions) nameOf.set(i, { name: e.name, type: e.type });
+    this.sorted = doc.mentions
+      .map((m, i) => ({ m, ...(nameOf.get(i) ?? { name: m.name, type: m.type }) }))
+      .sort((a, b) => a.m.start - b.m.start || b.m.end - a.m.end);
+    // Honourees presented as 代表 at a commendation hold the honour as of the event.
+    this.honourYearForRepresentatives = /表彰|座谈会|颁奖/.test(doc.text) ? doc.setting.year : undefined;
+  }
+
+  mentionsIn(s: Sentence): EntityMention[] {
+    return this.sorted.filter((x) => x.m.start >= s.start && x.m.end <= s.end).map((x) => x.m);
+  }
+
+  canonical(m: EntityMention): { name: string; type: EntityType } {
+    const x = this.sorted.find((y) => y.m === m);
+    return x ? { name: x.name, type: x.type } : { name: m.name, type: m.type };
+  }
+
+  /** Mentions of bodies (not people, not honours) ending exactly at `at`. */
+  bodyEndingAt(at: number, from: number): EntityMention[] {
+    return this.sorted
+      .filter((x) => x.m.end === at && x.m.start >= from && isBody(x.type))
+      .map((x) => x.m);
+  }
+
+  honourEndingAt(at: number, from: number): EntityMention | undefined {
+    return this.sorted.filter((x) => x.m.end === at && x.m.start >= from && isHonour(x.type)).map((x) => x.m)[0];
+  }
+
+  add(type: RelationType, from: EntityMention | { name: string; type: EntityType }, to: { name: string; type: EntityType }, sentence: number, rule: string, extra: { year?: number; position?: string } = {}): void {
+    const f = 'start' in from ? this.canonical(from) : from;
+    const key = `${type}|${f.name}|${to.name}`;
+    const existing = this.seen.get(key);
+    if (existing) {
+      existing.year ??= extra.year;
+      existing.position ??= extra.position;
+      return;
+    }
+    const r: DocRelation = { type, from: f.name, to: to.name, sentence, rule, ...definedOnly(extra) };
+    this.seen.set(key, r);
+    this.relations.push(r);
+  }
+
+  /** Position text as written in the original (traditional characters stay traditional). */
+  written(span: { start: number; end: number }): string {
+    const from = this.doc.toOriginal[span.start]!;
+    const to = this.doc.toOriginal[span.end - 1]! + 1;
+    const original = this.doc.original.slice(from, to).replace(/\s+/g, '');
+    const normalised = this.text.slice(span.start, span.end).replace(/\s+/g, '');
+    return original.length === normalised.length ? original : normalised;
+  }
+
+  applyChain(p: EntityMention, chain: Item[], si: number, carried: Item[] = []): void {
+    // An office on its own continues the body before it: 党组副书记、副主任.
+    const merged: Item[] = [];
+    for (const item of chain) {
+      const prev = merged[merged.length - 1];
+      if (item.kind === 'office' && prev?.kind === 'org' && !standaloneOffice(this.text, item)) {
+        prev.office = prev.office ? { start: prev.office.start, end: item.office!.end } : item.office;
+        continue;
+      }
+      merged.push({ ...item });
+    }
+    for (const item of [...merged, ...carried]) {
+      if (item.kind === 'honour' && item.mention) {
+        const h = this.canonical(item.mention);
+        const year = item.mention.year ?? (item.representative ? this.honourYearForRepresentatives : undefined);
+        this.add(h.type === 'Award' ? 'RECEIVED' : 'HOLDS_TITLE', p, h, si, 'appositive', { year });
+      } else if (item.kind === 'org' && item.mention) {
+        const position = item.office ? this.written(item.office) : undefined;
+        this.add('WORKS_FOR', p, this.canonical(item.mention), si, 'appositive', { position });
+      } else if (item.kind === 'office' && item.office) {
+        const body = impliedBody(this.doc, item.office);
+        if (body) this.add('WORKS_FOR', p, body, si, 'office', { position: this.written(item.office) });
+      }
+    }
+  }
+
+  /** 北京市劳动模范代表陈大鹏、王广洋: the honour before a list belongs to every name in it. */
+  listsShareHonours(s: Sentence, people: EntityMention[], si: number): void {
+    for (let i = 1; i < people.length; i++) {
+      const prev = people[i - 1]!;
+      const cur = people[i]!;
+      if (this.text.slice(prev.end, cur.start) !== '、') continue;
+      for (const r of this.relations.filter((r) => r.from === this.canonical(prev).name && (r.type === 'HOLDS_TITLE' || r.type === 'RECEIVED' || r.type === 'HONOURED_BY') && r.sentence === si)) {
+        this.add(r.type, cur, { name: r.to, type: r.type === 'HONOURED_BY' ? 'Organization' : r.type === 'RECEIVED' ? 'Award' : 'Title' }, si, 'list', { year: r.year });
+      }
+    }
+    void s;
+  }
+
+  /** NAME是…, NAME在ORG任职/担任…期间, NAME今年获得“…”; 他/她 for the last person named. */
+  clausePatterns(s: Sentence, si: number): void {
+    const text = this.text;
+    let subject: EntityMention | undefined;
+    let clauseStart = s.start;
+    for (let i = s.start; i <= s.end; i++) {
+      if (i < s.end && !CLAUSE_END.test(text[i]!)) continue;
+      const clause = { start: clauseStart, end: i };
+      const ms = this.sorted.filter((x) => x.m.start >= clause.start && x.m.end <= clause.end).map((x) => x.m);
+      const person = ms.find((m) => m.type === 'Person');
+      const pronoun = /^(1[89]\d{2}|20\d{2})?(年出生的)?(他|她)/.exec(text.slice(clause.start, clause.end).replace(/^\s+/, ''));
+      const continues = /^(也|还|又|并|同时)(是|在|获得|荣获)/.test(text.slice(clause.start, clause.end));
+      if (person) subject = person;
+      else if (pronoun) subject = this.lastPersonBefore(clause.start);
+      else if (!continues) subject = undefined;
+      if (subject) this.clause(subject, person ? person.end : clause.start, clause.end, ms, si);
+      clauseStart = i + 1;
+    }
+  }
+
+  private lastPersonBefore(at: number): EntityMention | undefined {
+    const paragraph = this.doc.sentences.find((x) => x.start <= at && at <= x.end)?.paragraph ?? 0;
+    const candidates = this.sorted.filter((x) => x.type === 'Person' && x.m.end <= at);
+    const last = candidates[candidates.length - 1];
+    if (!last) return undefined;
+    const lastParagraph = this.doc.sentences.find((x) => x.start <= last.m.start && last.m.start < x.end)?.paragraph ?? 0;
+    return paragraph - lastParagraph <= 2 ? last.m : undefined;
+  }
+
+  private clause(subject: EntityMention, from: number, to: number, ms: EntityMention[], si: number): void {
+    const text = this.text;
+    const rest = text.slice(from, to);
+    const after = ms.filter((m) => m.start >= from && m.type !== 'Person');
+    // NAME今年获得“全国劳动模范”荣誉称号 / 荣获 / 获评 / 被授予 / 当选.
+    const got = /^(.{0,12}?)(获得|荣获|获评|获授|被授予|被评为|当选为|当选|入选|摘得|夺得)/.exec(rest);
+    if (got) {
+      const year = yearIn(got[1]!, this.doc.setting.year);
+      for (const m of after) if (isHonour(m.type)) this.add(m.type === 'Award' ? 'RECEIVED' : 'HOLDS_TITLE', subject, this.canonical(m), si, 'got', { year: m.year ?? year });
+      return;
+    }
+    // NAME是（一名）ORG POSITION / NAME是TITLE.
+    const is = /^(?:也|还|又)?(?:是|为|系|现为|现任)(?:一名|一位|一个)?/.exec(rest);
+    if (is) {
+      const body = after.find((m) => isBody(m.type));
+      const honour = after.find((m) => isHonour(m.type));
+      if (honour && (!body || honour.start < body.start)) {
+        this.add(honour.type === 'Award' ? 'RECEIVED' : 'HOLDS_TITLE', subject, this.canonical(honour), si, 'is', { year: honour.year });
+      } else if (body) {
+        const office = this.officeAfter(body.end, to);
+        this.add('WORKS_FOR', subject, this.canonical(body), si, 'is', { position: office });
+      }
+      return;
+    }
+    // NAME在ORG任职/工作/担任驾驶员期间.
+    const at = /^(?:曾|曾经|一直|长期|先后)?在$/.exec(text.slice(from, after.find((m) => isBody(m.type))?.start ?? from));
+    const body = after.find((m) => isBody(m.type));
+    if (at && body) {
+      const tail = /^(?:任职|工作|就职|从事|担任|任)([^，。；]{0,10}?)(?:期间|时|以来|至今|多年|工作|$)/.exec(text.slice(body.end, to));
+      if (tail) {
+        const office = tail[1] ? lexicon().positions.endingAt(tail[1], tail[1].length) : undefined;
+        const position = office ? tail[1]!.slice(tail[1]!.length - office.length) : undefined;
+        this.add('WORKS_FOR', subject, this.canonical(body), si, 'at', { position });
+      }
+    }
+  }
+
+  /** The office after a body: 首钢集团的普通职工 → 职工, 阿里巴巴（中国）有限公司资深技术专家. */
+  private officeAfter(from: number, to: number): string | undefined {
+    const tail = this.text.slice(from, to).replace(/^的/, '');
+    const lx = lexicon();
+    const direct = lx.positions.startingAt(tail, 0);
+    if (direct) {
+      let end = direct.length;
+      for (let next = lx.positions.startingAt(tail, end); next; next = lx.positions.startingAt(tail, end)) end += next.length;
+      return this.written({ start: from + (this.text.slice(from, to).length - tail.length), end: from + (this.text.slice(from, to).length - tail.length) + end });
+    }
+    for (let i = Math.min(tail.length, 12); i > 0; i--) {
+      const w = lx.positions.endingAt(tail, i);
+      if (w) return w;
+    }
+    return undefined;
+  }
+
+  /** ORG走访慰问…NAME / ORG《关于认定…为“TITLE”的决定》 / ORG授予NAME“TITLE”称号. */
+  honouring(s: Sentence, ms: EntityMention[], si: number): void {
+    const text = this.text;
+    for (const org of ms.filter((m) => isBody(m.type))) {
+      const tail = text.slice(org.end, s.end);
+      const verb = /^(?:[、和与及][^，。；]{0,20}?)?(?:于\S{0,8}?|近日|日前|昨天|今天)?(?:联合|共同|专门|首次)?(?:《关于)?([^，。；]{0,6}?)/.exec(tail);
+      const v = HONOURING.exec(tail.slice(0, 16));
+      if (!verb || !v || /[，。；]/.test(tail.slice(0, v.index))) continue;
+      // Another body or a person between subject and verb makes it not the subject.
+      if (ms.some((m) => m !== org && m.start >= org.end && m.end <= org.end + v.index && m.type === 'Person')) continue;
+      const vEnd = org.end + v.index + v[0].length;
+      const clauseEnd = s.end;
+      const objects = ms.filter((m) => m.start >= vEnd && m.end <= clauseEnd);
+      const year = yearIn(text.slice(s.start, s.end), this.doc.setting.year);
+      if (CONFERRING.test(v[0])) {
+        for (const h of objects.filter((m) => isHonour(m.type))) this.add('CONFERRED_BY', this.canonical(h), this.canonical(org), si, 'confers');
+      }
+      if (/《关于/.test(tail.slice(0, v.index + 4))) continue;
+      for (const p of objects.filter((m) => m.type === 'Person')) this.add('HONOURED_BY', p, this.canonical(org), si, 'honours', { year });
+    }
+  }
+}
+
+function definedOnly(x: { year?: number; position?: string }): { year?: number; position?: string } {
+  return { ...(x.year !== undefined ? { year: x.year } : {}), ...(x.position ? { position: x.position } : {}) };
+}
+
+function isBody(t: EntityType): boolean {
+  return t === 'Organization' || t === 'Union' || t === 'Company';
+}
+
+function isHonour(t: EntityType): boolean {
+  return t === 'Title' || t === 'Award';
+}
+
+/** 今年 / 去年 / 2019年 in a clause, resolved against the article's year. */
+function yearIn(s: string, articleYear: number | undefined): number | undefined {
+  const explicit = /((?:19|20)\d{2})\s*年/.exec(s);
+  if (explicit) return Number(explicit[1]);
+  if (articleYear === undefined) return undefined;
+  if (/今年|本年度|本届/.test(s)) return articleYear;
+  if (/去年/.test(s)) return articleYear - 1;
+  return undefined;
+}
+
+function isHeadlineByline(doc: Doc, s: Sentence, p: EntityMention): boolean {
+  return p.start === s.start && doc.text[p.end] === ' ';
+}
+
+/** 国家主席 names its own office; 市长 the 市政府. */
+function standaloneOffice(text: string, item: Item): boolean {
+  const office = text.slice(item.office!.start, item.office!.end);
+  return /^国家/.test(office) || !!lexicon().officeOf[office];
+}
+
+function impliedBody(doc: Doc, office: { start: number; end: number }): { name: string; type: EntityType } | undefined {
+  const word = doc.text.slice(office.start, office.end);
+  const body = lexicon().officeOf[word];
+  if (!body) return undefined;
+  const place = placeFor(doc, body[0]!, office.start);
+  if (!place) return undefined;
+  const name = `${place}${body.slice(1)}`;
+  const known = doc.entities.find((e) => e.type === 'Organization' && (e.name === name || e.name === name.replace('政府', '人民政府') || e.name.replace('人民政府', '政府') === name));
+  return { name: known?.name ?? name, type: 'Organization' };
+}
+
+/**
+ * The appositive chain in front of a person, nearest link first in the
+ * returned order reversed (so the result reads left to right).
+ */
+function leftChain(ctx: Context, s: Sentence, p: EntityMention, people: EntityMention[]): Item[] {
+  const text = ctx.doc.text;
+  const prevPerson = [...people].reverse().find((q) => q.end <= p.start);
+  let floor = s.start;
+  if (prevPerson) floor = Math.max(floor, prevPerson.end);
+  const stop = Math.max(text.lastIndexOf('：', p.start - 1), text.lastIndexOf('；', p.start - 1));
+  if (stop >= floor) floor = stop + 1;
+  const items: Item[] = [];
+  let pos = p.start;
+  while (pos > floor && text[pos - 1] === ' ') pos--;
+  if (text[pos - 1] === '的') pos--;
+  for (;;) {
+    const item = itemEndingAt(ctx, pos, floor);
+    if (!item) break;
+    items.unshift(item);
+    pos = item.start;
+    if (text[pos - 1] === '、' || (text[pos - 1] === '，' && item.kind === 'org')) {
+      const prev = itemEndingAt(ctx, pos - 1, floor);
+      if (!prev) break;
+      pos -= 1;
+      continue;
+    }
+    // Links can also touch: 北汽福田全国劳模艾建龙.
+    if (!itemEndingAt(ctx, pos, floor)) break;
+  }
+  return items;
+}
+
+/** The chain after a headline byline: "彭菲 2023年度“大国工匠年度人物”、汉王科技股份有限公司高级工程师". */
+function rightChain(ctx: Context, s: Sentence, p: EntityMention): Item[] {
+  const text = ctx.doc.text;
+  const lineEnd = (() => {
+    const nl = text.indexOf('\n', p.end);
+    return nl < 0 || nl > s.end ? s.end : nl;
+  })();
+  const segments: { start: number; end: number }[] = [];
+  let start = p.end + 1;
+  for (let i = start; i <= lineEnd; i++) {
+    if (i === lineEnd || text[i] === '、' || text[i] === '，') {
+      segments.push({ start, end: i });
+      start = i + 1;
+    }
+  }
+  const items: Item[] = [];
+  for (const seg of segments) {
+    const item = itemEndingAt(ctx, seg.end, seg.start);
+    if (!item || item.start > seg.start + 8) break;
+    // A segment can hold an honour and a body: the peeled links, left to right.
+    const inner: Item[] = [item];
+    for (let pos = item.start; pos > seg.start; ) {
+      const more = itemEndingAt(ctx, pos, seg.start);
+      if (!more) break;
+      inner.unshift(more);
+      pos = more.start;
+    }
+    items.push(...inner);
+  }
+  return items;
+}
+
+/** One link of an appositive chain ending at `pos`: an honour, a body with its office, or a bare office. */
+function itemEndingAt(ctx: Context, pos: number, floor: number): Item | undefined {
+  const text = ctx.doc.text;
+  const lx = lexicon();
+  // An honour, possibly followed by 代表 / 获得者 and led by 百岁 / 首届 / a year.
+  for (const tail of ['代表', '获得者', '荣誉称号', '称号', '']) {
+    if (tail && !text.startsWith(tail, pos - tail.length)) continue;
+    let end = pos - tail.length;
+    while (/[”’」』]/.test(text[end - 1] ?? '')) end--;
+    const h = ctx.honourEndingAt(end, floor);
+    if (h) {
+      const lead = HONOUR_LEAD.exec(text.slice(Math.max(floor, h.start - 12), h.start));
+      return { kind: 'honour', start: h.start - (lead?.[0].length ?? 0), end: pos, mention: h, representative: tail === '代表' };
+    }
+  }
+  // A body followed by its office: 朝阳区人大常委会党组副书记, 交控科技轨道交通国家工程实验室主任.
+  const office = officeEndingAt(text, pos, floor);
+  const bodyEnd = office ? office.start : pos;
+  const bodies = ctx.bodyEndingAt(bodyEnd, floor).concat(office ? bodiesBefore(ctx, office.start, pos, floor) : []);
+  if (bodies.length) {
+    const body = employer(ctx, bodies);
+    const officeStart = body.end;
+    return { kind: 'org', start: body.start, end: pos, mention: body, office: office || officeStart < pos ? { start: officeStart, end: pos } : undefined };
+  }
+  if (office) return { kind: 'office', start: office.start, end: pos, office };
+  void lx;
+  return undefined;
+}
+
+/** Bodies that end inside an office phrase (the phrase names a unit of the body: 政府网站建设处处长). */
+function bodiesBefore(ctx: Context, officeStart: number, pos: number, floor: number): EntityMention[] {
+  const out: EntityMention[] = [];
+  for (let at = officeStart - 1; at > Math.max(floor, officeStart - 16); at--) {
+    const found = ctx.bodyEndingAt(at, floor);
+    if (found.length) {
+      // Only when what lies between is a department-like phrase with no punctuation.
+      if (!/[，。、；：“”\s]/.test(ctx.doc.text.slice(at, pos))) out.push(...found);
+      break;
+    }
+  }
+  return out;
+}
+
+/**
+ * Of the bodies ending at one place, the employer: a company named at the
+ * start (交控科技 of 交控科技轨道交通国家工程实验室) or the longest name.
+ */
+function employer(ctx: Context, bodies: EntityMention[]): EntityMention {
+  const longest = [...bodies].sort((a, b) => b.end - b.start - (a.end - a.start))[0]!;
+  const heads = ctx.doc.mentions.filter((m) => m.cue === 'head' && m.start === longest.start && m.end < longest.end);
+  const company = heads.find((h) => h.type === 'Company');
+  if (company && longest.type !== 'Company' && longest.type !== 'Union') return company;
+  const lx = lexicon();
+  if (lx.internalUnits.endingAt(ctx.doc.text, longest.end) && heads.length) return heads.sort((a, b) => b.end - a.end)[0]!;
+  return longest;
+}
+
+/** An office phrase ending at `pos`: offices and the units before them (党组副书记, 政府网站建设处处长). */
+function officeEndingAt(text: string, pos: number, floor: number): { start: number; end: number } | undefined {
+  const lx = lexicon();
+  const last = lx.positions.endingAt(text, pos);
+  if (!last) return undefined;
+  let start = pos - last.length;
+  // Offices and internal units stack: 党委副书记, 常务副部长, 城市管理办公室主任.
+  for (;;) {
+    const more = lx.positions.endingAt(text, start) ?? lx.units.endingAt(text, start);
+    if (!more || start - more.length < floor) break;
+    start -= more.length;
+  }
+  // A unit name written before an office (政府网站建设处, 城市管理办公室) is part of it.
+  const unit = /[\u4e00-\u9fff]{2,10}(处|科|室|办公室|部|中心|所|队|组)$/.exec(text.slice(Math.max(floor, start - 12), start));
+  if (unit && !lx.orgSuffixes.endingAt(text, start - unit[0].length)) start -= unit[0].length;
+  return start >= floor ? { start, end: pos } : undefined;
+}
+
+export function relationEnds(doc: Doc, r: DocRelation): { fromType: EntityType; toType: EntityType } {
+  const type = (name: string, allowed: readonly EntityType[]) => doc.entities.find((e) => e.name === name && allowed.includes(e.type))?.type;
+  const spec = { HOLDS_TITLE: [['Person'], ['Title']], RECEIVED: [['Person'], ['Award']], WORKS_FOR: [['Person'], ['Organization', 'Union', 'Company']], HONOURED_BY: [['Person'], ['Organization', 'Union', 'Company']], CONFERRED_BY: [['Title', 'Award'], ['Organization', 'Union', 'Company']] } as const;
+  const [from, to] = spec[r.type];
+  return { fromType: type(r.from, from) ?? from[0], toType: type(r.to, to) ?? to[0] };
+}
+
+export type { HonourMention };

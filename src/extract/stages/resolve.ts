@@ -1,0 +1,189 @@
+/**
+ * Stage 6, resolve: canonical names and entities (SPEC section 3).
+ *
+ * - Bare 省/市/区 prefixes take the nearest place the text names before them
+ *   in the same sentence or story, else the article's setting: 区总工会 after
+ *   朝阳区 is 朝阳区总工会, 市委 in a Beijing article is 北京市委. One that
+ *   cannot be placed is dropped rather than guessed.
+ * - Short forms join their full names (简称, 汉王科技, 京能集团).
+ * - A department named before an office (…办事处武装部部长) is part of the
+ *   position, not an organisation of its own.
+ * - Mentions with the same type and canonical name become one entity; two
+ *   different bodies never share a name, so they never merge.
+ */
+import type { EntityType } from '../../domain/model.js';
+import type { Doc, DocEntity, EntityMention } from '../document.js';
+import { lexicon } from '../lexicon.js';
+import type { HonourMention } from '../recognise/honours.js';
+import type { OrgMention } from '../recognise/organisations.js';
+import { WordSet } from '../text.js';
+
+const CITY_WORD = /([\u4e00-\u9fff]{2,3}市)$/;
+const NOT_CITY = /(城市|全市|本市|各市|该市|超市|股市|楼市|门市|上市|都市|夜市|县市|省市|市市)$/;
+const DISTRICT_WORD = /([\u4e00-\u9fff]{2,4}[区县])$/;
+const NOT_DISTRICT = /(地区|园区|社区|城区|辖区|全区|本区|各区|该区|景区|小区|街区|片区|市区|郊区|新区|山区|矿区|灾区|库区|牧区|老区|特区|专区|县区|区县|全县|本县|各县|该县|区总工会|区委|区政府)$/;
+/** How far back (characters) a story's place still applies, unless a new story starts. */
+const STORY_REACH = 800;
+
+export function resolve(doc: Doc): Doc {
+  const placed = doc.mentions.flatMap((m) => placeMention(doc, m));
+  const linked = linkAbbreviations(placed);
+  const kept = dropPositionUnits(doc, linked);
+  const entities = group(doc, kept);
+  return { ...doc, mentions: kept, entities };
+}
+
+/** Gives a mention with a bare 省/市/区 its place, or drops it. */
+function placeMention(doc: Doc, m: EntityMention): EntityMention[] {
+  const prefix = (m as OrgMention | HonourMention).placePrefix;
+  if (!prefix) return [m];
+  if ((m as HonourMention).place) return [m];
+  const place = placeFor(doc, prefix, m.start);
+  if (!place) return [];
+  if (m.type === 'Title' || m.type === 'Award') {
+    const h = m as HonourMention;
+    const core = m.name.slice(prefix.length);
+    return [{ ...h, name: `${place}${core}`, place } as HonourMention];
+  }
+  return [{ ...m, name: `${place}${m.name.slice(prefix.length)}` }];
+}
+
+/** The province, city or district a bare prefix refers to at offset `at`. */
+export function placeFor(doc: Doc, prefix: string, at: number): string | undefined {
+  const lx = lexicon();
+  const story = storyStart(doc, at);
+  const before = doc.text.slice(Math.max(story, at - STORY_REACH), at);
+  const sentenceStart = doc.sentences.find((s) => s.start <= at && at < s.end)?.start ?? at;
+  const inSentence = doc.text.slice(sentenceStart, at);
+  if (prefix === '省') {
+    const near = lastProvince(inSentence) ?? lastProvince(before);
+    return near ?? doc.setting.province;
+  }
+  if (prefix === '市') {
+    const near = lastCity(inSentence) ?? lastCity(before);
+    if (near) return near;
+    return doc.setting.city;
+  }
+  // 区/县: only a district the story itself names; no setting gives one.
+  const district = lastDistrict(inSentence, prefix) ?? lastDistrict(before, prefix);
+  void lx;
+  return district;
+}
+
+/** Where the story around `at` starts: multi-story pages begin each with 本报讯 or a dateline. */
+function storyStart(doc: Doc, at: number): number {
+  const head = doc.text.lastIndexOf('本报讯', at);
+  const wire = doc.text.lastIndexOf('电', at);
+  return Math.max(0, head, /社.{0,6}\d+月\s*\d+\s*日电$/.test(doc.text.slice(Math.max(0, wire - 14), wire + 1)) ? wire : 0);
+}
+
+let provinceForms: WordSet | undefined;
+function lastProvince(text: string): string | undefined {
+  const lx = lexicon();
+  provinceForms ??= new WordSet(lx.provinces.flatMap((p) => [p.name, ...p.short.filter((s) => s.length >= 2)]));
+  for (let i = text.length; i > 0; i--) {
+    const w = provinceForms.endingAt(text, i);
+    if (w) return lx.provinceByForm.get(w)!.name;
+  }
+  return undefined;
+}
+
+function lastCity(text: string): string | undefined {
+  const lx = lexicon();
+  for (let i = text.length; i > 1; i--) {
+    if (text[i - 1] !== '市') {
+      // A city named without 市 (宁波海天…) still places 市.
+      continue;
+    }
+    const m = CITY_WORD.exec(text.slice(Math.max(0, i - 4), i));
+    if (!m || NOT_CITY.test(m[1]!)) continue;
+    for (const len of [3, 2]) {
+      const name = text.slice(i - 1 - len, i - 1);
+      if (lx.cityProvince.has(name) || lx.provinceByForm.get(name)?.municipality) return `${name}市`;
+    }
+  }
+  return undefined;
+}
+
+function lastDistrict(text: string, prefix: string): string | undefined {
+  for (let i = text.length; i > 2; i--) {
+    if (text[i - 1] !== prefix) continue;
+    const m = DISTRICT_WORD.exec(text.slice(Math.max(0, i - 5), i));
+    if (!m || NOT_DISTRICT.test(text.slice(Math.max(0, i - 6), i + 3))) continue;
+    // Prefer the shortest reading that is a name: 北京市朝阳区 → 朝阳区.
+    const word = m[1]!;
+    const cut = word.search(/[市省]/);
+    return cut >= 0 ? word.slice(cut + 1) : word;
+  }
+  return undefined;
+}
+
+/**
+ * 京能集团 for 北京能源集团有限责任公司: a short name whose characters all occur,
+ * in order, in a longer name of the same type and ending, is that body.
+ */
+function linkAbbreviations(mentions: EntityMention[]): EntityMention[] {
+  const full = mentions.filter((m) => (m.cue === 'suffix' || m.cue === 'head') && m.name.length >= 6);
+  return mentions.map((m) => {
+    if (m.cue !== 'suffix' || m.name.length > 5 || m.aliasOf) return m;
+    const o = m as OrgMention;
+    const ending = m.name.slice(o.suffixStart - m.start);
+    const core = m.name.slice(0, o.suffixStart - m.start);
+    if (core.length < 2) return m;
+    const target = full.find((f) => f.type === m.type && f.name !== m.name && f.name.includes(ending) && subsequence(core, f.name.slice(0, f.name.indexOf(ending))) && f.start < m.start);
+    return target ? { ...m, aliasOf: target.name, cue: 'abbreviation' } : m;
+  });
+}
+
+function subsequence(short: string, long: string): boolean {
+  let j = 0;
+  for (const ch of long) if (ch === short[j]) j++;
+  return j === short.length;
+}
+
+/**
+ * …街道办事处武装部部长: a body ending in an internal unit, followed by an
+ * office, is the body plus part of a position. The body (its head mention)
+ * stays; the longer name goes.
+ */
+function dropPositionUnits(doc: Doc, mentions: EntityMention[]): EntityMention[] {
+  const lx = lexicon();
+  return mentions.filter((m) => {
+    if (m.type === 'Person' || m.type === 'Title' || m.type === 'Award' || m.cue !== 'suffix') return true;
+    const unit = lx.internalUnits.endingAt(doc.text, m.end);
+    if (!unit || !lx.positions.startingAt(doc.text, m.end)) return true;
+    return !mentions.some((h) => h.cue === 'head' && h.start === m.start && h.end < m.end);
+  });
+}
+
+/** Mentions with one type and canonical name form one entity. */
+function group(doc: Doc, mentions: EntityMention[]): DocEntity[] {
+  const canonical = (m: EntityMention) => m.aliasOf ?? m.name;
+  // An alias points at a full name; follow it to the full name's own (placed) canonical.
+  const byName = new Map<string, EntityMention>();
+  for (const m of mentions) if (!m.aliasOf) byName.set(`${m.type}|${m.name}`, m);
+  const entities = new Map<string, DocEntity>();
+  mentions.forEach((m, i) => {
+    const name = canonical(m);
+    const type: EntityType = m.aliasOf ? (byName.get(`${m.type}|${name}`)?.type ?? m.type) : m.type;
+    const key = `${type}|${name}`;
+    let e = entities.get(key);
+    if (!e) {
+      e = { type, name, aliases: [], mentions: [], ...(m.level ? { level: m.level } : {}) };
+      entities.set(key, e);
+    }
+    e.mentions.push(i);
+    for (const surface of surfaces(doc, m)) if (surface !== name && !e.aliases.includes(surface)) e.aliases.push(surface);
+  });
+  return [...entities.values()];
+}
+
+/** The forms a mention was written in: normalised, and the original when it differs (traditional characters). */
+function surfaces(doc: Doc, m: EntityMention): string[] {
+  const clean = (s: string) => s.replace(/^(首届|第[一二三四五六七八九十\d]+届)?\s*((?:19|20)\d{2}\s*年度?)?\s*/, '').replace(/[“”‘’「」『』"']/g, '').trim();
+  const normalised = clean(doc.text.slice(m.start, m.end));
+  const from = doc.toOriginal[m.start]!;
+  const to = doc.toOriginal[m.end - 1]! + 1;
+  const original = clean(doc.original.slice(from, to).replace(/\s+/g, ''));
+  return original !== normalised && original.length === normalised.length ? [normalised, original] : [normalised];
+}

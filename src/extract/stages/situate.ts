@@ -1,0 +1,97 @@
+/**
+ * Stage 3, situate: when and where the article is set. The year resolves
+ * 今年 and the year of honours conferred at the article's event; the place
+ * resolves bare 市委, 省总工会, 市劳动模范. Metadata wins; otherwise the text
+ * decides (a dateline, then the years and places it names most).
+ */
+import type { Doc, Setting } from '../document.js';
+import { lexicon } from '../lexicon.js';
+
+const DATELINE = /((?:19|20)\d{2})\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日/;
+const YEAR = /(?<![\d—–\-~～至到])((?:19|20)\d{2})\s*年(?![代底初末前后间])/g;
+
+export function situate(doc: Doc): Doc {
+  return { ...doc, setting: { ...yearOf(doc), ...placeOf(doc) } };
+}
+
+function yearOf(doc: Doc): Pick<Setting, 'year' | 'date'> {
+  const metaDate = doc.meta.date;
+  if (metaDate) return { year: Number(metaDate.slice(0, 4)), date: metaDate };
+  // A page header or dateline near the top fixes the date.
+  const head = DATELINE.exec(doc.text.slice(0, 300));
+  if (head) {
+    const [, y, m, d] = head;
+    return { year: Number(y), date: `${y}-${m!.padStart(2, '0')}-${d!.padStart(2, '0')}` };
+  }
+  const counts = new Map<number, number>();
+  for (const m of doc.text.matchAll(YEAR)) {
+    const before = doc.text.slice(Math.max(0, m.index - 3), m.index);
+    const after = doc.text.slice(m.index + m[0].length, m.index + m[0].length + 2);
+    if (/出生|生于|于$/.test(before) || /^出生/.test(after)) continue;
+    const y = Number(m[1]);
+    counts.set(y, (counts.get(y) ?? 0) + 1);
+  }
+  if (!counts.size) return {};
+  const [year] = [...counts].sort((a, b) => b[1] - a[1] || b[0] - a[0])[0]!;
+  return { year };
+}
+
+function placeOf(doc: Doc): Pick<Setting, 'province' | 'city'> {
+  const lx = lexicon();
+  if (doc.meta.place) return parsePlace(doc.meta.place);
+  const text = doc.text;
+  const provinceScore = new Map<string, number>();
+  const cityScore = new Map<string, number>();
+  const bump = (m: Map<string, number>, k: string, n = 1) => m.set(k, (m.get(k) ?? 0) + n);
+  for (const p of lx.provinces) {
+    for (const form of [p.name, ...p.short.filter((s) => s.length >= 2), ...p.aliases]) {
+      const n = count(text, form);
+      if (n) bump(provinceScore, p.name, n);
+    }
+  }
+  for (const [city, province] of lx.cityProvince) {
+    // A city counts when written as a city (宁波市) or before a body (宁波海天…).
+    const n = count(text, `${city}市`) + count(text, city) * 0.5;
+    if (n) {
+      bump(cityScore, city, n);
+      bump(provinceScore, province, n);
+    }
+  }
+  const province = best(provinceScore);
+  if (!province) return {};
+  const p = lx.provinceByForm.get(province)!;
+  if (p.municipality) return { province, city: province };
+  const cities = [...cityScore].filter(([c]) => lx.cityProvince.get(c) === province);
+  const city = best(new Map(cities));
+  return { province, city: city ? `${city}市` : undefined };
+}
+
+/** "浙江省宁波市" or "北京市" or "宁波" → province and city. */
+export function parsePlace(place: string): Pick<Setting, 'province' | 'city'> {
+  const lx = lexicon();
+  for (const p of lx.provinces) {
+    for (const form of [p.name, ...p.short]) {
+      if (place.startsWith(form)) {
+        if (p.municipality) return { province: p.name, city: p.name };
+        const rest = place.slice(form.length).replace(/^省/, '').replace(/市$/, '');
+        return { province: p.name, city: rest ? `${rest}市` : undefined };
+      }
+    }
+  }
+  const city = place.replace(/市$/, '');
+  const province = lx.cityProvince.get(city);
+  return province ? { province, city: `${city}市` } : {};
+}
+
+function count(text: string, needle: string): number {
+  let n = 0;
+  for (let i = text.indexOf(needle); i >= 0; i = text.indexOf(needle, i + needle.length)) n++;
+  return n;
+}
+
+function best(scores: Map<string, number>): string | undefined {
+  let top: string | undefined;
+  let max = 0;
+  for (const [k, v] of scores) if (v > max) [top, max] = [k, v];
+  return top;
+}
