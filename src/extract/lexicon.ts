@@ -33,6 +33,8 @@ export interface NamedHonour {
   level: HonourLevel;
   place?: string;
   conferredBy: string[];
+  /** Also an everyday phrase: an honour only where the text treats it as one. */
+  needsContext: boolean;
 }
 
 export interface Province {
@@ -126,6 +128,7 @@ function build(): Lexicon {
     level: h.level as HonourLevel,
     place: 'place' in h ? (h.place as string) : undefined,
     conferredBy: 'conferredBy' in h ? (h.conferredBy as string[]) : [],
+    needsContext: 'needsContext' in h && h.needsContext === true,
   }));
   const orgSuffixType = new Map<string, EntityType>();
   for (const [type, list] of Object.entries(organisationsData.suffixes)) {

@@ -62,7 +62,7 @@ const BARE_LEVELS: [string, HonourLevel, string][] = [
   ['区', 'district', '区'],
 ];
 /** Words after an honour word that make it part of another noun (工匠精神, 劳模协会). */
-const COMPOUND_AFTER = /^(精神|学院|人才|馆|协会|工作室|创新工作室|宣讲|故事|群体|文化|品牌|培育|培养|选树|评选|服务|队伍|摄影|风采|事迹|之家|驿站|基金|论坛|大讲堂|学校|园|班)/;
+const COMPOUND_AFTER = /^(工匠|精神|学院|人才|馆|协会|工作室|创新工作室|宣讲|故事|群体|文化|品牌|培育|培养|选树|评选|服务|队伍|摄影|风采|事迹|之家|驿站|基金|论坛|大讲堂|学校|园|班)/;
 
 interface Level {
   level: HonourLevel;
@@ -88,6 +88,10 @@ export function recogniseHonours(doc: Doc, toks: TokenIndex, orgs: readonly OrgM
       continue;
     }
     const named = f.named.get(form);
+    if (named?.needsContext && !honourContext(text, quoteStart(text, i), j)) {
+      i = j - 1;
+      continue;
+    }
     if (named) {
       const year = yearBefore(text, quoteStart(text, i));
       out.push({
@@ -108,7 +112,7 @@ export function recogniseHonours(doc: Doc, toks: TokenIndex, orgs: readonly OrgM
     if (!aligned || COMPOUND_AFTER.test(text.slice(j, j + 5))) continue;
     const levels = levelsBefore(doc, quoteStart(text, i), f, orgs) ?? inherited(doc, quoteStart(text, i), out);
     if (!levels?.length) continue;
-    if (honour.needsPlace && levels.every((l) => l.level === 'national')) continue;
+    if (honour.needsPlace && (levels.every((l) => l.level === 'national') || !honourContext(text, Math.min(...levels.map((l) => l.start)), j))) continue;
     for (const level of levels) {
       const year = yearBefore(text, level.start);
       out.push({
@@ -128,6 +132,14 @@ export function recogniseHonours(doc: Doc, toks: TokenIndex, orgs: readonly OrgM
   }
   out.push(...competitions(doc, lx));
   return out.sort((a, b) => a.start - b.start);
+}
+
+/** Whether the text treats [start, end) as an honour: quoted, before 称号/获得者, after 获评/荣获/授予/命名/是. */
+function honourContext(text: string, start: number, end: number): boolean {
+  if (/[“「‘]$/.test(text.slice(start - 1, start)) || /^[”」’]/.test(text.slice(end, end + 1))) return true;
+  if (/^[”」’]?(荣誉称号|称号|获得者|荣誉)/.test(text.slice(end, end + 6))) return true;
+  const before = text.slice(Math.max(0, start - 14), start);
+  return /(获评|荣获|获得|获授|授予|命名为|命名|评为|认定为|当选为|当选|入选|是|为)[^，。；]{0,8}$/.test(before);
 }
 
 function quoteStart(text: string, i: number): number {

@@ -13,9 +13,15 @@ import { isHan, type TokenIndex } from '../text.js';
 /** Tags of words that never belong to a name (verbs, prepositions, particles …). */
 const STOP_TAGS = new Set(['l', 'i', 'v', 'vd', 'p', 'c', 'u', 'uj', 'ul', 'uz', 'ud', 'ug', 'uv', 'r', 'rr', 'rz', 'd', 'y', 'e', 'o', 'q', 'f', 'zg', 'ad', 'an']);
 /** Words that may sit inside a name despite their tag. */
-const NAME_CONNECTORS = new Set(['附属', '国家', '职业', '技术', '管理', '服务', '发展', '建设', '研究', '设计', '运行', '控制', '预防', '教育']);
+const NAME_CONNECTORS = new Set(['附属', '国家', '职业', '技术', '管理', '服务', '发展', '建设', '研究', '设计', '运行', '控制', '预防', '教育', '工业']);
 /** Words that end a name on the left despite a noun tag. */
-const LEFT_STOPS = new Set(['领导', '代表', '同志', '职工', '全体', '广大', '以及', '其中', '目前', '近日', '日前', '今年', '去年', '同时', '此外', '下属', '所属', '直属', '旗下', '联合', '携手', '牵头', '本报讯', '本报', '记者', '通讯员', '讯']);
+const LEFT_STOPS = new Set(['领导', '代表', '同志', '全体', '广大', '以及', '其中', '目前', '近日', '日前', '今年', '去年', '昨天', '今天', '昨日', '今日', '当天', '当日', '前夕', '期间', '此前', '随后', '近年来', '近期', '同时', '此外', '下属', '所属', '旗下', '联合', '携手', '牵头', '本报讯', '本报', '记者', '通讯员', '讯']);
+/** One-character words that never start or continue a name, whatever jieba tags them. */
+const FUNCTION_CHARS = /^[是在到从由向对为把被让给和与及或并而也都就又还将已曾的了着过于以等之其这那各每该本此来去赴进入出经据至同跟共年月日]$/;
+/** Suffixes that follow only a place: 北京市人民政府, 朝阳区人大常委会. */
+const PLACE_ONLY_SUFFIXES = new Set(['人民政府', '政府', '人大常委会', '常委会', '政协']);
+/** After these a name is used generically: 工会工作, 工会系统, 工会大思政课. */
+const GENERIC_FOLLOWERS = /^(工作|系统|组织|干部|事业|会员|经费|维权|大思政课|改革)/;
 /** Bare administrative prefixes resolved later from context (市委 → 北京市委). */
 export const PLACE_PREFIXES = ['省', '市', '区', '县', '州', '镇', '乡'];
 const COMMON_FREQ = 300;
@@ -53,31 +59,52 @@ function nationalBodies(doc: Doc): OrgMention[] {
   return out;
 }
 
+/** Joins runs of one-character pieces into one (先|临 → 先临), the unknown word jieba split. */
+function mergeSingles(pieces: { start: number; word: string; tag: string }[]): void {
+  const han = (w: string) => /^[\u3400-\u9fff]$/.test(w);
+  for (let i = 0; i < pieces.length; i++) {
+    if (!han(pieces[i]!.word)) continue;
+    let j = i + 1;
+    while (j < pieces.length && han(pieces[j]!.word)) j++;
+    if (j - i >= 2) pieces.splice(i, j - i, { start: pieces[i]!.start, word: pieces.slice(i, j).map((p) => p.word).join(''), tag: 'x' });
+  }
+}
+
 function commonWord(lx: Lexicon, w: string): boolean {
   const entry = lx.word(w);
   return !!entry && entry.freq >= COMMON_FREQ && !/^(ns|nt|nz|nr|nrt|nrfg|j|eng)$/.test(entry.tag);
 }
 
+function isPlace(w: string, lx: Lexicon): boolean {
+  return lx.provinceByForm.has(w) || lx.cityProvince.has(w.replace(/市$/, '')) || (/^[\u3400-\u9fff]{2,4}[省市区县镇乡]$/.test(w) && !commonWord(lx, w));
+}
+
 /** Whether a jieba word can be part of an organisation's name. */
-function nameToken(t: Token, lx: Lexicon): boolean {
+function nameToken(t: Token, lx: Lexicon, prev: Token | undefined, next: { word: string } | undefined): boolean {
   if (!/^[\u3400-\u9fffA-Za-z0-9]+$/.test(t.word)) return false;
-  if (LEFT_STOPS.has(t.word) || lx.positions.has(t.word) || lx.bylines.has(t.word)) return false;
+  if (isPlace(t.word, lx)) return true;
+  if (LEFT_STOPS.has(t.word) || lx.offices.has(t.word) || lx.bylines.has(t.word)) return false;
   if (lx.genericModifiers.has(t.word)) return false;
-  if (NAME_CONNECTORS.has(t.word)) return true;
+  if (NAME_CONNECTORS.has(t.word) || lx.orgSuffixes.has(t.word)) return true;
   if (/^\d+$/.test(t.word)) return true;
-  if (/^[年月日]$/.test(t.word) || /\d+年/.test(t.word)) return false;
+  if (t.word.length === 1) {
+    if (FUNCTION_CHARS.test(t.word)) return false;
+    // jieba breaks unknown names into single characters (先/d 临/v, 交/v 控/v): a run of them is a name.
+    const single = (w: { word: string } | undefined) => !!w && /^[\u3400-\u9fff]$/.test(w.word) && !FUNCTION_CHARS.test(w.word);
+    if (single(prev) || single(next)) return true;
+  }
   return !STOP_TAGS.has(t.tag) || !lx.word(t.word);
 }
 
-/** A word that shows the name is a proper name, not a generic phrase. */
-function properToken(t: Token, lx: Lexicon): boolean {
-  if (/[A-Za-z0-9]/.test(t.word)) return true;
-  if (lx.provinceByForm.has(t.word) || lx.cityProvince.has(t.word.replace(/市$/, ''))) return true;
-  if (/^[\u3400-\u9fff]{1,4}[区县镇乡]$/.test(t.word) && t.word.length >= 3) return true;
-  if (/^(ns|nt|nz|nr|nrt|nrfg|j)$/.test(t.tag)) return !honourWord(t.word, lx);
-  const entry = lx.word(t.word);
-  if (!entry) return t.word.length >= 2 || !STOP_TAGS.has(t.tag);
-  return entry.freq < COMMON_FREQ && !honourWord(t.word, lx) && t.word.length >= 2;
+/** A piece of a name that shows it is a proper name, not a generic phrase. */
+function properPiece(word: string, tag: string, lx: Lexicon): boolean {
+  if (/[A-Za-z]{2}|\d/.test(word)) return true;
+  if (isPlace(word, lx)) return true;
+  if (honourWord(word, lx)) return false;
+  if (/^(ns|nt|nz|nr|nrt|nrfg|j)$/.test(tag)) return true;
+  const entry = lx.word(word);
+  if (!entry) return word.length >= 2;
+  return entry.freq < COMMON_FREQ && word.length >= 2;
 }
 
 function honourWord(w: string, lx: Lexicon): boolean {
@@ -90,14 +117,22 @@ function orgEndingAt(doc: Doc, toks: TokenIndex, lx: Lexicon, suffix: string, e:
   // The suffix must end a word: 中心任务 is not an organisation.
   const last = toks.at(e - 1);
   if (last && last.end > e && !lx.orgSuffixes.has(last.word)) return undefined;
-  // A one-character suffix must be its own word or end an organisation-like word.
+  // A word ending in the suffix (展厅, 格局, 上市公司) must itself be an organisation word or a name.
   const host = toks.at(s);
-  if (host && host.start < s) {
-    const w = text.slice(host.start, e);
-    const orgWord = lx.units.has(w) || lx.partyCommittees.has(w) || lx.orgSuffixes.has(w);
-    if (!orgWord && suffix.length === 1 && commonWord(lx, host.word)) return undefined;
+  const hostWord = host && host.start < s ? text.slice(host.start, e) : undefined;
+  if (hostWord) {
+    const orgWord = lx.units.has(hostWord) || lx.partyCommittees.has(hostWord) || lx.orgSuffixes.has(hostWord);
+    if (lx.genericNames.has(hostWord)) return undefined;
+    // 格局, 干部, 展厅 are words; 服务局, 公安厅, 五院 are bodies.
+    if (!orgWord && suffix.length === 1 && hostWord.length <= 2 && lx.word(host!.word) && !/^(nt|ns|nz|j)$/.test(host!.tag)) return undefined;
   }
-  let left = host && host.start < s && !lx.orgSuffixes.has(text.slice(host.start, e)) ? host.start : s;
+  // The pieces of the name part: whole words, and the part of a word that runs into the suffix (北京市|总工会).
+  const pieces: { start: number; word: string; tag: string }[] = [];
+  let left = s;
+  if (hostWord && !lx.orgSuffixes.has(hostWord)) {
+    left = host!.start;
+    pieces.push({ start: left, word: text.slice(left, s), tag: host!.tag });
+  }
   // Walk left over name words, and over short parentheticals inside names: 阿里巴巴（中国）有限公司.
   for (;;) {
     if (text[left - 1] === '）') {
@@ -110,23 +145,43 @@ function orgEndingAt(doc: Doc, toks: TokenIndex, lx: Lexicon, suffix: string, e:
       break;
     }
     const t = toks.endsAt(left);
-    if (!t || !nameToken(t, lx)) break;
+    if (!t || !nameToken(t, lx, toks.endsAt(t.start), pieces[0])) break;
+    pieces.unshift({ start: t.start, word: t.word, tag: t.tag });
     left = t.start;
   }
-  if (left >= s) {
-    return undefined;
+  // Counts and ordinals do not start a name: 100多名专职工会, 一名首钢集团.
+  while (pieces.length && /^(\d+|[一二两三四五六七八九十百千万几多]+)(名|个|家|位|批|届|多名|多家|多个)?$|^(\d+|[一二两三四五六七八九十百]+)?(多名|名|个|家|位|批)$/.test(pieces[0]!.word)) {
+    pieces.shift();
+    left = pieces[0]?.start ?? s;
   }
-  const namePart = text.slice(left, s);
-  const tokensIn = doc.tokens.filter((t) => t.start >= left && t.end <= s);
+  mergeSingles(pieces);
+  // A name starts at its place when only common words come before it (a headline run into the name: 精神温州市总工会).
+  const anchor = pieces.findIndex((p, i) => i > 0 && (isPlace(p.word, lx) || PLACE_PREFIXES.includes(p.word) || /^[省市区县]委$/.test(p.word)));
+  if (anchor > 0 && pieces.slice(0, anchor).every((p) => !properPiece(p.word, p.tag, lx))) {
+    pieces.splice(0, anchor);
+    left = pieces[0]!.start;
+  }
+  if (left >= s) return undefined;
+  // Inside a book title (《首都工匠学院体系建设三年行动方案》) a name is part of the title.
+  const open = text.lastIndexOf('《', left);
+  if (open >= 0 && text.indexOf('》', open) > e && text.indexOf('》', open) - open < 60) return undefined;
   let placePrefix: string | undefined;
-  if (tokensIn[0] && PLACE_PREFIXES.includes(tokensIn[0].word)) placePrefix = tokensIn[0].word;
-  if (lx.genericModifiers.startingAt(namePart, 0) && !placePrefix) return undefined;
-  const rest = placePrefix ? tokensIn.slice(1) : tokensIn;
-  const proper = rest.some((t) => properToken(t, lx)) || lx.partyCommittees.has(text.slice(left, e));
+  if (PLACE_PREFIXES.includes(pieces[0]!.word)) placePrefix = pieces[0]!.word;
+  // 市委组织部: the committee's bare place is resolved like 市委's.
+  else if (/^[省市区县]委$/.test(pieces[0]!.word)) placePrefix = pieces[0]!.word[0];
+  if (lx.genericModifiers.startingAt(text, left) && !placePrefix && !isPlace(pieces[0]!.word, lx)) return undefined;
+  const rest = placePrefix ? pieces.slice(1) : pieces;
+  const name = text.slice(left, e);
+  if (lx.genericNames.has(name)) return undefined;
+  const proper = rest.some((p) => properPiece(p.word, p.tag, lx)) || lx.partyCommittees.has(name);
   if (!proper && !(placePrefix && rest.length <= 4)) return undefined;
-  if (lx.genericNames.has(text.slice(left, e))) return undefined;
-  // 丰台工会系统, 工会工作: a place and 工会 naming a system or a kind of work, not a body.
-  if (/^(系统|工作)/.test(text.slice(e, e + 2)) && rest.length <= 1) return undefined;
+  // A government, people's congress or CPPCC is named by its place only.
+  if (PLACE_ONLY_SUFFIXES.has(suffix) && !(placePrefix && rest.length === 0) && !(rest.length && rest.every((p) => isPlace(p.word, lx)))) return undefined;
+  // 科技 ends a company's short name (汉王科技), not a phrase (基因科技).
+  if (suffix === '科技' && !(rest.length === 1 && rest[0]!.word.length <= 3 && !lx.word(rest[0]!.word))) return undefined;
+  // 首都工会工作, 新业态工会工作: a place or a common phrase before 工会工作 is generic.
+  if (GENERIC_FOLLOWERS.test(text.slice(e, e + 4)) && rest.every((p) => isPlace(p.word, lx) || !properPiece(p.word, p.tag, lx) || rest.length === 1)) return undefined;
+  if (name.replace(/[（）]/g, '').length - suffix.length < 2 && !placePrefix && !lx.partyCommittees.has(name)) return undefined;
   let end = e;
   // A short parenthetical right after the ending belongs to the name: 航天六院11所（京）.
   const tail = /^（[\u3400-\u9fff]{1,3}）/.exec(text.slice(e, e + 6));
@@ -148,12 +203,8 @@ function maximal(found: OrgMention[], doc: Doc, toks: TokenIndex, lx: Lexicon): 
       if (!kept.some((k) => k.start < m.end && m.start < k.end)) kept.push(m);
       continue;
     }
-    // An inner name starting where the outer one starts is the body the outer
-    // belongs to (恒丰银行北京分行 of its 工会), unless the rest is only a legal
-    // form (…中心有限公司) or a fragment (人大常委|会).
-    const rest = outer.name.slice(m.end - m.start);
-    const isBody = rest.length >= 2 && !LEGAL_FORM_ONLY.test(rest.replace(/（[^）]*）$/, '')) || /^(直属|下属|所属)?(工会|总工会)/.test(rest);
-    if (m.start === outer.start && m.cue !== 'national' && isBody && toks.boundary(m.end)) kept.push({ ...m, cue: 'head' });
+    // An inner name starting where the outer one starts may be the body the outer belongs to.
+    if (m.start === outer.start && m.cue !== 'national' && toks.boundary(m.end) && isHead(outer, m, lx)) kept.push({ ...m, cue: 'head' });
     else if (m.cue === 'national' && m.start > outer.start && outer.type === 'Union') kept.push(m);
   }
   for (const m of kept) {
@@ -175,6 +226,24 @@ function maximal(found: OrgMention[], doc: Doc, toks: TokenIndex, lx: Lexicon): 
     }
   }
   return kept.sort((a, b) => a.start - b.start || b.end - a.end);
+}
+
+/**
+ * Whether `head` (a prefix of `outer`) is a body of its own that `outer`
+ * belongs to: the company of a union (恒丰银行北京分行|工会), the body of an
+ * internal unit (北京石油化工学院|党委) or department (北京市总工会|女职工部),
+ * a company of its branch or lab, an academy of its numbered institute
+ * (航天五院|508所). Not a legal form (…中心|有限公司), a fragment
+ * (人大常委|会), or a place (安贞街道|总工会).
+ */
+function isHead(outer: OrgMention, head: OrgMention, lx: Lexicon): boolean {
+  const rest = outer.name.slice(head.end - head.start).replace(/（[^）]*）$/, '');
+  if (rest.length < 2 || LEGAL_FORM_ONLY.test(rest)) return false;
+  if (/(街道|社区|地区|镇|乡|村)$/.test(head.name)) return false;
+  if (/^(直属|下属|所属)?(工会|总工会|工会委员会|工会联合会)$/.test(rest)) return true;
+  if (lx.units.endingAt(rest, rest.length)) return true;
+  if (/^\d+(所|院|厂|研究所)/.test(rest)) return true;
+  return head.type === 'Company';
 }
 
 const LEGAL_FORM = '(?:集团股份有限公司|集团有限公司|股份有限公司|有限责任公司|有限公司|集团公司|公司)';

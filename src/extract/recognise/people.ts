@@ -12,7 +12,8 @@ import type { Doc, EntityMention } from '../document.js';
 import { lexicon, type Lexicon } from '../lexicon.js';
 import { isBreak, isHan, WordSet, type TokenIndex } from '../text.js';
 
-type LeftCue = 'strong' | 'boundary' | 'none';
+/** office: an office, occupation or byline word; strong: an honour, a body, a list of names. */
+type LeftCue = 'office' | 'strong' | 'boundary' | 'none';
 type RightCue = 'strong' | 'punct' | 'weak' | 'none';
 
 /** Verbs and words that follow a person's name. */
@@ -68,7 +69,6 @@ function bestCandidate(
 ): EntityMention | undefined {
   const text = doc.text;
   const left = leftCue(doc, i, lx, accepted, others);
-  if (left === 'none') return undefined;
   let best: { end: number; score: number } | undefined;
   for (const given of [1, 2]) {
     const end = i + surname.length + given;
@@ -83,10 +83,15 @@ function bestCandidate(
     if (given === 2 && surname.length === 1 && head && !/^nr/.test(head.tag) && head.freq >= 1000) continue;
     const aligned = toks.boundary(end) || end === text.length;
     const tokenName = toks.startsAt(i)?.end === end && /^(nr|nrfg|nrt|x)$/.test(toks.startsAt(i)!.tag);
+    const strongLeft = left === 'office' || left === 'strong';
+    const jiebaName = !!word && /^nr/.test(word.tag);
+    // 殷殷, 欣欣: a doubled character is a word, not a name.
+    if (given === 1 && name[name.length - 1] === name[name.length - 2]) continue;
     let ok: boolean;
-    if (commonWord) ok = left === 'strong' && (right === 'strong' || right === 'punct');
-    else if (left === 'strong') ok = right !== 'none' || (aligned && !surname.rare);
-    else if (surname.rare) ok = right === 'strong' && !word && aligned;
+    if (commonWord) ok = left === 'office' && (right === 'strong' || right === 'punct') && (word?.freq ?? 0) < 3000;
+    else if (surname.rare) ok = strongLeft ? right === 'strong' || right === 'punct' : right === 'strong' && tokenName;
+    else if (strongLeft) ok = right !== 'none' || aligned;
+    else if (left === 'none') ok = jiebaName && right === 'strong' && !!lx.offices.startingAt(text, end);
     else ok = right === 'strong' || ((right === 'punct' || right === 'weak') && (tokenName || (given === 2 && !word && aligned)));
     if (!ok) continue;
     const score = (right === 'strong' ? 4 : right === 'punct' ? 4 : right === 'weak' ? 2 : 0) + (aligned ? 1 : 0) + (tokenName ? 1 : 0) + given * 0.1;
@@ -106,10 +111,10 @@ function leftCue(doc: Doc, i: number, lx: Lexicon, accepted: readonly EntityMent
   const text = doc.text;
   let b = i;
   while (b > 0 && text[b - 1] === ' ') b--;
-  if (lx.bylines.endingAt(text, b) || lx.positions.endingAt(text, b) || LEFT_EXTRA.endingAt(text, b)) return 'strong';
+  if (lx.bylines.endingAt(text, b) || lx.positions.endingAt(text, b) || LEFT_EXTRA.endingAt(text, b)) return 'office';
   if (others.some((o) => o.end === b && o.type !== 'Person') || others.some((o) => o.end === b - 1 && /[”’」]/.test(text[b - 1]!))) return 'strong';
-  // 来自ORG的NAME, 快递员的NAME: a body or an occupation, then 的.
-  if (text[b - 1] === '的' && (others.some((o) => o.end === b - 1 && o.type !== 'Person') || lx.positions.endingAt(text, b - 1))) return 'strong';
+  // 来自ORG的NAME: a body, then 的.
+  if (text[b - 1] === '的' && others.some((o) => o.end === b - 1 && o.type !== 'Person' && o.type !== 'Title' && o.type !== 'Award')) return 'strong';
   // The next name in a list: 陈雍、魏小东、崔述强.
   if (/[、，]/.test(text[b - 1] ?? '') && accepted.some((a) => a.end === b - 1)) return 'strong';
   if (b < i && accepted.some((a) => a.end === b)) return 'strong';

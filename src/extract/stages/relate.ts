@@ -162,11 +162,10 @@ class Context {
       const ms = this.sorted.filter((x) => x.m.start >= clause.start && x.m.end <= clause.end).map((x) => x.m);
       const person = ms.find((m) => m.type === 'Person');
       const pronoun = /^(1[89]\d{2}|20\d{2})?(年出生的)?(他|她)/.exec(text.slice(clause.start, clause.end).replace(/^\s+/, ''));
-      const continues = /^(也|还|又|并|同时)(是|在|获得|荣获)/.test(text.slice(clause.start, clause.end));
+      // The subject carries over the clauses of a sentence until another person or a pronoun appears.
       if (person) subject = person;
       else if (pronoun) subject = this.lastPersonBefore(clause.start);
-      else if (!continues) subject = undefined;
-      if (subject) this.clause(subject, person ? person.end : clause.start, clause.end, ms, si);
+      if (subject) this.clause(subject, person ? person.end : clause.start + (pronoun?.[0].length ?? 0), clause.end, ms, si, s.start);
       clauseStart = i + 1;
     }
   }
@@ -180,14 +179,14 @@ class Context {
     return paragraph - lastParagraph <= 2 ? last.m : undefined;
   }
 
-  private clause(subject: EntityMention, from: number, to: number, ms: EntityMention[], si: number): void {
+  private clause(subject: EntityMention, from: number, to: number, ms: EntityMention[], si: number, sentenceStart: number): void {
     const text = this.text;
     const rest = text.slice(from, to);
-    const after = ms.filter((m) => m.start >= from && m.type !== 'Person');
+    const after = ms.filter((m) => m.start >= from && m.end <= to && m.type !== 'Person');
     // NAME今年获得“全国劳动模范”荣誉称号 / 荣获 / 获评 / 被授予 / 当选.
-    const got = /^(.{0,12}?)(获得|荣获|获评|获授|被授予|被评为|当选为|当选|入选|摘得|夺得)/.exec(rest);
+    const got = /^(.{0,12}?)(获得|荣获|获评|获授|被授予|被评为|被命名为|当选为|当选|入选|摘得|夺得|曾获|获)/.exec(rest);
     if (got) {
-      const year = yearIn(got[1]!, this.doc.setting.year);
+      const year = yearIn(text.slice(sentenceStart, from + got[1]!.length), this.doc.setting.year);
       for (const m of after) if (isHonour(m.type)) this.add(m.type === 'Award' ? 'RECEIVED' : 'HOLDS_TITLE', subject, this.canonical(m), si, 'got', { year: m.year ?? year });
       return;
     }
@@ -380,7 +379,7 @@ function itemEndingAt(ctx: Context, pos: number, floor: number): Item | undefine
     }
   }
   // A body followed by its office: 朝阳区人大常委会党组副书记, 交控科技轨道交通国家工程实验室主任.
-  const office = officeEndingAt(text, pos, floor);
+  const office = officeEndingAt(text, pos, floor, (at) => ctx.bodyEndingAt(at, floor).length > 0);
   const bodyEnd = office ? office.start : pos;
   const bodies = ctx.bodyEndingAt(bodyEnd, floor).concat(office ? bodiesBefore(ctx, office.start, pos, floor) : []);
   if (bodies.length) {
@@ -422,20 +421,21 @@ function employer(ctx: Context, bodies: EntityMention[]): EntityMention {
 }
 
 /** An office phrase ending at `pos`: offices and the units before them (党组副书记, 政府网站建设处处长). */
-function officeEndingAt(text: string, pos: number, floor: number): { start: number; end: number } | undefined {
+function officeEndingAt(text: string, pos: number, floor: number, bodyEndsAt: (at: number) => boolean): { start: number; end: number } | undefined {
   const lx = lexicon();
   const last = lx.positions.endingAt(text, pos);
   if (!last) return undefined;
   let start = pos - last.length;
-  // Offices and internal units stack: 党委副书记, 常务副部长, 城市管理办公室主任.
+  // Offices and internal units stack: 党委副书记, 常务副部长, 城市管理办公室主任 — up to where a body's name ends.
   for (;;) {
+    if (bodyEndsAt(start)) return { start, end: pos };
     const more = lx.positions.endingAt(text, start) ?? lx.units.endingAt(text, start);
     if (!more || start - more.length < floor) break;
     start -= more.length;
   }
   // A unit name written before an office (政府网站建设处, 城市管理办公室) is part of it.
   const unit = /[\u4e00-\u9fff]{2,10}(处|科|室|办公室|部|中心|所|队|组)$/.exec(text.slice(Math.max(floor, start - 12), start));
-  if (unit && !lx.orgSuffixes.endingAt(text, start - unit[0].length)) start -= unit[0].length;
+  if (unit && !bodyEndsAt(start) && !lx.orgSuffixes.endingAt(text, start - unit[0].length)) start -= unit[0].length;
   return start >= floor ? { start, end: pos } : undefined;
 }
 
