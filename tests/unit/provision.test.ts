@@ -14,7 +14,7 @@ import { dockerWay } from '../../src/graph/provision/docker.js';
 import { envWay, Neo4jConfigError } from '../../src/graph/provision/env.js';
 import { NoNeo4jError, provisionNeo4j } from '../../src/graph/provision/index.js';
 import { renderNeo4jConf } from '../../src/graph/provision/local/conf.js';
-import { cachedDistribution, parseMavenDownload, renderPom } from '../../src/graph/provision/local/distribution.js';
+import { cachedDistribution, parseMavenDownload, renderPom, sweepStaleDownloads } from '../../src/graph/provision/local/distribution.js';
 import { localWay, type LocalChecks } from '../../src/graph/provision/local/index.js';
 import { freePorts, sweepStaleInstances } from '../../src/graph/provision/local/instance.js';
 import { checkJava, parseJavaMajor } from '../../src/graph/provision/local/toolchain.js';
@@ -269,6 +269,21 @@ describe('the Maven-resolved distribution', () => {
     expect(await cachedDistribution(tmp, '5.26.30')).toBeUndefined();
     await writeFile(join(tmp, 'neo4j', '5.26.30', 'laurel-complete.json'), JSON.stringify({ version: '5.26.30', jars: 1, bytes: 7 }));
     expect(await cachedDistribution(tmp, '5.26.30')).toMatchObject({ version: '5.26.30', libDir: dir, jars: 1 });
+  });
+});
+
+describe('leftovers of interrupted downloads', () => {
+  it('are removed when their owner process is gone, and kept while it runs', async () => {
+    const root = join(tmp, 'neo4j');
+    const exited = spawn('true');
+    await new Promise((r) => exited.once('exit', r));
+    for (const [name, pid] of [['.download-5.26.30-dead', exited.pid], ['.download-5.26.30-live', process.pid]] as const) {
+      await mkdir(join(root, name, 'lib'), { recursive: true });
+      await writeFile(join(root, name, 'owner.pid'), `${pid}\n`);
+    }
+    await sweepStaleDownloads(root);
+    await expect(stat(join(root, '.download-5.26.30-dead'))).rejects.toThrow();
+    await expect(stat(join(root, '.download-5.26.30-live'))).resolves.toBeTruthy();
   });
 });
 

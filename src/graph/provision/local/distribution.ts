@@ -12,6 +12,7 @@ import { createWriteStream } from 'node:fs';
 import { mkdir, readdir, readFile, rename, rm, stat, writeFile, mkdtemp } from 'node:fs/promises';
 import { join } from 'node:path';
 import { createInterface } from 'node:readline';
+import { isAlive } from './watchdog.js';
 
 /** The newest Neo4j Browser published on Maven Central; it serves /browser/ from the server's HTTP port. */
 export const NEO4J_BROWSER_VERSION = '5.24.0';
@@ -94,13 +95,20 @@ async function measureJars(libDir: string): Promise<{ jars: number; bytes: numbe
   return { jars: names.length, bytes };
 }
 
-/** Interrupted downloads leave `.download-*` folders; an hour-old one is not in progress. */
-async function sweepStaleDownloads(root: string): Promise<void> {
+const OWNER = 'owner.pid';
+
+/**
+ * Interrupted downloads leave `.download-*` folders. One whose owner process
+ * is gone, or (without an owner file) an hour-old one, is not in progress.
+ */
+export async function sweepStaleDownloads(root: string): Promise<void> {
   for (const name of await readdir(root).catch(() => [] as string[])) {
     if (!name.startsWith('.download-')) continue;
     const dir = join(root, name);
+    const owner = Number(await readFile(join(dir, OWNER), 'utf8').catch(() => ''));
     const s = await stat(dir).catch(() => undefined);
-    if (s && Date.now() - s.mtimeMs > 3_600_000) await rm(dir, { recursive: true, force: true });
+    const stale = owner ? !isAlive(owner) : !!s && Date.now() - s.mtimeMs > 3_600_000;
+    if (stale) await rm(dir, { recursive: true, force: true });
   }
 }
 
@@ -132,6 +140,7 @@ export async function ensureDistribution(
       `(about 140 MB, once per version; Maven's log: ${mavenLog})`,
   );
   try {
+    await writeFile(join(tmp, OWNER), `${process.pid}\n`);
     await writeFile(join(tmp, 'pom.xml'), renderPom(version));
     await runMaven(tmp, mavenLog, log);
     const { jars, bytes } = await measureJars(join(tmp, 'lib'));
@@ -200,11 +209,8 @@ async function runMaven(workDir: string, mavenLog: string, log: (msg: string) =>
   await new Promise<void>((r) => out.end(r));
   if (files) log(`downloaded ${files} files, ${formatBytes(bytes)} from Maven Central`);
   if (code !== 0) {
-    const errors = recent
-      .split('\n')
-      .filter((l) => l.startsWith('[ERROR]'))
-      .slice(0, 6)
-      .join('\n');
-    throw new Error(`Maven could not resolve Neo4j (exit ${code}); see ${mavenLog}${errors ? `:\n${errors}` : ''}`);
+    // The first [ERROR] line says what failed; the rest is Maven's boilerplate.
+    const cause = recent.split('\n').find((l) => /^\[ERROR\] \S/.test(l));
+    throw new Error(`Maven could not resolve Neo4j (exit ${code}); see ${mavenLog}${cause ? `\n${cause}` : ''}`);
   }
 }
