@@ -16,7 +16,7 @@ export class NoNeo4jError extends Error {
     super(
       [
         'no Neo4j could be found or started. Laurel tries three ways, in order:',
-        ...attempts.map((a, i) => `  ${i + 1}. ${a.way}\n     not used: ${a.reason.replace(/\n/g, '\n     ')}`),
+        ...attempts.map((a, i) => `  ${i + 1}. ${a.way}\n     ${a.reason.replace(/\n/g, '\n     ')}`),
         'Make one of them work: set NEO4J_URI (with NEO4J_USERNAME and NEO4J_PASSWORD), start a Docker engine, ' +
           'or install a JDK 17+ and Maven.',
       ].join('\n'),
@@ -43,7 +43,7 @@ export async function provisionNeo4j(
     const reason = await way.unavailable(config);
     if (reason) {
       if (way.source !== 'env') log(`${way.source}: not available: ${reason}`);
-      attempts.push({ way: way.describe(config), reason });
+      attempts.push({ way: way.describe(config), reason: `not available: ${reason}` });
       continue;
     }
     if (way.source === 'env') return way.start(config, log);
