@@ -4,7 +4,7 @@
  */
 import { ApolloServer } from '@apollo/server';
 import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
-import { fastifyApolloDrainPlugin, fastifyApolloHandler } from '@as-integrations/fastify';
+import { fastifyApolloHandler } from '@as-integrations/fastify';
 import type { FastifyPluginAsync } from 'fastify';
 import type { GraphQLSchema } from 'graphql';
 import { createContext, type ApiContext } from '../context.js';
@@ -23,9 +23,14 @@ export const graphqlPlugin: FastifyPluginAsync<GraphqlPluginOptions> = async (ap
     schema: opts.schema,
     includeStacktraceInErrorResponses: !opts.production,
     introspection: true,
-    plugins: [fastifyApolloDrainPlugin(app), ...(opts.production ? [ApolloServerPluginLandingPageDisabled()] : [])],
+    plugins: opts.production ? [ApolloServerPluginLandingPageDisabled()] : [],
+    // The command that owns the process decides when to stop, through fastify.
+    stopOnTerminationSignals: false,
   });
   await apollo.start();
+  // fastify.close() stops taking requests and waits for those in flight, then
+  // this stops Apollo. (Apollo's fastify drain plugin would call fastify.close()
+  // from apollo.stop(), which deadlocks when closing starts from fastify.)
   app.addHook('onClose', async () => apollo.stop());
   app.route({
     url: opts.path,

@@ -52,7 +52,7 @@ export function articleMap(v: string): string {
 /** Cypher map projection of a fact relationship bound to `r`, with its supporting article. */
 export function factMap(r: string): string {
   return `${r} {.year, .position, .evidence, .start, .end, .provenance, type: type(${r}),
-    article: head([(src:Article {id: ${r}.article}) | ${articleMap('src')}])}`;
+    article: head(COLLECT { MATCH (src:Article {id: ${r}.article}) RETURN ${articleMap('src')} })}`;
 }
 
 interface RawEntity {
