@@ -13,7 +13,11 @@ export interface GraphTarget {
 }
 
 export interface GraphOptions {
-  /** Server-side limit for one transaction. */
+  /**
+   * Server-side limit for one read transaction (the API's queries). Writes
+   * are loads of whole batches, which a cold server can take longer over;
+   * they have no limit unless `write` is given one.
+   */
   queryTimeoutMs?: number;
   maxConnectionPoolSize?: number;
 }
@@ -55,11 +59,11 @@ export class Graph {
   }
 
   /** One write transaction; `work` may run several statements and is retried on transient errors. */
-  async write<T>(work: (tx: ManagedTransaction) => Promise<T>): Promise<T> {
+  async write<T>(work: (tx: ManagedTransaction) => Promise<T>, options: { timeoutMs?: number } = {}): Promise<T> {
     this.queries++;
     const session = this.session('WRITE');
     try {
-      return await session.executeWrite(work, this.txConfig());
+      return await session.executeWrite(work, options.timeoutMs ? { timeout: options.timeoutMs } : undefined);
     } finally {
       await session.close();
     }
