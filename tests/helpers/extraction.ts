@@ -17,6 +17,8 @@ interface RelationSpec {
   type: RelationType;
   from: string;
   to: string;
+  fromType?: EntityType;
+  toType?: EntityType;
   year?: number;
   position?: string;
 }

@@ -170,6 +170,28 @@ describe('GraphWriter', () => {
     expect(await graphCounts(graph)).toEqual(counts);
   });
 
+  it('creates a lexicon body the article never names, without a mention, and prunes it with its honour', async () => {
+    const x = article(
+      'lx',
+      '周明是全国五一劳动奖章获得者。',
+      [{ type: 'Person', name: '周明' }, { type: 'Award', name: '全国五一劳动奖章' }],
+      [{ type: 'RECEIVED', from: '周明', to: '全国五一劳动奖章' }],
+      [{ type: 'CONFERRED_BY', from: '全国五一劳动奖章', fromType: 'Award', to: '中华全国总工会', toType: 'Union' }],
+    );
+    const summary = await writer.write([x]);
+    expect(summary.skipped).toEqual([]);
+    const [body] = await rows<Record<string, unknown>>(
+      `MATCH (:Award {key: '全国五一劳动奖章'})-[r:CONFERRED_BY]->(u:Union) RETURN u.name AS name, r.provenance AS provenance, COUNT { ()-[:MENTIONS]->(u) } AS mentions`,
+    );
+    expect(body).toEqual({ name: '中华全国总工会', provenance: 'lexicon', mentions: 0 });
+    const counts = await graphCounts(graph);
+    await writer.write([x]);
+    expect(await graphCounts(graph)).toEqual(counts);
+    await writer.deleteArticles(['lx']);
+    const after = await graphCounts(graph);
+    expect(Object.values(after.labels).every((n) => n === 0), JSON.stringify(after)).toBe(true);
+  });
+
   it('reports relations whose ends are not entities of the article, and writes the rest', async () => {
     const x = article(
       'bad',

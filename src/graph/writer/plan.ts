@@ -105,12 +105,23 @@ export function planArticle(input: ArticleExtraction): ArticlePlan {
   const names = nameIndex(x.entities);
   const facts = new Map<string, PlannedFact>();
   const skipped: string[] = [];
+  // An end the article does not list as an entity can still be placed when the
+  // relation gives its type (the lexicon names bodies an article never
+  // mentions): it becomes an entity of the article without a MENTIONS.
+  const unlisted = (name: string, type: EntityType | undefined, accepted: readonly EntityType[]): EntityRef | undefined => {
+    const norm = normaliseName(name);
+    if (!type || type === 'Person' || !accepted.includes(type) || !norm) return undefined;
+    const ref = { label: type, norm };
+    if (!entities.has(refId(ref))) entities.set(refId(ref), { ...ref, name, aliases: [], level: null, mention: null });
+    return ref;
+  };
   for (const r of [...x.relations, ...x.inferred]) {
-    const from = endpoint(names, r.from, RELATION_TYPES[r.type].from);
-    const to = endpoint(names, r.to, RELATION_TYPES[r.type].to);
+    const spec = RELATION_TYPES[r.type];
+    const from = endpoint(names, r.from, spec.from) ?? unlisted(r.from, r.fromType, spec.from);
+    const to = endpoint(names, r.to, spec.to) ?? unlisted(r.to, r.toType, spec.to);
     if (!from || !to) {
       const which = !from ? `from "${r.from}"` : `to "${r.to}"`;
-      skipped.push(`${r.type} ${r.from} → ${r.to}: ${which} is not an entity of this article of a type ${r.type} accepts`);
+      skipped.push(`${r.type} ${r.from} → ${r.to}: ${which} is neither an entity of this article nor given a type ${r.type} accepts`);
       continue;
     }
     const fact = planFact(r, from, to, article.id);
