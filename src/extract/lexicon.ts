@@ -59,6 +59,8 @@ export interface Lexicon {
   provinceByForm: Map<string, Province>;
   /** City short name (宁波) → full province name (浙江省). */
   cityProvince: Map<string, string>;
+  /** Literary names of cities (鹏城) → the city's short name (深圳). */
+  cityAliases: Map<string, string>;
   scoped: ScopedHonour[];
   named: NamedHonour[];
   competition: { events: string[]; placings: string[] };
@@ -112,6 +114,7 @@ function build(): Lexicon {
   for (const [province, cities] of Object.entries(placesData.cities)) {
     for (const c of cities) cityProvince.set(c, province);
   }
+  const cityAliases = new Map(Object.entries(placesData.cityAliases));
   const scoped: ScopedHonour[] = honoursData.scoped.map((h) => ({
     core: h.core,
     aliases: 'aliases' in h ? (h.aliases as string[]) : [],
@@ -144,6 +147,7 @@ function build(): Lexicon {
     provinces,
     provinceByForm,
     cityProvince,
+    cityAliases,
     scoped,
     named,
     competition: honoursData.competition,

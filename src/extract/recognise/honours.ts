@@ -38,7 +38,7 @@ function honourForms(lx: Lexicon): Forms {
   const named = new Map<string, NamedHonour>();
   for (const h of lx.named) for (const f of [h.name, ...h.aliases]) named.set(f, h);
   const provinceForms = lx.provinces.flatMap((p) => [p.name, ...p.short.filter((s) => s.length >= 2), ...p.aliases, ...p.short.filter((s) => s.length >= 2).map((s) => `${s}省`)]);
-  const cityForms = [...lx.cityProvince.keys()].flatMap((c) => [c, `${c}市`]);
+  const cityForms = [...lx.cityProvince.keys(), ...lx.cityAliases.keys()].flatMap((c) => [c, `${c}市`]);
   forms = {
     all: new WordSet([...scoped.keys(), ...named.keys()]),
     scoped,
@@ -62,7 +62,7 @@ const BARE_LEVELS: [string, HonourLevel, string][] = [
   ['区', 'district', '区'],
 ];
 /** Words after an honour word that make it part of another noun (工匠精神, 劳模协会). */
-const COMPOUND_AFTER = /^(工匠|精神|学院|人才|馆|协会|工作室|创新工作室|宣讲|故事|群体|文化|品牌|培育|培养|选树|评选|服务|队伍|摄影|风采|事迹|之家|驿站|基金|论坛|大讲堂|学校|园|班)/;
+const COMPOUND_AFTER = /^(工匠|创新|精神|学院|人才|馆|协会|工作室|创新工作室|宣讲|故事|群体|文化|品牌|培育|培养|选树|评选|服务|队伍|摄影|风采|事迹|之家|驿站|基金|论坛|大讲堂|学校|园|班)/;
 
 interface Level {
   level: HonourLevel;
@@ -110,7 +110,7 @@ export function recogniseHonours(doc: Doc, toks: TokenIndex, orgs: readonly OrgM
     const honour = f.scoped.get(form)!;
     const aligned = !toks.at(j - 1) || toks.at(j - 1)!.end <= j || text.startsWith(toks.at(j - 1)!.word, i);
     if (!aligned || COMPOUND_AFTER.test(text.slice(j, j + 5))) continue;
-    const levels = levelsBefore(doc, quoteStart(text, i), f, orgs) ?? inherited(doc, quoteStart(text, i), out);
+    const levels = levelsBefore(doc, toks, quoteStart(text, i), f, orgs) ?? inherited(doc, quoteStart(text, i), out);
     if (!levels?.length) continue;
     if (honour.needsPlace && (levels.every((l) => l.level === 'national') || !honourContext(text, Math.min(...levels.map((l) => l.start)), j))) continue;
     for (const level of levels) {
@@ -139,7 +139,7 @@ function honourContext(text: string, start: number, end: number): boolean {
   if (/[“「‘]$/.test(text.slice(start - 1, start)) || /^[”」’]/.test(text.slice(end, end + 1))) return true;
   if (/^[”」’]?(荣誉称号|称号|获得者|荣誉)/.test(text.slice(end, end + 6))) return true;
   const before = text.slice(Math.max(0, start - 14), start);
-  return /(获评|荣获|获得|获授|授予|命名为|命名|评为|认定为|当选为|当选|入选|是|为)[^，。；]{0,8}$/.test(before);
+  return /(获评|荣获|获得|获授|授予|命名为|命名|评为|认定为|当选为|当选|入选)[^，。；]{0,8}$/.test(before);
 }
 
 function quoteStart(text: string, i: number): number {
@@ -149,20 +149,20 @@ function quoteStart(text: string, i: number): number {
 }
 
 /** The level(s) written right before an honour word: 全国, 浙江省, 北京, 朝阳区, 首都, 省级, a sector body; 全国和北京市. */
-function levelsBefore(doc: Doc, p: number, f: Forms, orgs: readonly OrgMention[]): Level[] | undefined {
-  const first = levelEndingAt(doc, p, f, orgs);
+function levelsBefore(doc: Doc, toks: TokenIndex, p: number, f: Forms, orgs: readonly OrgMention[]): Level[] | undefined {
+  const first = levelEndingAt(doc, toks, p, f, orgs);
   if (!first) return undefined;
   const levels = [first];
   // A coordination of levels: 全国和北京市劳动模范, 全国和省劳动模范.
   const conj = /(和|及|与|、)$/.exec(doc.text.slice(first.start - 1, first.start));
   if (conj) {
-    const second = levelEndingAt(doc, first.start - 1, f, orgs);
+    const second = levelEndingAt(doc, toks, first.start - 1, f, orgs);
     if (second && second.level !== first.level) levels.unshift(second);
   }
   return levels;
 }
 
-function levelEndingAt(doc: Doc, p: number, f: Forms, orgs: readonly OrgMention[]): Level | undefined {
+function levelEndingAt(doc: Doc, toks: TokenIndex, p: number, f: Forms, orgs: readonly OrgMention[]): Level | undefined {
   const lx = lexicon();
   const text = doc.text;
   if (text.startsWith('全国', p - 2)) return { level: 'national', start: p - 2, written: '全国' };
@@ -177,7 +177,13 @@ function levelEndingAt(doc: Doc, p: number, f: Forms, orgs: readonly OrgMention[
   const city = f.cities.endingAt(text, p);
   if (city) {
     const name = city.replace(/市$/, '');
-    return { level: 'municipal', start: p - city.length, written: city, place: `${name}市` };
+    return { level: 'municipal', start: p - city.length, written: city, place: `${lx.cityAliases.get(name) ?? name}市` };
+  }
+  // A place jieba knows that Laurel's lexicon does not (即墨工匠, 张家港市劳动模范).
+  const place = toks.endsAt(p);
+  if (place && place.tag === 'ns' && /^[\u4e00-\u9fff]{2,4}$/.test(place.word) && !/[省]$/.test(place.word) && honourContext(text, place.start, p + 4)) {
+    const level: HonourLevel = /[区县]$/.test(place.word) ? 'district' : 'municipal';
+    return { level, start: place.start, written: place.word, place: /[市区县]$/.test(place.word) ? place.word : undefined };
   }
   const district = DISTRICT.exec(text.slice(Math.max(0, p - 5), p));
   if (district && !NOT_DISTRICTS.test(district[1]!)) {

@@ -15,13 +15,13 @@ const STOP_TAGS = new Set(['l', 'i', 'v', 'vd', 'p', 'c', 'u', 'uj', 'ul', 'uz',
 /** Words that may sit inside a name despite their tag. */
 const NAME_CONNECTORS = new Set(['附属', '国家', '职业', '技术', '管理', '服务', '发展', '建设', '研究', '设计', '运行', '控制', '预防', '教育', '工业']);
 /** Words that end a name on the left despite a noun tag. */
-const LEFT_STOPS = new Set(['领导', '代表', '同志', '全体', '广大', '以及', '其中', '目前', '近日', '日前', '今年', '去年', '昨天', '今天', '昨日', '今日', '当天', '当日', '前夕', '期间', '此前', '随后', '近年来', '近期', '同时', '此外', '下属', '所属', '旗下', '联合', '携手', '牵头', '本报讯', '本报', '记者', '通讯员', '讯']);
+const LEFT_STOPS = new Set(['领导', '代表', '同志', '全体', '广大', '以及', '其中', '目前', '近日', '日前', '今年', '去年', '昨天', '今天', '昨日', '今日', '当天', '当日', '前夕', '期间', '此前', '随后', '近年来', '近期', '同时', '此外', '下属', '所属', '旗下', '联合', '携手', '牵头', '本报讯', '本报', '记者', '通讯员', '讯', '会同', '协同', '主办', '承办', '协办', '指导', '支持']);
 /** One-character words that never start or continue a name, whatever jieba tags them. */
 const FUNCTION_CHARS = /^[是在到从由向对为把被让给和与及或并而也都就又还将已曾的了着过于以等之其这那各每该本此来去赴进入出经据至同跟共年月日]$/;
 /** Suffixes that follow only a place: 北京市人民政府, 朝阳区人大常委会. */
 const PLACE_ONLY_SUFFIXES = new Set(['人民政府', '政府', '人大常委会', '常委会', '政协']);
 /** After these a name is used generically: 工会工作, 工会系统, 工会大思政课. */
-const GENERIC_FOLLOWERS = /^(工作|系统|组织|干部|事业|会员|经费|维权|大思政课|改革)/;
+const GENERIC_FOLLOWERS = /^(工作|系统|组织|干部|事业|会员|经费|维权|大思政课|改革|力量)/;
 /** Bare administrative prefixes resolved later from context (市委 → 北京市委). */
 export const PLACE_PREFIXES = ['省', '市', '区', '县', '州', '镇', '乡'];
 const COMMON_FREQ = 300;
@@ -114,6 +114,9 @@ function honourWord(w: string, lx: Lexicon): boolean {
 function orgEndingAt(doc: Doc, toks: TokenIndex, lx: Lexicon, suffix: string, e: number): OrgMention | undefined {
   const text = doc.text;
   const s = e - suffix.length;
+  // 市委常委 is an office (常委) of 市委, not a body ending in 委.
+  const office = lx.offices.endingAt(text, e);
+  if (office && office.length > suffix.length) return undefined;
   // The suffix must end a word: 中心任务 is not an organisation.
   const last = toks.at(e - 1);
   if (last && last.end > e && !lx.orgSuffixes.has(last.word)) return undefined;
@@ -124,7 +127,7 @@ function orgEndingAt(doc: Doc, toks: TokenIndex, lx: Lexicon, suffix: string, e:
     const orgWord = lx.units.has(hostWord) || lx.partyCommittees.has(hostWord) || lx.orgSuffixes.has(hostWord);
     if (lx.genericNames.has(hostWord)) return undefined;
     // 格局, 干部, 展厅 are words; 服务局, 公安厅, 五院 are bodies.
-    if (!orgWord && suffix.length === 1 && hostWord.length <= 2 && lx.word(host!.word) && !/^(nt|ns|nz|j)$/.test(host!.tag)) return undefined;
+    if (!orgWord && suffix.length === 1 && suffix !== '厂' && hostWord.length <= 2 && lx.word(host!.word) && !/^(nt|ns|nz|j)$/.test(host!.tag)) return undefined;
   }
   // The pieces of the name part: whole words, and the part of a word that runs into the suffix (北京市|总工会).
   const pieces: { start: number; word: string; tag: string }[] = [];
@@ -145,7 +148,14 @@ function orgEndingAt(doc: Doc, toks: TokenIndex, lx: Lexicon, suffix: string, e:
       break;
     }
     const t = toks.endsAt(left);
-    if (!t || !nameToken(t, lx, toks.endsAt(t.start), pieces[0])) break;
+    if (!t) break;
+    // jieba glues a preposition to a name it does not know (从市/x 总工会): keep what follows the preposition.
+    if (t.tag === 'x' && t.word.length > 1 && FUNCTION_CHARS.test(t.word[0]!)) {
+      pieces.unshift({ start: t.start + 1, word: t.word.slice(1), tag: 'x' });
+      left = t.start + 1;
+      break;
+    }
+    if (!nameToken(t, lx, toks.endsAt(t.start), pieces[0])) break;
     pieces.unshift({ start: t.start, word: t.word, tag: t.tag });
     left = t.start;
   }
@@ -157,7 +167,10 @@ function orgEndingAt(doc: Doc, toks: TokenIndex, lx: Lexicon, suffix: string, e:
   mergeSingles(pieces);
   // A name starts at its place when only common words come before it (a headline run into the name: 精神温州市总工会).
   const anchor = pieces.findIndex((p, i) => i > 0 && (isPlace(p.word, lx) || PLACE_PREFIXES.includes(p.word) || /^[省市区县]委$/.test(p.word)));
-  if (anchor > 0 && pieces.slice(0, anchor).every((p) => !properPiece(p.word, p.tag, lx))) {
+  const before = anchor > 0 ? pieces.slice(0, anchor) : [];
+  // …or when another body's name ends before the place (市总工会|会同|市人社局).
+  const anotherBody = before.some((p, i) => i > 0 && lx.orgSuffixes.has(p.word)) && PLACE_PREFIXES.includes(pieces[anchor]?.word ?? '');
+  if (anchor > 0 && (anotherBody || before.every((p) => !properPiece(p.word, p.tag, lx)))) {
     pieces.splice(0, anchor);
     left = pieces[0]!.start;
   }

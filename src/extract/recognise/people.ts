@@ -27,7 +27,7 @@ const AFTER_NAME = new WordSet([
 const WEAK_AFTER = new WordSet(['以', '曾', '向', '对', '为', '和', '与', '及', '是', '在', '从', '的', '将', '也', '还', '又', '就', '都', '已', '正', '被', '把', '让', '于', '今年', '去年', '多年', '一直', '每天', '不仅', '始终', '带着', '用', '通过', '所在', '自己', '他', '她']);
 const LEFT_EXTRA = new WordSet(['领导', '获得者', '师傅', '冠军', '标兵', '能手', '主人公', '发起人']);
 /** Characters that do not occur inside a given name. */
-const NOT_IN_NAME = /[的了是在和与等及为从把被向对就也都而或之其这那个们着过地得很更最又再还已将会能要可所以于说道里上下中内外年月日时分第一二三四五六七八九十百千万亿两几多少各每本该此]/;
+const NOT_IN_NAME = /[的了是在和与等及为从把被向对就也都而或之其这那个们着过地得很更最又再还已将会能要可所以于说道里上下中内外年月日时分第二三四五六七八九十百千万亿两几多少各每本该此]/;
 
 export function recognisePeople(doc: Doc, toks: TokenIndex, others: readonly EntityMention[]): EntityMention[] {
   const lx = lexicon();
@@ -88,7 +88,7 @@ function bestCandidate(
     // 殷殷, 欣欣: a doubled character is a word, not a name.
     if (given === 1 && name[name.length - 1] === name[name.length - 2]) continue;
     let ok: boolean;
-    if (commonWord) ok = left === 'office' && (right === 'strong' || right === 'punct') && (word?.freq ?? 0) < 3000;
+    if (commonWord) ok = left === 'office' && (right === 'strong' || right === 'punct');
     else if (surname.rare) ok = strongLeft ? right === 'strong' || right === 'punct' : right === 'strong' && tokenName;
     else if (strongLeft) ok = right !== 'none' || aligned;
     else if (left === 'none') ok = jiebaName && right === 'strong' && !!lx.offices.startingAt(text, end);
@@ -99,7 +99,8 @@ function bestCandidate(
   }
   if (!best) return undefined;
   const name = text.slice(i, best.end);
-  return { start: i, end: best.end, type: 'Person', name, cue: `person:${left}` };
+  const byline = !!lx.bylines.endingAt(text, i - (text[i - 1] === ' ' ? 1 : 0));
+  return { start: i, end: best.end, type: 'Person', name, cue: byline ? 'person:byline' : `person:${left}` };
 }
 
 function validName(name: string, surnameLength: number): boolean {

@@ -16,6 +16,7 @@
 import * as OpenCC from 'opencc-js';
 import type { Article } from '../contract.js';
 import type { Doc } from '../document.js';
+import { lexicon } from '../lexicon.js';
 
 /** A run of output characters, each with its original index. */
 interface Piece {
@@ -223,24 +224,25 @@ function visibleLength(p: Piece): number {
 }
 
 /**
- * Joins the lines of one paragraph. A line that is nearly as long as the
- * longest line of its paragraph was broken by the column width, so it runs
- * on with no separator; a short line (a headline in a stack) or one that
- * ends a sentence keeps its line break.
+ * Joins the lines of one paragraph. In a newspaper column every line but
+ * the last is (nearly) as wide as the widest, so the breaks are the column's,
+ * not the writer's: the lines run on with no separator. A headline stack
+ * (lines of different widths) keeps its breaks, as does any line that ends
+ * a sentence.
  */
 function joinLines(lines: Piece[]): Piece {
-  const longest = Math.max(...lines.map(visibleLength));
-  const out: Piece = { chars: [], at: [], runOn: false };
+  const widths = lines.map(visibleLength);
+  const body = lines.slice(0, -1).filter((l) => !TERMINAL.has(lastChar(l)) && !CLOSERS.has(lastChar(l))).map(visibleLength);
+  const widest = Math.max(0, ...body);
+  const full = body.filter((w) => w >= 0.8 * widest).length;
+  const column = lines.length >= 2 && widest >= 8 && full >= Math.max(1, 0.7 * body.length) && widths[widths.length - 1]! <= widest + 1.5;
+  const out: Piece = { chars: [], at: [], runOn: column };
   lines.forEach((line, i) => {
     if (i > 0) {
       const prev = lines[i - 1]!;
       const end = lastChar(prev);
       const next = line.chars[0] ?? '';
-      const runsOn =
-        SOFT_END.has(end) ||
-        /^[，、。；：！？）)”’]/.test(next) ||
-        (!TERMINAL.has(end) && !CLOSERS.has(end) && visibleLength(prev) >= Math.max(8, 0.7 * longest));
-      if (runsOn) out.runOn = true;
+      const runsOn = SOFT_END.has(end) || /^[，、。；：！？）)”’]/.test(next) || (column && !TERMINAL.has(end) && !CLOSERS.has(end));
       if (!runsOn) {
         out.chars.push('\n');
         out.at.push((prev.at[prev.at.length - 1] ?? 0) + 1);
@@ -255,12 +257,22 @@ function joinLines(lines: Piece[]): Piece {
   return out;
 }
 
-function endsMidSentence(p: Piece): boolean {
+function endsMidSentence(p: Piece, next: Piece | undefined): boolean {
   const end = lastChar(p);
   if (TERMINAL.has(end) || CLOSERS.has(end) || !(CJK.test(end) || SOFT_END.has(end) || /[0-9A-Za-z]/.test(end))) return false;
   const text = p.chars.join('');
-  // Running text has commas; headlines and credits do not.
-  return text.length >= 12 && (/[，。；]/.test(text) || p.runOn === true);
+  // A byline ("张三 某某公司总经理") or headline is not cut off running text.
+  if (!p.runOn && !/。/.test(text) && / /.test(text)) return false;
+  // Running text has commas or fills a column; headlines and credits do not.
+  if (text.length >= 12 && (/[，。；]/.test(text) || p.runOn === true)) return true;
+  // A lone line cut inside a word (…环保技 | 术有限责任公司…).
+  const head = next?.chars.slice(0, 2).join('') ?? '';
+  return text.length >= 6 && !!head && CJK.test(end) && isWord(end + head[0]) && !isWord(text.slice(-2)) && !/^(本报讯|新华社)/.test(next!.chars.join(''));
+}
+
+function isWord(w: string): boolean {
+  const entry = lexicon().word(w);
+  return !!entry && entry.freq >= 50;
 }
 
 /**
@@ -274,14 +286,14 @@ function rejoinInterrupted(paragraphs: Piece[]): Piece[] {
     const p = queue.shift()!;
     let merged = p;
     const moved: Piece[] = [];
-    while (endsMidSentence(merged) && queue.length) {
+    while (queue.length && endsMidSentence(merged, queue.find((q) => !CAPTION.test(q.chars.join(''))))) {
       let k = 0;
       while (k < queue.length && k < 3 && CAPTION.test(queue[k]!.chars.join(''))) k++;
       const next = queue[k];
       if (!next || k >= 3 || /^(本报讯|新华社|#)/.test(next.chars.join(''))) break;
       moved.push(...queue.splice(0, k));
       queue.shift();
-      merged = { chars: [...merged.chars, ...next.chars], at: [...merged.at, ...next.at], runOn: true };
+      merged = { chars: [...merged.chars, ...next.chars], at: [...merged.at, ...next.at], runOn: merged.runOn || next.runOn };
     }
     out.push(merged, ...moved);
   }

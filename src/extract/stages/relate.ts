@@ -14,7 +14,7 @@ import type { EntityType, RelationType } from '../../domain/model.js';
 import type { Doc, DocRelation, EntityMention, Sentence } from '../document.js';
 import { lexicon } from '../lexicon.js';
 import type { HonourMention } from '../recognise/honours.js';
-import { placeFor } from './resolve.js';
+import { placeFor, storyStart } from './resolve.js';
 
 interface Item {
   kind: 'honour' | 'org' | 'office';
@@ -29,8 +29,8 @@ interface Item {
 
 const HONOUR_TAIL = /^(代表|获得者|称号|荣誉称号)/;
 const HONOUR_LEAD = /(百岁|首届|第[一二三四五六七八九十\d]+届|(?:19|20)\d{2}年度?|[“”‘’「」\s])+$/;
-const HONOURING = /(走访慰问|慰问|看望|表彰|表扬|嘉奖|授予|颁发|颁奖|命名|认定|评为|评选)/;
-const CONFERRING = /(授予|命名|认定|评选|评为|表彰|颁发)/;
+const HONOURING = /(走访慰问|慰问|看望|表彰|表扬|嘉奖|授予|颁发|颁奖|命名|认定|评为|评选|评定)/;
+const CONFERRING = /(授予|命名|认定|评选|评为|评定|表彰|颁发)/;
 const CLAUSE_END = /[，。；！？：\n]/;
 
 export function relate(doc: Doc): Doc {
@@ -46,7 +46,9 @@ export function relate(doc: Doc): Doc {
     ctx.listsShareHonours(s, people, si);
     ctx.clausePatterns(s, si);
     ctx.honouring(s, ms, si);
+    ctx.honourees(s, si);
   }
+  ctx.honouredThroughConferral();
   return { ...doc, relations: ctx.relations };
 }
 
@@ -57,6 +59,8 @@ class Context {
   /** Mentions by start, and canonical names of entities by mention index. */
   private readonly sorted: { m: EntityMention; name: string; type: EntityType }[];
   readonly honourYearForRepresentatives: number | undefined;
+  /** Journalists and editors: named in bylines, never the subject of a fact. */
+  readonly bylineNames: Set<string>;
 
   constructor(readonly doc: Doc) {
     this.text = doc.text;
@@ -67,6 +71,7 @@ class Context {
       .sort((a, b) => a.m.start - b.m.start || b.m.end - a.m.end);
     // Honourees presented as 代表 at a commendation hold the honour as of the event.
     this.honourYearForRepresentatives = /表彰|座谈会|颁奖/.test(doc.text) ? doc.setting.year : undefined;
+    this.bylineNames = new Set(doc.mentions.filter((m) => m.cue === 'person:byline').map((m) => m.name));
   }
 
   mentionsIn(s: Sentence): EntityMention[] {
@@ -162,17 +167,21 @@ class Context {
       const ms = this.sorted.filter((x) => x.m.start >= clause.start && x.m.end <= clause.end).map((x) => x.m);
       const person = ms.find((m) => m.type === 'Person');
       const pronoun = /^(1[89]\d{2}|20\d{2})?(年出生的)?(他|她)/.exec(text.slice(clause.start, clause.end).replace(/^\s+/, ''));
-      // The subject carries over the clauses of a sentence until another person or a pronoun appears.
-      if (person) subject = person;
+      // The subject carries over the clauses of a sentence until another person or a pronoun appears;
+      // every person of the clause is tried, as the pattern must follow its name directly.
+      const people = ms.filter((m) => m.type === 'Person' && !this.bylineNames.has(m.name));
+      if (people.length) subject = people[people.length - 1];
       else if (pronoun) subject = this.lastPersonBefore(clause.start);
-      if (subject) this.clause(subject, person ? person.end : clause.start + (pronoun?.[0].length ?? 0), clause.end, ms, si, s.start);
+      else if (person) subject = undefined;
+      for (const p of people) this.clause(p, p.end, clause.end, ms, si, s.start);
+      if (!people.length && subject) this.clause(subject, clause.start + (pronoun?.[0].length ?? 0), clause.end, ms, si, s.start);
       clauseStart = i + 1;
     }
   }
 
   private lastPersonBefore(at: number): EntityMention | undefined {
     const paragraph = this.doc.sentences.find((x) => x.start <= at && at <= x.end)?.paragraph ?? 0;
-    const candidates = this.sorted.filter((x) => x.type === 'Person' && x.m.end <= at);
+    const candidates = this.sorted.filter((x) => x.type === 'Person' && x.m.end <= at && !this.bylineNames.has(x.name));
     const last = candidates[candidates.length - 1];
     if (!last) return undefined;
     const lastParagraph = this.doc.sentences.find((x) => x.start <= last.m.start && last.m.start < x.end)?.paragraph ?? 0;
@@ -184,10 +193,11 @@ class Context {
     const rest = text.slice(from, to);
     const after = ms.filter((m) => m.start >= from && m.end <= to && m.type !== 'Person');
     // NAME今年获得“全国劳动模范”荣誉称号 / 荣获 / 获评 / 被授予 / 当选.
-    const got = /^(.{0,12}?)(获得|荣获|获评|获授|被授予|被评为|被命名为|当选为|当选|入选|摘得|夺得|曾获|获)/.exec(rest);
-    if (got) {
+    const got = /^(.{0,12}?)(获得|荣获|获评|获授|被授予|被评为|被命名为|当选为|当选|入选|摘得|夺得|曾获)/.exec(rest);
+    // 向获得…荣誉称号的个人表示祝贺: the winners are others, in a relative clause.
+    if (got && !/[向为对给替]/.test(got[1]!)) {
       const year = yearIn(text.slice(sentenceStart, from + got[1]!.length), this.doc.setting.year);
-      for (const m of after) if (isHonour(m.type)) this.add(m.type === 'Award' ? 'RECEIVED' : 'HOLDS_TITLE', subject, this.canonical(m), si, 'got', { year: m.year ?? year });
+      for (const m of after) if (isHonour(m.type) && !/^[”」’]?(荣誉称号|称号)?的/.test(text.slice(m.end, m.end + 5))) this.add(m.type === 'Award' ? 'RECEIVED' : 'HOLDS_TITLE', subject, this.canonical(m), si, 'got', { year: m.year ?? year });
       return;
     }
     // NAME是（一名）ORG POSITION / NAME是TITLE.
@@ -233,27 +243,123 @@ class Context {
     return undefined;
   }
 
-  /** ORG走访慰问…NAME / ORG《关于认定…为“TITLE”的决定》 / ORG授予NAME“TITLE”称号. */
+  /**
+   * A body that honours or confers, with the people and honours after it in
+   * the clause: ORG走访慰问…NAME, ORG授予NAME“TITLE”称号, ORG印发《关于表彰…TITLE…的决定》,
+   * ORG召开…“TITLE”命名大会; and TITLE由ORG（会同ORG2）…评选.
+   */
   honouring(s: Sentence, ms: EntityMention[], si: number): void {
     const text = this.text;
-    for (const org of ms.filter((m) => isBody(m.type))) {
-      const tail = text.slice(org.end, s.end);
-      const verb = /^(?:[、和与及][^，。；]{0,20}?)?(?:于\S{0,8}?|近日|日前|昨天|今天)?(?:联合|共同|专门|首次)?(?:《关于)?([^，。；]{0,6}?)/.exec(tail);
-      const v = HONOURING.exec(tail.slice(0, 16));
-      if (!verb || !v || /[，。；]/.test(tail.slice(0, v.index))) continue;
-      // Another body or a person between subject and verb makes it not the subject.
-      if (ms.some((m) => m !== org && m.start >= org.end && m.end <= org.end + v.index && m.type === 'Person')) continue;
-      const vEnd = org.end + v.index + v[0].length;
-      const clauseEnd = s.end;
-      const objects = ms.filter((m) => m.start >= vEnd && m.end <= clauseEnd);
-      const year = yearIn(text.slice(s.start, s.end), this.doc.setting.year);
+    // An act reported now (走访慰问, 表彰) happened in the article's year unless the sentence says otherwise.
+    const year = yearIn(text.slice(s.start, s.end), this.doc.setting.year) ?? this.doc.setting.year;
+    const bodies = ms.filter((m) => isBody(m.type));
+    for (const org of bodies) {
+      // A body in a person's appositive (…公司模具钳工组长廖志坚) is an employer, not a subject.
+      if (lexicon().positions.startingAt(text, org.end) || text[org.start - 1] === '的') continue;
+      // The body must be the subject: only time words, 由/经 or a co-subject before it in its clause.
+      const lead = text.slice(clauseStartBefore(text, org.start, s.start), org.start);
+      // 被/受到 ORG 表彰 (the agent), or ORG《关于认定…》 (the author of a decision).
+      const agent = /(被|受到|受|获)$/.test(lead) || text.startsWith('《关于', org.end);
+      if (!agent && !SUBJECT_LEAD.test(lead) && !bodies.some((b) => b.end <= org.start && /^[、和与及]$/.test(text.slice(b.end, org.start)))) continue;
+      // The act may follow in the next clauses when they have no subject of their own (…作出决定，授予…，授予…).
+      let end = clauseEnd(text, org.end, s.end);
+      while (/^，(命名|授予|表彰|认定|评选|评定|颁发|被授予)/.test(text.slice(end, end + 4))) end = clauseEnd(text, end + 1, s.end);
+      const tail = text.slice(org.end, end);
+      const v = HONOURING.exec(tail.slice(0, 60));
+      if (!v) continue;
+      const vAt = org.end + v.index;
+      const between = ms.filter((m) => m !== org && m.start >= org.end && m.end <= vAt);
+      // Co-subjects (市总工会会同市人社局) share the act; a person or other body in between is not allowed.
+      const partners = between.filter((m) => isBody(m.type) && /^(会同|联合|和|与|及|、)/.test(text.slice(org.end, m.start).replace(/^[^会联和与及、]*/, '')));
+      if (between.some((m) => m.type === 'Person' || (isBody(m.type) && !partners.includes(m)))) continue;
+      if (bodies.some((b) => b !== org && b.end <= org.start && partners.length === 0 && /^(会同|联合|和|与|及|、)$/.test(text.slice(b.end, org.start)))) continue;
+      const subjects = [org, ...partners];
+      const after = ms.filter((m) => m.start >= org.end && m.end <= end);
       if (CONFERRING.test(v[0])) {
-        for (const h of objects.filter((m) => isHonour(m.type))) this.add('CONFERRED_BY', this.canonical(h), this.canonical(org), si, 'confers');
+        for (const h of after.filter((m) => isHonour(m.type))) {
+          for (const b of subjects) this.add('CONFERRED_BY', this.canonical(h), this.canonical(b), si, 'confers');
+        }
       }
-      if (/《关于/.test(tail.slice(0, v.index + 4))) continue;
-      for (const p of objects.filter((m) => m.type === 'Person')) this.add('HONOURED_BY', p, this.canonical(org), si, 'honours', { year });
+      if (/《/.test(tail.slice(0, v.index + 2))) continue;
+      for (const p of after.filter((m) => m.type === 'Person' && m.start > vAt && !this.bylineNames.has(m.name))) {
+        for (const b of subjects) this.add('HONOURED_BY', p, this.canonical(b), si, 'honours', { year });
+      }
+    }
+    // TITLE由ORG（会同ORG2）每年评选命名; TITLE是ORG设立的荣誉称号.
+    for (const h of ms.filter((m) => isHonour(m.type))) {
+      const by = /^[”」’]?(由|经|是)/.exec(text.slice(h.end, h.end + 2));
+      if (!by) continue;
+      const end = clauseEnd(text, h.end, s.end);
+      const v = (by[1] === '是' ? /(设立|设置|颁发|评选|授予)的/ : CONFERRING).exec(text.slice(h.end, end));
+      if (!v) continue;
+      const vAt = h.end + v.index;
+      for (const b of bodies.filter((m) => m.start > h.end && m.end <= vAt)) this.add('CONFERRED_BY', this.canonical(h), this.canonical(b), si, 'conferred-by');
     }
   }
+
+  /**
+   * 获奖职工中，…A…；…B…: the people of a paragraph that opens by introducing
+   * the honourees hold the story's latest individual honour, as of its year.
+   */
+  honourees(s: Sentence, si: number): void {
+    const head = /^(本年度|今年|此次|本次|本届|首批|这批)?(获奖职工|获奖者|获评者|受表彰者|获得者|入选者|获奖人员|受表彰的[^，。；]{0,8})(中|当中)/.exec(this.text.slice(s.start, s.end));
+    if (!head) return;
+    const story = storyStart(this.doc, s.start);
+    const lx = lexicon();
+    const honour = [...this.sorted]
+      .reverse()
+      .find((x) => isHonour(x.type) && x.m.end <= s.start && x.m.start >= story && !lx.scoped.find((h) => x.name.endsWith(h.core))?.collective);
+    if (!honour) return;
+    const where = this.doc.sentences.find((x) => x.start <= honour.m.start && honour.m.start < x.end)!;
+    const year = honour.m.year ?? yearIn(this.text.slice(where.start, where.end), this.doc.setting.year) ?? this.doc.setting.year;
+    for (const [k, x] of this.doc.sentences.entries()) {
+      if (k < si || x.paragraph !== s.paragraph) continue;
+      for (const p of this.mentionsIn(x).filter((m) => m.type === 'Person' && !this.bylineNames.has(m.name))) {
+        this.add(honour.type === 'Award' ? 'RECEIVED' : 'HOLDS_TITLE', p, honour, k, 'honourees', { year });
+      }
+    }
+  }
+
+  /**
+   * When the story names the body that conferred an honour, the people it
+   * says received that honour were honoured by that body.
+   */
+  honouredThroughConferral(): void {
+    const storyOf = (si: number) => storyStart(this.doc, this.doc.sentences[si]!.start);
+    for (const c of this.relations.filter((r) => r.type === 'CONFERRED_BY')) {
+      const story = storyOf(c.sentence);
+      const body = this.doc.entities.find((e) => e.name === c.to && isBody(e.type));
+      if (!body) continue;
+      // The conferral's year: written with the honour in its sentence, else the article's.
+      const cs = this.doc.sentences[c.sentence]!;
+      const year = yearIn(this.text.slice(cs.start, cs.end), this.doc.setting.year) ?? this.doc.setting.year;
+      for (const h of this.relations.filter((r) => (r.type === 'HOLDS_TITLE' || r.type === 'RECEIVED') && r.to === c.from && storyOf(r.sentence) === story)) {
+        h.year ??= year;
+        this.add('HONOURED_BY', { name: h.from, type: 'Person' }, body, h.sentence, 'through-conferral', { year: h.year });
+      }
+    }
+  }
+}
+
+/** What may come before a body that is the subject of its clause: time words, 由/经, a dateline. */
+const SUBJECT_LEAD = /^(本报讯|[（(][^）)]*[）)]|近日|日前|昨天|今天|昨日|今日|此前|随后|同时|目前|今年|去年|当天|\d{4}年|\d{1,2}月\d{1,2}日|\d{1,2}月|“五一”前夕|五一前夕|前夕|期间|上午|下午|[，、\s])*(由|经)?$/;
+
+/** Start of the clause containing `at`: after the last ，。；：！？ before it. */
+function clauseStartBefore(text: string, at: number, floor: number): number {
+  for (let i = at - 1; i >= floor; i--) if (/[，。；：！？]/.test(text[i]!)) return i + 1;
+  return floor;
+}
+
+/** End of the clause starting at `from`: the next ，。； outside 《》 and quotes. */
+function clauseEnd(text: string, from: number, limit: number): number {
+  let depth = 0;
+  for (let i = from; i < limit; i++) {
+    const ch = text[i]!;
+    if (ch === '《' || ch === '“') depth++;
+    else if ((ch === '》' || ch === '”') && depth > 0) depth--;
+    else if (depth === 0 && /[，。；！？]/.test(ch)) return i;
+  }
+  return limit;
 }
 
 function definedOnly(x: { year?: number; position?: string }): { year?: number; position?: string } {

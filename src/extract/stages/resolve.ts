@@ -16,12 +16,7 @@ import type { Doc, DocEntity, EntityMention } from '../document.js';
 import { lexicon } from '../lexicon.js';
 import type { HonourMention } from '../recognise/honours.js';
 import type { OrgMention } from '../recognise/organisations.js';
-import { WordSet } from '../text.js';
 
-const CITY_WORD = /([\u4e00-\u9fff]{2,3}市)$/;
-const NOT_CITY = /(城市|全市|本市|各市|该市|超市|股市|楼市|门市|上市|都市|夜市|县市|省市|市市)$/;
-const DISTRICT_WORD = /([\u4e00-\u9fff]{2,4}[区县])$/;
-const NOT_DISTRICT = /(地区|园区|社区|城区|辖区|全区|本区|各区|该区|景区|小区|街区|片区|市区|郊区|新区|山区|矿区|灾区|库区|牧区|老区|特区|专区|县区|区县|全县|本县|各县|该县|区总工会|区委|区政府)$/;
 /** How far back (characters) a story's place still applies, unless a new story starts. */
 const STORY_REACH = 800;
 
@@ -50,72 +45,69 @@ function placeMention(doc: Doc, m: EntityMention): EntityMention[] {
 
 /** The province, city or district a bare prefix refers to at offset `at`. */
 export function placeFor(doc: Doc, prefix: string, at: number): string | undefined {
-  const lx = lexicon();
   const story = storyStart(doc, at);
-  const before = doc.text.slice(Math.max(story, at - STORY_REACH), at);
   const sentenceStart = doc.sentences.find((s) => s.start <= at && at < s.end)?.start ?? at;
-  const inSentence = doc.text.slice(sentenceStart, at);
-  if (prefix === '省') {
-    const near = lastProvince(inSentence) ?? lastProvince(before);
-    return near ?? doc.setting.province;
-  }
-  if (prefix === '市') {
-    const near = lastCity(inSentence) ?? lastCity(before);
-    if (near) return near;
-    return doc.setting.city;
-  }
-  // 区/县: only a district the story itself names; no setting gives one.
-  const district = lastDistrict(inSentence, prefix) ?? lastDistrict(before, prefix);
-  void lx;
-  return district;
+  const find = (from: number) => lastPlace(doc, prefix, Math.max(from, at - STORY_REACH), at);
+  const near = find(sentenceStart) ?? find(story);
+  if (near) return near;
+  // 区/县 only from a district the story names; 省/市 fall back on the article's setting.
+  if (prefix === '省') return doc.setting.province;
+  if (prefix === '市') return doc.setting.city;
+  return undefined;
 }
 
 /** Where the story around `at` starts: multi-story pages begin each with 本报讯 or a dateline. */
-function storyStart(doc: Doc, at: number): number {
+export function storyStart(doc: Doc, at: number): number {
   const head = doc.text.lastIndexOf('本报讯', at);
   const wire = doc.text.lastIndexOf('电', at);
   return Math.max(0, head, /社.{0,6}\d+月\s*\d+\s*日电$/.test(doc.text.slice(Math.max(0, wire - 14), wire + 1)) ? wire : 0);
 }
 
-let provinceForms: WordSet | undefined;
-function lastProvince(text: string): string | undefined {
+/**
+ * The last place of the prefix's kind written in [from, to), read from
+ * jieba's words: 浙江省 / 浙江 for 省; 宁波市, 张家港市, 宁波 before 市 for 市;
+ * 朝阳区, 龙华区 for 区.
+ */
+function lastPlace(doc: Doc, prefix: string, from: number, to: number): string | undefined {
   const lx = lexicon();
-  provinceForms ??= new WordSet(lx.provinces.flatMap((p) => [p.name, ...p.short.filter((s) => s.length >= 2)]));
-  for (let i = text.length; i > 0; i--) {
-    const w = provinceForms.endingAt(text, i);
-    if (w) return lx.provinceByForm.get(w)!.name;
-  }
-  return undefined;
-}
-
-function lastCity(text: string): string | undefined {
-  const lx = lexicon();
-  for (let i = text.length; i > 1; i--) {
-    if (text[i - 1] !== '市') {
-      // A city named without 市 (宁波海天…) still places 市.
+  const tokens = tokensIn(doc, from, to);
+  for (let k = tokens.length - 1; k >= 0; k--) {
+    const t = tokens[k]!;
+    const next = tokens[k + 1];
+    if (prefix === '省') {
+      const p = lx.provinceByForm.get(t.word.replace(/省$/, ''));
+      if (p && !p.municipality && (t.word.length >= 2)) return p.name;
       continue;
     }
-    const m = CITY_WORD.exec(text.slice(Math.max(0, i - 4), i));
-    if (!m || NOT_CITY.test(m[1]!)) continue;
-    for (const len of [3, 2]) {
-      const name = text.slice(i - 1 - len, i - 1);
-      if (lx.cityProvince.has(name) || lx.provinceByForm.get(name)?.municipality) return `${name}市`;
+    const kind = prefix === '市' ? '市' : '[区县]';
+    const word = next && new RegExp(`^${kind}$`).test(next.word) ? t.word + next.word : t.word;
+    if (!new RegExp(`^[\\u4e00-\\u9fff]{2,5}${kind}$`).test(word) || NOT_PLACE.test(word)) continue;
+    const stem = word.slice(0, -1);
+    if (prefix === '市') {
+      const municipal = lx.provinceByForm.get(stem);
+      if (lx.cityProvince.has(stem) || municipal?.municipality || t.tag === 'ns') return `${stem}市`;
+    } else if (t.tag === 'ns' || !lx.word(word) || lx.word(word)!.tag === 'ns') {
+      // 北京市朝阳区 → 朝阳区.
+      const cut = word.search(/[市省]/);
+      return cut >= 0 && cut < word.length - 2 ? word.slice(cut + 1) : word;
     }
   }
   return undefined;
 }
 
-function lastDistrict(text: string, prefix: string): string | undefined {
-  for (let i = text.length; i > 2; i--) {
-    if (text[i - 1] !== prefix) continue;
-    const m = DISTRICT_WORD.exec(text.slice(Math.max(0, i - 5), i));
-    if (!m || NOT_DISTRICT.test(text.slice(Math.max(0, i - 6), i + 3))) continue;
-    // Prefer the shortest reading that is a name: 北京市朝阳区 → 朝阳区.
-    const word = m[1]!;
-    const cut = word.search(/[市省]/);
-    return cut >= 0 ? word.slice(cut + 1) : word;
+const NOT_PLACE = /(城市|全市|本市|各市|该市|超市|股市|楼市|门市|上市|都市|夜市|县市|省市|地区|园区|社区|城区|辖区|全区|本区|各区|该区|景区|小区|街区|片区|市区|郊区|新区|山区|矿区|灾区|库区|牧区|老区|特区|专区|县区|区县|全县|本县|各县|该县|区内)$/;
+
+function tokensIn(doc: Doc, from: number, to: number): Doc['tokens'] {
+  let lo = 0;
+  let hi = doc.tokens.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (doc.tokens[mid]!.start < from) lo = mid + 1;
+    else hi = mid;
   }
-  return undefined;
+  const out: Doc['tokens'] = [];
+  for (let k = lo; k < doc.tokens.length && doc.tokens[k]!.end <= to; k++) out.push(doc.tokens[k]!);
+  return out;
 }
 
 /**
