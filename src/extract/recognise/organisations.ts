@@ -11,7 +11,12 @@ import { lexicon, type Lexicon } from '../lexicon.js';
 import { isHan, type TokenIndex } from '../text.js';
 
 /** Tags of words that never belong to a name (verbs, prepositions, particles …). */
-const STOP_TAGS = new Set(['l', 'i', 'v', 'vd', 'p', 'c', 'u', 'uj', 'ul', 'uz', 'ud', 'ug', 'uv', 'r', 'rr', 'rz', 'd', 'y', 'e', 'o', 'q', 'f', 'zg', 'ad', 'an']);
+const STOP_TAGS = new Set(['k', 'l', 'i', 'v', 'vd', 'p', 'c', 'u', 'uj', 'ul', 'uz', 'ud', 'ug', 'uv', 'r', 'rr', 'rz', 'd', 'y', 'e', 'o', 'q', 'f', 'zg', 'ad', 'an']);
+/**
+ * Verbs that end a name on the left. Other verbs may sit inside a name
+ * (郑州中原客车制造有限公司, 香港捷通铁路维修有限公司), but not at its start.
+ */
+const STOP_VERBS = new Set(['来自', '走进', '参观', '举办', '召开', '举行', '加入', '进入', '签署', '发布', '印发', '成立', '组织', '带领', '推动', '获得', '荣获', '担任', '就职', '任职', '感谢', '邀请', '看望', '慰问', '走访', '表彰', '授予', '包括', '分别', '来到', '深入', '前往', '回到', '成为', '作为', '通过', '依托', '围绕', '参加', '出席', '会见', '调研', '考察', '协调', '推荐', '入选', '获评', '命名', '认定', '评选', '建立', '打造', '开展', '实施', '落实', '贯彻', '学习', '宣讲', '服务于', '供职于', '就业', '工作', '负责', '牵头', '主持', '讲话', '表示', '指出', '强调', '要求']);
 /** Words that may sit inside a name despite their tag. */
 const NAME_CONNECTORS = new Set(['附属', '国家', '职业', '技术', '管理', '服务', '发展', '建设', '研究', '设计', '运行', '控制', '预防', '教育', '工业']);
 /** Words that end a name on the left despite a noun tag. */
@@ -80,7 +85,7 @@ function isPlace(w: string, lx: Lexicon): boolean {
 }
 
 /** Whether a jieba word can be part of an organisation's name. */
-function nameToken(t: Token, lx: Lexicon, prev: Token | undefined, next: { word: string } | undefined): boolean {
+function nameToken(t: Token, lx: Lexicon, prev: Token | undefined, next: { word: string } | undefined, company: boolean): boolean {
   if (!/^[\u3400-\u9fffA-Za-z0-9]+$/.test(t.word)) return false;
   if (isPlace(t.word, lx)) return true;
   if (LEFT_STOPS.has(t.word) || lx.offices.has(t.word) || lx.bylines.has(t.word)) return false;
@@ -93,6 +98,7 @@ function nameToken(t: Token, lx: Lexicon, prev: Token | undefined, next: { word:
     const single = (w: { word: string } | undefined) => !!w && /^[\u3400-\u9fff]$/.test(w.word) && !FUNCTION_CHARS.test(w.word);
     if (single(prev) || single(next)) return true;
   }
+  if (company && (t.tag === 'v' || t.tag === 'vn') && !STOP_VERBS.has(t.word)) return true;
   return !STOP_TAGS.has(t.tag) || !lx.word(t.word);
 }
 
@@ -117,9 +123,9 @@ function orgEndingAt(doc: Doc, toks: TokenIndex, lx: Lexicon, suffix: string, e:
   // 市委常委 is an office (常委) of 市委, not a body ending in 委.
   const office = lx.offices.endingAt(text, e);
   if (office && office.length > suffix.length) return undefined;
-  // The suffix must end a word: 中心任务 is not an organisation.
+  // The suffix must end a word: 中心任务 is not an organisation (but 市委|书记 glued by jieba is).
   const last = toks.at(e - 1);
-  if (last && last.end > e && !lx.orgSuffixes.has(last.word)) return undefined;
+  if (last && last.end > e && !lx.orgSuffixes.has(last.word) && !lx.offices.has(text.slice(e, last.end))) return undefined;
   // A word ending in the suffix (展厅, 格局, 上市公司) must itself be an organisation word or a name.
   const host = toks.at(s);
   const hostWord = host && host.start < s ? text.slice(host.start, e) : undefined;
@@ -155,9 +161,15 @@ function orgEndingAt(doc: Doc, toks: TokenIndex, lx: Lexicon, suffix: string, e:
       left = t.start + 1;
       break;
     }
-    if (!nameToken(t, lx, toks.endsAt(t.start), pieces[0])) break;
+    if (!nameToken(t, lx, toks.endsAt(t.start), pieces[0], lx.orgSuffixType.get(suffix) === 'Company')) break;
     pieces.unshift({ start: t.start, word: t.word, tag: t.tag });
     left = t.start;
+  }
+  mergeSingles(pieces);
+  // A verb does not start a name (走进|长三角…中心): drop verbs left of the first name word.
+  while (pieces.length > 1 && /^v/.test(pieces[0]!.tag) && !isPlace(pieces[0]!.word, lx) && lx.word(pieces[0]!.word)) {
+    pieces.shift();
+    left = pieces[0]!.start;
   }
   // Counts and ordinals do not start a name: 100多名专职工会, 一名首钢集团.
   while (pieces.length && /^(\d+|[一二两三四五六七八九十百千万几多]+)(名|个|家|位|批|届|多名|多家|多个)?$|^(\d+|[一二两三四五六七八九十百]+)?(多名|名|个|家|位|批)$/.test(pieces[0]!.word)) {

@@ -68,7 +68,7 @@ function bestCandidate(
   others: readonly EntityMention[],
 ): EntityMention | undefined {
   const text = doc.text;
-  const left = leftCue(doc, i, lx, accepted, others);
+  const left = leftCue(doc, toks, i, lx, accepted, others);
   let best: { end: number; score: number } | undefined;
   for (const given of [1, 2]) {
     const end = i + surname.length + given;
@@ -108,11 +108,14 @@ function validName(name: string, surnameLength: number): boolean {
   return !NOT_IN_NAME.test(name.slice(surnameLength));
 }
 
-function leftCue(doc: Doc, i: number, lx: Lexicon, accepted: readonly EntityMention[], others: readonly EntityMention[]): LeftCue {
+function leftCue(doc: Doc, toks: TokenIndex, i: number, lx: Lexicon, accepted: readonly EntityMention[], others: readonly EntityMention[]): LeftCue {
   const text = doc.text;
   let b = i;
   while (b > 0 && text[b - 1] === ' ') b--;
   if (lx.bylines.endingAt(text, b) || lx.positions.endingAt(text, b) || LEFT_EXTRA.endingAt(text, b)) return 'office';
+  // A role known only by its form must end where a word ends (工程|师 is not 工程 + 师…).
+  const host = toks.at(i);
+  if (roleWordBefore(text, b, lx) && (!host || host.start === i || host.tag === 'x')) return 'office';
   if (others.some((o) => o.end === b && o.type !== 'Person') || others.some((o) => o.end === b - 1 && /[”’」]/.test(text[b - 1]!))) return 'strong';
   // 来自ORG的NAME: a body, then 的.
   if (text[b - 1] === '的' && others.some((o) => o.end === b - 1 && o.type !== 'Person' && o.type !== 'Title' && o.type !== 'Award')) return 'strong';
@@ -121,6 +124,17 @@ function leftCue(doc: Doc, i: number, lx: Lexicon, accepted: readonly EntityMent
   if (b < i && accepted.some((a) => a.end === b)) return 'strong';
   if (b === 0 || isBreak(text[b - 1]) || b < i) return 'boundary';
   return 'none';
+}
+
+/** Words that end like a role (…长, …员, …师, …工) but are not one. */
+const NOT_ROLES = new Set(['成长', '增长', '延长', '擅长', '生长', '助长', '见长', '专长', '特长', '加长', '拉长', '成员', '动员', '人员', '官员', '施工', '加工', '开工', '竣工', '复工', '用工', '分工', '手工', '着手', '联手', '携手', '对手', '入手', '出手', '接手', '老师傅', '大师', '律师']);
+
+/** A job title jieba or the lexicon does not know, by its form: 炉长, 盾构机主司机, 装配工. */
+function roleWordBefore(text: string, b: number, lx: Lexicon): boolean {
+  const w = text.slice(Math.max(0, b - 2), b);
+  if (w.length < 2 || !/^[\u4e00-\u9fff][长员师工手]$/.test(w) || NOT_ROLES.has(w)) return false;
+  const entry = lx.word(w);
+  return !entry || /^n/.test(entry.tag);
 }
 
 function rightCue(text: string, e: number, lx: Lexicon, others: readonly EntityMention[]): RightCue {

@@ -267,7 +267,7 @@ function endsMidSentence(p: Piece, next: Piece | undefined): boolean {
   if (text.length >= 12 && (/[，。；]/.test(text) || p.runOn === true)) return true;
   // A lone line cut inside a word (…环保技 | 术有限责任公司…).
   const head = next?.chars.slice(0, 2).join('') ?? '';
-  return text.length >= 6 && !!head && CJK.test(end) && isWord(end + head[0]) && !isWord(text.slice(-2)) && !/^(本报讯|新华社)/.test(next!.chars.join(''));
+  return text.length >= 6 && !!head && CJK.test(end) && isWord(end + head[0]) && !isWord(text.slice(-2)) && !/^【?(本报讯|新华社)/.test(next!.chars.join(''));
 }
 
 function isWord(w: string): boolean {
@@ -290,7 +290,7 @@ function rejoinInterrupted(paragraphs: Piece[]): Piece[] {
       let k = 0;
       while (k < queue.length && k < 3 && CAPTION.test(queue[k]!.chars.join(''))) k++;
       const next = queue[k];
-      if (!next || k >= 3 || /^(本报讯|新华社|#)/.test(next.chars.join(''))) break;
+      if (!next || k >= 3 || /^(【?本报讯|新华社|#)/.test(next.chars.join(''))) break;
       moved.push(...queue.splice(0, k));
       queue.shift();
       merged = { chars: [...merged.chars, ...next.chars], at: [...merged.at, ...next.at], runOn: merged.runOn || next.runOn };

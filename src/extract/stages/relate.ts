@@ -47,6 +47,7 @@ export function relate(doc: Doc): Doc {
     ctx.clausePatterns(s, si);
     ctx.honouring(s, ms, si);
     ctx.honourees(s, si);
+    ctx.enumeration(s, si);
   }
   ctx.honouredThroughConferral();
   return { ...doc, relations: ctx.relations };
@@ -193,7 +194,7 @@ class Context {
     const rest = text.slice(from, to);
     const after = ms.filter((m) => m.start >= from && m.end <= to && m.type !== 'Person');
     // NAME今年获得“全国劳动模范”荣誉称号 / 荣获 / 获评 / 被授予 / 当选.
-    const got = /^(.{0,12}?)(获得|荣获|获评|获授|被授予|被评为|被命名为|当选为|当选|入选|摘得|夺得|曾获)/.exec(rest);
+    const got = /^(.{0,12}?)(获得|荣获|获评|获授|被授予|被评为|被命名为|当选为|当选|入选|摘得|夺得|曾获|获(?!悉|知|此))/.exec(rest);
     // 向获得…荣誉称号的个人表示祝贺: the winners are others, in a relative clause.
     if (got && !/[向为对给替]/.test(got[1]!)) {
       const year = yearIn(text.slice(sentenceStart, from + got[1]!.length), this.doc.setting.year);
@@ -302,21 +303,50 @@ class Context {
    * the honourees hold the story's latest individual honour, as of its year.
    */
   honourees(s: Sentence, si: number): void {
-    const head = /^(本年度|今年|此次|本次|本届|首批|这批)?(获奖职工|获奖者|获评者|受表彰者|获得者|入选者|获奖人员|受表彰的[^，。；]{0,8})(中|当中)/.exec(this.text.slice(s.start, s.end));
+    const head = /^(在)?(本年度|今年的?|此次|本次|本届|首批|这批)?(获奖职工|获奖者|获评者|受表彰者|获得者|入选者|获奖人员|受表彰的[^，。；]{0,12}|获得[^，。；]{0,12}的[^，。；]{0,4})(中|当中)/.exec(this.text.slice(s.start, s.end));
     if (!head) return;
     const story = storyStart(this.doc, s.start);
     const lx = lexicon();
-    const honour = [...this.sorted]
-      .reverse()
-      .find((x) => isHonour(x.type) && x.m.end <= s.start && x.m.start >= story && !lx.scoped.find((h) => x.name.endsWith(h.core))?.collective);
+    const individual = (x: { m: EntityMention; name: string; type: EntityType }) => isHonour(x.type) && !lx.scoped.find((h) => x.name.endsWith(h.core))?.collective;
+    const headEnd = s.start + head[0].length;
+    // The honour named in the head (在受表彰的全国劳动模范中), else the story's latest individual honour.
+    const honour =
+      this.sorted.find((x) => individual(x) && x.m.start >= s.start && x.m.end <= headEnd) ??
+      [...this.sorted].reverse().find((x) => individual(x) && x.m.end <= s.start && x.m.start >= story);
     if (!honour) return;
+    if (/集体/.test(head[0])) return;
     const where = this.doc.sentences.find((x) => x.start <= honour.m.start && honour.m.start < x.end)!;
     const year = honour.m.year ?? yearIn(this.text.slice(where.start, where.end), this.doc.setting.year) ?? this.doc.setting.year;
+    // The head's paragraph, and the paragraphs after it that each introduce an honouree by name and
+    // office (…公司焊工班班长岳建军，…); one that opens with an official speaking ends the list.
+    let paragraph = s.paragraph;
     for (const [k, x] of this.doc.sentences.entries()) {
-      if (k < si || x.paragraph !== s.paragraph) continue;
+      if (k < si || storyStart(this.doc, x.start) !== story) continue;
+      if (x.paragraph !== paragraph) {
+        const first = this.mentionsIn(x)[0];
+        const opensWithName = first && x.paragraph === paragraph + 1 && this.mentionsIn(x).some((m) => m.type === 'Person' && m.start - x.start < 40);
+        if (!opensWithName || /^[^，。；]{0,40}?(表示|指出|强调|要求|介绍)/.test(this.text.slice(x.start, x.end))) break;
+        paragraph = x.paragraph;
+      }
       for (const p of this.mentionsIn(x).filter((m) => m.type === 'Person' && !this.bylineNames.has(m.name))) {
         this.add(honour.type === 'Award' ? 'RECEIVED' : 'HOLDS_TITLE', p, honour, k, 'honourees', { year });
       }
+    }
+  }
+
+  /** …获奖名单，…分别是ORG POS A、ORG POS B，以及C: the people listed receive the honour named before. */
+  enumeration(s: Sentence, si: number): void {
+    const text = this.text.slice(s.start, s.end);
+    const list = /(分别是|分别为|包括|他们是|依次是|依次为)/.exec(text);
+    if (!list) return;
+    const at = s.start + list.index;
+    const ms = this.mentionsIn(s);
+    const honour = [...ms].reverse().find((m) => isHonour(m.type) && m.end <= at && /名单|获奖|获评|表彰|授予/.test(this.text.slice(m.end, at)));
+    if (!honour) return;
+    const h = this.canonical(honour);
+    const year = honour.year ?? yearIn(text, this.doc.setting.year) ?? this.doc.setting.year;
+    for (const p of ms.filter((m) => m.type === 'Person' && m.start > at && !this.bylineNames.has(m.name))) {
+      this.add(h.type === 'Award' ? 'RECEIVED' : 'HOLDS_TITLE', p, h, si, 'enumeration', { year });
     }
   }
 
@@ -427,7 +457,8 @@ function leftChain(ctx: Context, s: Sentence, p: EntityMention, people: EntityMe
     pos = item.start;
     if (text[pos - 1] === '、' || (text[pos - 1] === '，' && item.kind === 'org')) {
       const prev = itemEndingAt(ctx, pos - 1, floor);
-      if (!prev) break;
+      // Across 、 a body needs its office: a bare body there is a list of places (走进X中心、Y工作室).
+      if (!prev || (prev.kind === 'org' && !prev.office)) break;
       pos -= 1;
       continue;
     }
@@ -493,6 +524,14 @@ function itemEndingAt(ctx: Context, pos: number, floor: number): Item | undefine
     const officeStart = body.end;
     return { kind: 'org', start: body.start, end: pos, mention: body, office: office || officeStart < pos ? { start: officeStart, end: pos } : undefined };
   }
+  // 公司首席技师: a bare 公司/该公司/本单位 stands for the story's company named before.
+  const bare = /(该公司|本公司|公司|该企业|企业|本单位|单位)$/.exec(text.slice(Math.max(floor, (office?.start ?? pos) - 3), office?.start ?? pos));
+  if (bare && office) {
+    const at = office.start - bare[0].length;
+    const story = storyStart(ctx.doc, at);
+    const company = ctx.doc.mentions.filter((m) => m.type === 'Company' && m.end <= at && m.start >= story && m.cue !== 'short-form').pop();
+    if (company) return { kind: 'org', start: at, end: pos, mention: company, office };
+  }
   if (office) return { kind: 'office', start: office.start, end: pos, office };
   void lx;
   return undefined;
@@ -519,6 +558,9 @@ function bodiesBefore(ctx: Context, officeStart: number, pos: number, floor: num
 function employer(ctx: Context, bodies: EntityMention[]): EntityMention {
   const longest = [...bodies].sort((a, b) => b.end - b.start - (a.end - a.start))[0]!;
   const heads = ctx.doc.mentions.filter((m) => m.cue === 'head' && m.start === longest.start && m.end < longest.end);
+  // A company's plant or lab is part of the position: the employer is the legal entity (…有限公司|炼钢厂).
+  const legal = heads.find((h) => h.type === 'Company' && /(公司|集团)$/.test(h.name));
+  if (legal && longest.type === 'Company') return legal;
   const company = heads.find((h) => h.type === 'Company');
   if (company && longest.type !== 'Company' && longest.type !== 'Union') return company;
   const lx = lexicon();
