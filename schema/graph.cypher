@@ -29,6 +29,14 @@ CREATE INDEX works_for_article IF NOT EXISTS FOR ()-[r:WORKS_FOR]-() ON (r.artic
 CREATE INDEX honoured_by_article IF NOT EXISTS FOR ()-[r:HONOURED_BY]-() ON (r.article);
 CREATE INDEX conferred_by_article IF NOT EXISTS FOR ()-[r:CONFERRED_BY]-() ON (r.article);
 
+// Lexicon facts (provenance 'lexicon', one per type and ends) list the
+// articles that assert them; withdrawing an article finds them through these.
+CREATE INDEX holds_title_provenance IF NOT EXISTS FOR ()-[r:HOLDS_TITLE]-() ON (r.provenance);
+CREATE INDEX received_provenance IF NOT EXISTS FOR ()-[r:RECEIVED]-() ON (r.provenance);
+CREATE INDEX works_for_provenance IF NOT EXISTS FOR ()-[r:WORKS_FOR]-() ON (r.provenance);
+CREATE INDEX honoured_by_provenance IF NOT EXISTS FOR ()-[r:HONOURED_BY]-() ON (r.provenance);
+CREATE INDEX conferred_by_provenance IF NOT EXISTS FOR ()-[r:CONFERRED_BY]-() ON (r.provenance);
+
 // Full-text search over every entity's name and aliases. The cjk analyzer
 // indexes Chinese as overlapping character bigrams, so 劳动模范 finds
 // 全国劳动模范. `aliasText` is the aliases joined by spaces.

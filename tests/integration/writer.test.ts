@@ -50,6 +50,8 @@ const secondArticle = article(
     { type: 'HOLDS_TITLE', from: '赵青', to: '全国劳动模范' },
     { type: 'WORKS_FOR', from: '赵青', to: '青禾农业合作社', position: '社长' },
   ],
+  // The lexicon says who confers the title, though this article does not name the body.
+  [{ type: 'CONFERRED_BY', from: '全国劳动模范', to: '中华全国总工会', toType: 'Union' }],
 );
 
 async function rows<T>(cypher: string, params = {}): Promise<T[]> {
@@ -100,14 +102,17 @@ describe('GraphWriter', () => {
 
     await writer.deleteArticles(['a1']);
     const after = await graphCounts(graph);
-    // The union is no longer mentioned, but the lexicon still says it confers a title
-    // that a2 supports, so it stays with that lexicon fact; a1's HONOURED_BY goes.
+    // The union is no longer mentioned, but a2 still asserts the lexicon fact that it
+    // confers the title, so it stays with that fact; a1's HONOURED_BY goes.
     expect(after.labels).toMatchObject({ Article: 1, Person: 2, Title: 1, Company: 1, Organization: 1, Union: 1 });
     expect(after.relationships).toMatchObject({ HOLDS_TITLE: 2, WORKS_FOR: 2, HONOURED_BY: 0, CONFERRED_BY: 1 });
     const orphans = await rows(`MATCH (u:Union) WHERE NOT EXISTS { ()-[:MENTIONS]->(u) } RETURN u.name AS name`);
     expect(orphans).toEqual([{ name: '中华全国总工会' }]);
 
-    // Once no article supports the title either, the lexicon body goes with it.
+    const [lexicon] = await rows(`MATCH ()-[r:CONFERRED_BY]->() RETURN r.assertedBy AS assertedBy, r.article AS article`);
+    expect(lexicon).toEqual({ assertedBy: ['a2'], article: null });
+
+    // Once no article supports anything, nothing is left.
     await writer.deleteArticles(['a2']);
     expect((await graphCounts(graph)).labels).toMatchObject({ Article: 0, Person: 0, Title: 0, Union: 0, Company: 0, Organization: 0 });
     await writer.write([secondArticle]);
@@ -134,6 +139,20 @@ describe('GraphWriter', () => {
     const counts = await graphCounts(graph);
     expect(counts.labels).toMatchObject({ Person: 1, Company: 1, Title: 0, Union: 0, Article: 1 });
     expect(counts.relationships).toMatchObject({ MENTIONS: 2, WORKS_FOR: 1, HOLDS_TITLE: 0, HONOURED_BY: 0, CONFERRED_BY: 0 });
+  });
+
+  it('drops a lexicon fact that no article yields any more, with the body only it kept', async () => {
+    const withLexicon = (body: string) =>
+      article('lx2', '周明是全国劳动模范。', [{ type: 'Person', name: '周明' }, { type: 'Title', name: '全国劳动模范' }],
+        [{ type: 'HOLDS_TITLE', from: '周明', to: '全国劳动模范' }],
+        [{ type: 'CONFERRED_BY', from: '全国劳动模范', to: body, toType: 'Organization' }]);
+    await writer.write([withLexicon('甲委员会')]);
+    const counts = await graphCounts(graph);
+    // The lexicon changed between two loads of the same article.
+    await writer.write([withLexicon('乙委员会')]);
+    expect(await graphCounts(graph)).toEqual(counts);
+    const bodies = await rows<{ name: string }>(`MATCH (o:Organization) RETURN o.name AS name`);
+    expect(bodies).toEqual([{ name: '乙委员会' }]);
   });
 
   it('keeps people of the same name apart when their employers contradict, and their keys stable on reload', async () => {

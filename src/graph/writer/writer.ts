@@ -5,11 +5,15 @@
  * statements, one per label or relationship type (labels and types come from
  * src/domain/model.ts; values only ever travel as parameters).
  *
- * Writing an article replaces what it said before: its MENTIONS and the facts
- * it supports are removed and written again, and entities left with no
- * support are pruned. So loading the same articles twice leaves every count
- * unchanged, a re-extracted article drops facts it no longer states, and
- * deleteArticles removes exactly the facts only those articles support.
+ * Every relationship is supported by articles: a MENTIONS and a text fact by
+ * the one article they carry (`article`), a lexicon fact (one relationship per
+ * type and ends, `article` null) by the articles whose extraction asserted it
+ * (`assertedBy`). Writing an article replaces what it said before: its
+ * support is withdrawn, what it says now is written, and relationships and
+ * entities nothing supports any more are removed. So loading the same
+ * articles twice leaves every count unchanged, a re-extracted article (or a
+ * changed lexicon) drops facts it no longer yields, and deleteArticles
+ * removes exactly the facts only those articles support.
  */
 import type { ManagedTransaction } from 'neo4j-driver';
 import { ARTICLE_LABEL, ENTITY_TYPES, MENTIONS, RELATION_TYPE_NAMES, isEntityType, isRelationType, type EntityType } from '../../domain/model.js';
@@ -119,7 +123,7 @@ async function writeBatch(tx: ManagedTransaction, plans: ArticlePlan[]): Promise
       const group = `${f.type}|${f.from.label}|${f.to.label}|${f.provenance}`;
       const g = factRows.get(group) ?? { type: f.type, from: f.from.label, to: f.to.label, lexicon: f.article === null, rows: [] };
       factRows.set(group, g);
-      g.rows.push({ from: keyOf(f.from, p.id), to: keyOf(f.to, p.id), article: f.article, props: { ...f.props, provenance: f.provenance } });
+      g.rows.push({ from: keyOf(f.from, p.id), to: keyOf(f.to, p.id), article: f.article, assertedBy: p.id, props: { ...f.props, provenance: f.provenance } });
     }
   }
   let facts = 0;
@@ -170,60 +174,57 @@ async function resolvePersonKeys(tx: ManagedTransaction, plans: ArticlePlan[]): 
 }
 
 /**
- * Deletes the MENTIONS of the given articles and the facts they support;
- * returns the element ids of the entities they touched (and those entities'
- * lexicon neighbours), which prune() then checks.
+ * Withdraws the given articles' support: deletes their MENTIONS and text
+ * facts, removes them from the lexicon facts they asserted (deleting those no
+ * article asserts any more). Returns the element ids of the entities at the
+ * ends of what changed, which prune() then checks.
  */
 async function detachArticles(tx: ManagedTransaction, ids: string[]): Promise<string[]> {
   const touched = new Set<string>();
-  const mentions = await tx.run(
-    `MATCH (a:${ARTICLE_LABEL})-[m:${MENTIONS}]->(n) WHERE a.id IN $ids
-     DELETE m
-     RETURN collect(DISTINCT elementId(n)) AS nodes`,
-    { ids },
-  );
-  for (const id of mentions.records[0]?.get('nodes') ?? []) touched.add(id as string);
-  for (const type of RELATION_TYPE_NAMES) {
-    const res = await tx.run(
-      `MATCH (s)-[r:${type}]->(t) WHERE r.article IN $ids
-       DELETE r
-       RETURN collect(DISTINCT elementId(s)) + collect(DISTINCT elementId(t)) AS nodes`,
+  const collect = (res: { records: { get(k: string): unknown }[] }) => {
+    for (const id of (res.records[0]?.get('nodes') as string[] | undefined) ?? []) touched.add(id);
+  };
+  collect(
+    await tx.run(
+      `MATCH (a:${ARTICLE_LABEL})-[m:${MENTIONS}]->(n) WHERE a.id IN $ids
+       DELETE m
+       RETURN collect(DISTINCT elementId(n)) AS nodes`,
       { ids },
-    );
-    for (const id of res.records[0]?.get('nodes') ?? []) touched.add(id as string);
-  }
-  if (touched.size === 0) return [];
-  const neighbours = await tx.run(
-    `UNWIND $nodes AS id
-     MATCH (n)-[{provenance: 'lexicon'}]-(m) WHERE elementId(n) = id
-     RETURN collect(DISTINCT elementId(m)) AS nodes`,
-    { nodes: [...touched] },
+    ),
   );
-  for (const id of neighbours.records[0]?.get('nodes') ?? []) touched.add(id as string);
+  for (const type of RELATION_TYPE_NAMES) {
+    collect(
+      await tx.run(
+        `MATCH (s)-[r:${type}]->(t) WHERE r.article IN $ids
+         DELETE r
+         RETURN collect(DISTINCT elementId(s)) + collect(DISTINCT elementId(t)) AS nodes`,
+        { ids },
+      ),
+    );
+    collect(
+      await tx.run(
+        `MATCH (s)-[r:${type}]->(t) WHERE r.provenance = 'lexicon' AND any(id IN r.assertedBy WHERE id IN $ids)
+         SET r.assertedBy = [id IN r.assertedBy WHERE NOT id IN $ids]
+         WITH s, t, r, size(r.assertedBy) = 0 AS unsupported
+         CALL (r, unsupported) { WITH r WHERE unsupported DELETE r }
+         RETURN collect(DISTINCT elementId(s)) + collect(DISTINCT elementId(t)) AS nodes`,
+        { ids },
+      ),
+    );
+  }
   return [...touched];
 }
 
-/**
- * Deletes entities that nothing supports any more: no article mentions them,
- * no text fact touches them, and no lexicon fact ties them to an entity that
- * is itself supported. Runs twice so that a body kept only by an honour's
- * lexicon fact goes when the honour goes.
- */
+/** Deletes the entities among `nodes` that no relationship touches any more. */
 async function prune(tx: ManagedTransaction, nodes: string[]): Promise<void> {
   if (nodes.length === 0) return;
-  const statement = `
-    UNWIND $nodes AS id
-    MATCH (n) WHERE elementId(n) = id AND (${ENTITY_TYPES.map((l) => `n:${l}`).join(' OR ')})
-    WITH n
-    WHERE NOT EXISTS { ()-[:${MENTIONS}]->(n) }
-      AND NOT EXISTS { (n)-[r]-() WHERE r.provenance = 'text' }
-      AND NOT EXISTS {
-        (n)-[{provenance: 'lexicon'}]-(m)
-        WHERE EXISTS { ()-[:${MENTIONS}]->(m) } OR EXISTS { (m)-[r2]-() WHERE r2.provenance = 'text' }
-      }
-    DETACH DELETE n`;
-  await tx.run(statement, { nodes });
-  await tx.run(statement, { nodes });
+  await tx.run(
+    `UNWIND $nodes AS id
+     MATCH (n) WHERE elementId(n) = id AND (${ENTITY_TYPES.map((l) => `n:${l}`).join(' OR ')})
+       AND NOT EXISTS { (n)--() }
+     DELETE n`,
+    { nodes },
+  );
 }
 
 // ---- Statements. Labels and types are checked against the domain model before
@@ -263,13 +264,18 @@ function mergeMentions(l: EntityType): string {
 }
 
 function mergeFacts(type: string, from: EntityType, to: EntityType, lexicon: boolean): string {
-  // One relationship per (type, from, to, supporting article); lexicon facts,
-  // which no article supports, are one per (type, from, to).
-  const identity = lexicon ? `{provenance: 'lexicon'}` : `{article: row.article}`;
+  // Text facts: one relationship per (type, from, to, supporting article).
+  // Lexicon facts: one per (type, from, to), listing the articles that assert it.
+  const merge = lexicon
+    ? `MERGE (s)-[r:${relType(type)} {provenance: 'lexicon'}]->(t)
+       SET r += row.props,
+           r.assertedBy = CASE WHEN row.assertedBy IN coalesce(r.assertedBy, []) THEN r.assertedBy
+                               ELSE coalesce(r.assertedBy, []) + row.assertedBy END`
+    : `MERGE (s)-[r:${relType(type)} {article: row.article}]->(t)
+       SET r += row.props`;
   return `
     UNWIND $rows AS row
     MATCH (s:${label(from)} {key: row.from})
     MATCH (t:${label(to)} {key: row.to})
-    MERGE (s)-[r:${relType(type)} ${identity}]->(t)
-    SET r += row.props`;
+    ${merge}`;
 }
