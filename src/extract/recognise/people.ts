@@ -76,7 +76,8 @@ function bestCandidate(
     if (end > text.length || !validName(name, surname.length)) continue;
     const right = rightCue(text, end, lx, others);
     const word = lx.word(name);
-    const commonWord = !!word && !/^nr/.test(word.tag);
+    // jieba tags some everyday words as names (荣誉/nr): a frequent word is a word.
+    const commonWord = !!word && (!/^nr/.test(word.tag) || word.freq >= 500);
     // 党组副书记, 党委副: a body or office word is not the start of a name.
     if (lx.units.startingAt(name, 0) || lx.positions.startingAt(name, 0) || lx.orgSuffixes.startingAt(name, 0)) continue;
     const head = lx.word(name.slice(0, 2));
@@ -84,7 +85,7 @@ function bestCandidate(
     const aligned = toks.boundary(end) || end === text.length;
     const tokenName = toks.startsAt(i)?.end === end && /^(nr|nrfg|nrt|x)$/.test(toks.startsAt(i)!.tag);
     const strongLeft = left === 'office' || left === 'strong';
-    const jiebaName = !!word && /^nr/.test(word.tag);
+    const jiebaName = !!word && /^nr/.test(word.tag) && !commonWord;
     // 殷殷, 欣欣: a doubled character is a word, not a name.
     if (given === 1 && name[name.length - 1] === name[name.length - 2]) continue;
     let ok: boolean;

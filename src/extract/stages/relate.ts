@@ -581,9 +581,17 @@ function officeEndingAt(text: string, pos: number, floor: number, bodyEndsAt: (a
     if (!more || start - more.length < floor) break;
     start -= more.length;
   }
-  // A unit name written before an office (政府网站建设处, 城市管理办公室) is part of it.
-  const unit = /[\u4e00-\u9fff]{2,10}(处|科|室|办公室|部|中心|所|队|组)$/.exec(text.slice(Math.max(floor, start - 12), start));
-  if (unit && !bodyEndsAt(start) && !lx.orgSuffixes.endingAt(text, start - unit[0].length)) start -= unit[0].length;
+  // A unit name written before an office (政府网站建设处处长, 城市管理办公室主任) is part of it.
+  const startsWithUnit = lx.units.startingAt(text, start) && start < pos - last.length;
+  const unit = startsWithUnit
+    ? /[\u4e00-\u9fff]{2,8}$/.exec(text.slice(Math.max(floor, start - 8), start))
+    : /[\u4e00-\u9fff]{2,10}(处|科|室|办公室|部|中心|所|队|组)$/.exec(text.slice(Math.max(floor, start - 12), start));
+  if (unit && !bodyEndsAt(start) && !lx.orgSuffixes.endingAt(text, start - unit[0].length)) {
+    // Never across the end of a body's name.
+    let k = start - unit[0].length;
+    while (k < start && !bodyEndsAt(k)) k++;
+    start = k === start ? start - unit[0].length : k;
+  }
   return start >= floor ? { start, end: pos } : undefined;
 }
 
