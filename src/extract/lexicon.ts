@@ -53,6 +53,8 @@ export interface NationalBody {
 export interface Lexicon {
   /** jieba dictionary: word → frequency and tag. */
   word(w: string): { freq: number; tag: string } | undefined;
+  /** Laurel's own words given to jieba as a user dictionary (honours, offices, places), and their tags. */
+  userWords: ReadonlyMap<string, { freq: number; tag: string }>;
   surnames: { common: Set<string>; rare: Set<string>; compound: Set<string> };
   provinces: Province[];
   /** Any way of writing a province (浙江, 浙江省, 浙) → its full name. */
@@ -137,8 +139,23 @@ function build(): Lexicon {
   for (const [type, list] of Object.entries(organisationsData.suffixes)) {
     for (const suffix of list) if (!orgSuffixType.has(suffix)) orgSuffixType.set(suffix, type as EntityType);
   }
+  const userWords = new Map<string, { freq: number; tag: string }>();
+  const add = (w: string, tag: string, freq = 20000) => {
+    if (w.length >= 2 && !userWords.has(w)) userWords.set(w, { freq, tag });
+  };
+  for (const h of scoped) for (const w of [h.core, ...h.aliases]) add(w, 'nz');
+  for (const h of named) for (const w of [h.name, ...h.aliases]) add(w, 'nz');
+  for (const w of [...positionsData.offices, ...positionsData.occupations, ...positionsData.bylines]) add(w, 'n');
+  for (const w of orgSuffixType.keys()) add(w, 'n', 5000);
+  for (const b of organisationsData.national) for (const w of [b.name, ...b.aliases]) add(w, 'nt');
+  for (const p of provinces) for (const w of [p.name, ...p.short]) add(w, 'ns', 5000);
+  for (const c of cityProvince.keys()) {
+    add(c, 'ns', 3000);
+    add(`${c}市`, 'ns', 3000);
+  }
   return {
     word: (w) => words.get(w),
+    userWords,
     surnames: {
       common: new Set(surnamesData.common),
       rare: new Set(surnamesData.rare),

@@ -2,7 +2,7 @@
  * The extraction pipeline: an Article flows through small named stages, each
  * a pure function of the document that adds annotations with offsets:
  *
- *   normalise → sentences → situate → segment → recognise → resolve → relate
+ *   normalise → sentences → segment → situate → recognise → resolve → relate
  *
  * then the document is turned into the contract the rest of Laurel uses.
  */
@@ -17,7 +17,7 @@ import { segment } from './stages/segment.js';
 import { sentences } from './stages/sentences.js';
 import { situate } from './stages/situate.js';
 
-export const STAGES = [sentences, situate, segment, recognise, resolve, relate] as const;
+export const STAGES = [sentences, segment, situate, recognise, resolve, relate] as const;
 
 export function analyse(article: Article): Doc {
   return STAGES.reduce((doc, stage) => stage(doc), normalise(article));

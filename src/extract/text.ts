@@ -64,25 +64,38 @@ export function tokenIndex(doc: Pick<Doc, 'tokens'>): TokenIndex {
   return new TokenIndex(doc.tokens);
 }
 
+interface TrieNode {
+  next: Map<string, TrieNode>;
+  /** A word ends here (the word read forwards). */
+  word?: string;
+}
+
+function insert(root: TrieNode, key: string, word: string): void {
+  let node = root;
+  for (const ch of key) {
+    let child = node.next.get(ch);
+    if (!child) node.next.set(ch, (child = { next: new Map() }));
+    node = child;
+  }
+  node.word = word;
+}
+
 /**
- * A set of words found by their first or last character, so matching at a
- * position costs a map lookup and a few comparisons, not a scan of the list.
+ * A set of words that can be matched at a position of a text, forwards
+ * (startingAt) or backwards (endingAt), by walking a trie: the cost is the
+ * length of the match, not the size of the set.
  */
 export class WordSet {
-  private readonly byLast = new Map<string, string[]>();
-  private readonly byFirst = new Map<string, string[]>();
+  private readonly forward: TrieNode = { next: new Map() };
+  private readonly backward: TrieNode = { next: new Map() };
   readonly words: ReadonlySet<string>;
 
   constructor(words: Iterable<string>) {
-    const all = [...new Set(words)].filter(Boolean).sort((a, b) => b.length - a.length);
-    this.words = new Set(all);
+    const all = new Set([...words].filter(Boolean));
+    this.words = all;
     for (const w of all) {
-      const last = w[w.length - 1]!;
-      const first = w[0]!;
-      if (!this.byLast.has(last)) this.byLast.set(last, []);
-      if (!this.byFirst.has(first)) this.byFirst.set(first, []);
-      this.byLast.get(last)!.push(w);
-      this.byFirst.get(first)!.push(w);
+      insert(this.forward, w, w);
+      insert(this.backward, [...w].reverse().join(''), w);
     }
   }
 
@@ -92,15 +105,23 @@ export class WordSet {
 
   /** Longest word ending exactly at `at`. */
   endingAt(text: string, at: number): string | undefined {
-    for (const w of this.byLast.get(text[at - 1] ?? '') ?? []) {
-      if (at >= w.length && text.startsWith(w, at - w.length)) return w;
+    let node: TrieNode | undefined = this.backward;
+    let found: string | undefined;
+    for (let i = at - 1; i >= 0 && node; i--) {
+      node = node.next.get(text[i]!);
+      if (node?.word) found = node.word;
     }
-    return undefined;
+    return found;
   }
 
   /** Longest word starting exactly at `at`. */
   startingAt(text: string, at: number): string | undefined {
-    for (const w of this.byFirst.get(text[at] ?? '') ?? []) if (text.startsWith(w, at)) return w;
-    return undefined;
+    let node: TrieNode | undefined = this.forward;
+    let found: string | undefined;
+    for (let i = at; i < text.length && node; i++) {
+      node = node.next.get(text[i]!);
+      if (node?.word) found = node.word;
+    }
+    return found;
   }
 }

@@ -29,10 +29,28 @@ const LEFT_EXTRA = new WordSet(['领导', '获得者', '师傅', '冠军', '标�
 /** Characters that do not occur inside a given name. */
 const NOT_IN_NAME = /[的了是在和与等及为从把被向对就也都而或之其这那个们着过地得很更最又再还已将会能要可所以于说道里上下中内外年月日时分第二三四五六七八九十百千万亿两几多少各每本该此]/;
 
+/** Where other mentions end, so cue checks are lookups, not scans. */
+interface Ends {
+  /** Ends of bodies and honours. */
+  named: Set<number>;
+  /** Ends of bodies (for 来自ORG的NAME). */
+  bodies: Set<number>;
+  /** Ends of people found so far (for lists: 陈雍、魏小东). */
+  people: Set<number>;
+}
+
 export function recognisePeople(doc: Doc, toks: TokenIndex, others: readonly EntityMention[]): EntityMention[] {
   const lx = lexicon();
   const text = doc.text;
   const accepted: EntityMention[] = [];
+  const ends: Ends = { named: new Set(), bodies: new Set(), people: new Set() };
+  for (const o of others) {
+    if (o.type === 'Person') continue;
+    ends.named.add(o.end);
+    // An honour in quotes ends at its closing quote too.
+    if (/[”’」]/.test(text[o.end] ?? '')) ends.named.add(o.end + 1);
+    if (o.type !== 'Title' && o.type !== 'Award') ends.bodies.add(o.end);
+  }
   const blocked = others.filter((o) => !/工作室$/.test(o.name));
   const inside = (i: number, j: number) => blocked.some((o) => o.start < j && i < o.end && !(o.start === j || o.end === i));
 
@@ -40,9 +58,10 @@ export function recognisePeople(doc: Doc, toks: TokenIndex, others: readonly Ent
     for (let i = s.start; i < s.end - 1; i++) {
       const surname = surnameAt(text, i, lx);
       if (!surname) continue;
-      const best = bestCandidate(doc, toks, lx, i, surname, accepted, others);
+      const best = bestCandidate(doc, toks, lx, i, surname, ends, others);
       if (best && !inside(best.start, best.end)) {
         accepted.push(best);
+        ends.people.add(best.end);
         i = best.end - 1;
       }
     }
@@ -64,11 +83,13 @@ function bestCandidate(
   lx: Lexicon,
   i: number,
   surname: { length: number; rare: boolean },
-  accepted: readonly EntityMention[],
+  ends: Ends,
   others: readonly EntityMention[],
 ): EntityMention | undefined {
   const text = doc.text;
-  const left = leftCue(doc, toks, i, lx, accepted, others);
+  const left = leftCue(doc, toks, i, lx, ends);
+  // With no cue on the left only a name jieba knows can stand (习近平总书记).
+  if (left === 'none' && !/^nr/.test(toks.startsAt(i)?.tag ?? '')) return undefined;
   let best: { end: number; score: number } | undefined;
   for (const given of [1, 2]) {
     const end = i + surname.length + given;
@@ -109,7 +130,7 @@ function validName(name: string, surnameLength: number): boolean {
   return !NOT_IN_NAME.test(name.slice(surnameLength));
 }
 
-function leftCue(doc: Doc, toks: TokenIndex, i: number, lx: Lexicon, accepted: readonly EntityMention[], others: readonly EntityMention[]): LeftCue {
+function leftCue(doc: Doc, toks: TokenIndex, i: number, lx: Lexicon, ends: Ends): LeftCue {
   const text = doc.text;
   let b = i;
   while (b > 0 && text[b - 1] === ' ') b--;
@@ -117,12 +138,12 @@ function leftCue(doc: Doc, toks: TokenIndex, i: number, lx: Lexicon, accepted: r
   // A role known only by its form must end where a word ends (工程|师 is not 工程 + 师…).
   const host = toks.at(i);
   if (roleWordBefore(text, b, lx) && (!host || host.start === i || host.tag === 'x')) return 'office';
-  if (others.some((o) => o.end === b && o.type !== 'Person') || others.some((o) => o.end === b - 1 && /[”’」]/.test(text[b - 1]!))) return 'strong';
+  if (ends.named.has(b)) return 'strong';
   // 来自ORG的NAME: a body, then 的.
-  if (text[b - 1] === '的' && others.some((o) => o.end === b - 1 && o.type !== 'Person' && o.type !== 'Title' && o.type !== 'Award')) return 'strong';
+  if (text[b - 1] === '的' && ends.bodies.has(b - 1)) return 'strong';
   // The next name in a list: 陈雍、魏小东、崔述强.
-  if (/[、，]/.test(text[b - 1] ?? '') && accepted.some((a) => a.end === b - 1)) return 'strong';
-  if (b < i && accepted.some((a) => a.end === b)) return 'strong';
+  if (/[、，]/.test(text[b - 1] ?? '') && ends.people.has(b - 1)) return 'strong';
+  if (b < i && ends.people.has(b)) return 'strong';
   if (b === 0 || isBreak(text[b - 1]) || b < i) return 'boundary';
   return 'none';
 }
@@ -154,15 +175,22 @@ function propagate(doc: Doc, lx: Lexicon, found: EntityMention[], others: readon
   const text = doc.text;
   const names = [...new Set(found.map((m) => m.name))].sort((a, b) => b.length - a.length);
   const taken = [...found];
-  const blocked = others.filter((o) => !/工作室$/.test(o.name));
+  // 1: a person there; 2: a body or honour there (a studio named after a person does not count).
+  const covered = new Uint8Array(text.length + 1);
+  for (const t of found) covered.fill(1, t.start, t.end);
+  for (const o of others) if (!/工作室$/.test(o.name)) covered.fill(2, o.start, o.end);
+  const free = (i: number, j: number) => {
+    for (let k = i; k < j; k++) if (covered[k]) return false;
+    return true;
+  };
   for (const name of names) {
     for (let i = text.indexOf(name); i >= 0; i = text.indexOf(name, i + 1)) {
       const j = i + name.length;
-      if (taken.some((t) => t.start < j && i < t.end)) continue;
-      if (blocked.some((o) => o.start < j && i < o.end)) continue;
+      if (!free(i, j)) continue;
       // 吉林省 is a place even where 吉林 is a person.
       if (/^[省市区县]/.test(text.slice(j, j + 1)) && lx.provinceByForm.has(name)) continue;
       taken.push({ start: i, end: j, type: 'Person', name, cue: 'person:again' });
+      covered.fill(1, i, j);
     }
   }
   return taken.sort((a, b) => a.start - b.start);

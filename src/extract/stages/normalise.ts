@@ -18,9 +18,9 @@ import type { Article } from '../contract.js';
 import type { Doc } from '../document.js';
 import { lexicon } from '../lexicon.js';
 
-/** A run of output characters, each with its original index. */
+/** A run of output text; at[i] is the original index of text's i-th UTF-16 unit. */
 interface Piece {
-  chars: string[];
+  text: string;
   at: number[];
   /** Some of its lines ran on (column breaks): it is running text, not a headline. */
   runOn?: boolean;
@@ -28,23 +28,35 @@ interface Piece {
 
 const toSimplified = OpenCC.Converter({ from: 't', to: 'cn' });
 
-let traditionalChars: Set<string> | undefined;
-/** Characters that OpenCC would change: their presence marks traditional text. */
-function traditional(): Set<string> {
+const HAN_FROM = 0x3400;
+const HAN_TO = 0x9fff;
+let traditionalChars: Uint8Array | undefined;
+/** Characters that OpenCC would change (a bitmap over the Han block): their presence marks traditional text. */
+function traditional(): Uint8Array {
   if (!traditionalChars) {
-    traditionalChars = new Set();
-    for (let c = 0x3400; c <= 0x9fff; c++) {
+    traditionalChars = new Uint8Array(HAN_TO - HAN_FROM + 1);
+    for (let c = HAN_FROM; c <= HAN_TO; c++) {
       const ch = String.fromCharCode(c);
-      if (toSimplified(ch) !== ch) traditionalChars.add(ch);
+      if (toSimplified(ch) !== ch) traditionalChars[c - HAN_FROM] = 1;
     }
   }
   return traditionalChars;
 }
 
 export function hasTraditional(text: string): boolean {
-  const set = traditional();
-  for (const ch of text) if (set.has(ch)) return true;
+  const map = traditional();
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c >= HAN_FROM && c <= HAN_TO && map[c - HAN_FROM]) return true;
+  }
   return false;
+}
+
+/** Whether NFKC can change this UTF-16 unit (Han ideographs and Chinese punctuation never change). */
+function mayChangeUnderNfkc(code: number): boolean {
+  if (code < 0xa0) return false;
+  if ((code >= 0x3001 && code <= 0x303f) || (code >= 0x3400 && code <= 0x9fff) || (code >= 0x2010 && code <= 0x2027)) return false;
+  return true;
 }
 
 /**
@@ -91,31 +103,27 @@ export function normalise(article: Article): Doc {
   if (current.length) paragraphs.push(current);
 
   const joined = rejoinInterrupted(paragraphs.map(joinLines));
-  const chars: string[] = [];
-  const at: number[] = [];
+  const parts: string[] = [];
+  const toOriginal = new Int32Array(joined.reduce((n, p) => n + p.text.length + 2, 1));
+  let k = 0;
   joined.forEach((p, i) => {
     if (i > 0) {
       const sep = p.at[0] ?? original.length;
-      chars.push('\n', '\n');
-      at.push(sep, sep);
+      parts.push('\n\n');
+      toOriginal[k++] = sep;
+      toOriginal[k++] = sep;
     }
-    chars.push(...p.chars);
-    at.push(...p.at);
+    parts.push(p.text);
+    for (const a of p.at) toOriginal[k++] = a;
   });
-  const text = chars.join('');
-  const toOriginal = new Int32Array(text.length + 1);
-  // chars may hold multi-unit strings (NFKC of one char): expand per UTF-16 unit.
-  let k = 0;
-  chars.forEach((c, i) => {
-    for (let j = 0; j < c.length; j++) toOriginal[k++] = at[i]!;
-  });
+  const text = parts.join('');
   toOriginal[text.length] = original.length;
   return {
     id: article.id,
     meta: article.meta,
     original,
     text,
-    toOriginal,
+    toOriginal: toOriginal.subarray(0, text.length + 1),
     sentences: [],
     setting: {},
     tokens: [],
@@ -139,6 +147,9 @@ function splitLines(text: string): { start: number; end: number }[] {
   return out;
 }
 
+/** Characters that NFKC or the punctuation map may change, or that mark Markdown. */
+const NEEDS_WORK = /[^\t -'*-+\-./0-9<->@-Z\\^a-z{-~\u2010-\u2027\u3001-\u303f\u3400-\u9fff]/;
+
 /** One line without markup, NFKC'd and simplified, trimmed; undefined when blank. */
 function cleanLine(original: string, start: number, end: number, convert: boolean): Piece | undefined {
   let line = original.slice(start, end);
@@ -149,29 +160,37 @@ function cleanLine(original: string, start: number, end: number, convert: boolea
     offset += prefix[0].length;
     line = line.slice(prefix[0].length);
   }
-  const chars: string[] = [];
-  const at: number[] = [];
   const simplified = convert ? simplify(line) : line;
-  for (let i = 0; i < line.length; i++) {
-    const code = line.charCodeAt(i);
-    // Keep surrogate pairs whole.
-    const ch = code >= 0xd800 && code < 0xdc00 && i + 1 < line.length ? line.slice(i, i + 2) : simplified[i]!;
-    const n = ch.normalize('NFKC');
-    chars.push(CHINESE_PUNCTUATION[n] ?? n);
-    at.push(offset + i);
-    if (ch.length === 2) i++;
+  let text: string;
+  let at: number[];
+  if (!NEEDS_WORK.test(simplified)) {
+    // The common case: Han, Chinese punctuation and plain ASCII, unchanged one to one.
+    text = simplified;
+    at = new Array<number>(text.length);
+    for (let i = 0; i < text.length; i++) at[i] = offset + i;
+  } else {
+    const parts: string[] = [];
+    at = [];
+    for (let i = 0; i < line.length; i++) {
+      const code = line.charCodeAt(i);
+      // Keep surrogate pairs whole.
+      const ch = code >= 0xd800 && code < 0xdc00 && i + 1 < line.length ? line.slice(i, i + 2) : simplified[i]!;
+      const n = mayChangeUnderNfkc(code) ? ch.normalize('NFKC') : ch;
+      const out = CHINESE_PUNCTUATION[n] ?? n;
+      parts.push(out);
+      for (let u = 0; u < out.length; u++) at.push(offset + i);
+      if (ch.length === 2) i++;
+    }
+    text = parts.join('');
+    ({ text, at } = stripInlineMarkdown(text, at));
   }
-  stripInlineMarkdown(chars, at);
   // Trim white space at both ends (NFKC turns the ideographic space into ' ').
-  while (chars.length && /^\s*$/.test(chars[0]!)) {
-    chars.shift();
-    at.shift();
-  }
-  while (chars.length && /^\s*$/.test(chars[chars.length - 1]!)) {
-    chars.pop();
-    at.pop();
-  }
-  return chars.length ? { chars, at } : undefined;
+  let a = 0;
+  let b = text.length;
+  while (a < b && /\s/.test(text[a]!)) a++;
+  while (b > a && /\s/.test(text[b - 1]!)) b--;
+  if (a === b) return undefined;
+  return a === 0 && b === text.length ? { text, at } : { text: text.slice(a, b), at: at.slice(a, b) };
 }
 
 /** OpenCC converts phrase-aware; keep its result only when it maps one to one. */
@@ -181,45 +200,37 @@ function simplify(line: string): string {
   return Array.from(line, (ch) => toSimplified(ch)).join('');
 }
 
-/** Removes **, __, `, and link/image syntax in place, keeping link text. */
-function stripInlineMarkdown(chars: string[], at: number[]): void {
-  const s = chars.join('');
-  if (!/[*_`\[!]/.test(s)) return;
+/** Removes **, __, `, and link/image syntax, keeping link text. */
+function stripInlineMarkdown(text: string, at: number[]): { text: string; at: number[] } {
+  if (!/[*_`\[!]/.test(text)) return { text, at };
   const drop = new Set<number>();
-  for (const m of s.matchAll(/\*\*|__|`/g)) for (let i = 0; i < m[0].length; i++) drop.add(m.index + i);
-  for (const m of s.matchAll(/(!?)\[([^\]]*)\]\(([^)]*)\)/g)) {
-    const start = m.index;
-    const textStart = start + m[1]!.length + 1;
+  for (const m of text.matchAll(/\*\*|__|`/g)) for (let i = 0; i < m[0].length; i++) drop.add(m.index + i);
+  for (const m of text.matchAll(/(!?)\[([^\]]*)\]\(([^)]*)\)/g)) {
+    const textStart = m.index + m[1]!.length + 1;
     const textEnd = textStart + m[2]!.length;
-    for (let i = start; i < start + m[0].length; i++) {
+    for (let i = m.index; i < m.index + m[0].length; i++) {
       if (m[1] === '!' || i < textStart || i >= textEnd) drop.add(i);
     }
   }
-  if (!drop.size) return;
-  // chars are single code points, so string index = array index only if no surrogate pairs;
-  // map string positions to array positions.
-  const keepChars: string[] = [];
-  const keepAt: number[] = [];
-  let pos = 0;
-  chars.forEach((c, i) => {
-    if (!drop.has(pos)) {
-      keepChars.push(c);
-      keepAt.push(at[i]!);
-    }
-    pos += c.length;
-  });
-  chars.splice(0, chars.length, ...keepChars);
-  at.splice(0, at.length, ...keepAt);
+  if (!drop.size) return { text, at };
+  let kept = '';
+  const keptAt: number[] = [];
+  for (let i = 0; i < text.length; i++) {
+    if (drop.has(i)) continue;
+    kept += text[i];
+    keptAt.push(at[i]!);
+  }
+  return { text: kept, at: keptAt };
 }
 
 function lastChar(p: Piece): string {
-  return p.chars[p.chars.length - 1] ?? '';
+  return p.text[p.text.length - 1] ?? '';
 }
 
 /** Printed width: a Chinese character is one column, an ASCII one half. */
 function visibleLength(p: Piece): number {
   let w = 0;
-  for (const c of p.chars) w += c.charCodeAt(0) < 0x80 ? 0.5 : 1;
+  for (let i = 0; i < p.text.length; i++) w += p.text.charCodeAt(i) < 0x80 ? 0.5 : 1;
   return w;
 }
 
@@ -236,38 +247,36 @@ function joinLines(lines: Piece[]): Piece {
   const widest = Math.max(0, ...body);
   const full = body.filter((w) => w >= 0.8 * widest).length;
   const column = lines.length >= 2 && widest >= 8 && full >= Math.max(1, 0.7 * body.length) && widths[widths.length - 1]! <= widest + 1.5;
-  const out: Piece = { chars: [], at: [], runOn: column };
+  const parts: string[] = [];
+  const at: number[] = [];
   lines.forEach((line, i) => {
     if (i > 0) {
       const prev = lines[i - 1]!;
       const end = lastChar(prev);
-      const next = line.chars[0] ?? '';
+      const next = line.text[0] ?? '';
       const runsOn = SOFT_END.has(end) || /^[，、。；：！？）)”’]/.test(next) || (column && !TERMINAL.has(end) && !CLOSERS.has(end));
-      if (!runsOn) {
-        out.chars.push('\n');
-        out.at.push((prev.at[prev.at.length - 1] ?? 0) + 1);
-      } else if (/[A-Za-z0-9]/.test(end) && /[A-Za-z]/.test(next)) {
-        out.chars.push(' ');
-        out.at.push((prev.at[prev.at.length - 1] ?? 0) + 1);
+      if (!runsOn || (/[A-Za-z0-9]/.test(end) && /[A-Za-z]/.test(next))) {
+        parts.push(runsOn ? ' ' : '\n');
+        at.push((prev.at[prev.at.length - 1] ?? 0) + 1);
       }
     }
-    out.chars.push(...line.chars);
-    out.at.push(...line.at);
+    parts.push(line.text);
+    for (const a of line.at) at.push(a);
   });
-  return out;
+  return { text: parts.join(''), at, runOn: column };
 }
 
 function endsMidSentence(p: Piece, next: Piece | undefined): boolean {
   const end = lastChar(p);
   if (TERMINAL.has(end) || CLOSERS.has(end) || !(CJK.test(end) || SOFT_END.has(end) || /[0-9A-Za-z]/.test(end))) return false;
-  const text = p.chars.join('');
+  const text = p.text;
   // A byline ("张三 某某公司总经理") or headline is not cut off running text.
   if (!p.runOn && !/。/.test(text) && / /.test(text)) return false;
   // Running text has commas or fills a column; headlines and credits do not.
   if (text.length >= 12 && (/[，。；]/.test(text) || p.runOn === true)) return true;
   // A lone line cut inside a word (…环保技 | 术有限责任公司…).
-  const head = next?.chars.slice(0, 2).join('') ?? '';
-  return text.length >= 6 && !!head && CJK.test(end) && isWord(end + head[0]) && !isWord(text.slice(-2)) && !/^【?(本报讯|新华社)/.test(next!.chars.join(''));
+  const head = next?.text.slice(0, 2) ?? '';
+  return text.length >= 6 && !!head && CJK.test(end) && isWord(end + head[0]) && !isWord(text.slice(-2)) && !NEW_STORY.test(next!.text);
 }
 
 function isWord(w: string): boolean {
@@ -275,27 +284,33 @@ function isWord(w: string): boolean {
   return !!entry && entry.freq >= 50;
 }
 
+/** A paragraph that opens a new story is never the rest of the one before. */
+const NEW_STORY = /^(【?本报讯|新华社|#)/;
+
 /**
  * A paragraph that stops mid-sentence continues in the next paragraph that
  * is not a caption or credit line; captions in between move after it.
  */
 function rejoinInterrupted(paragraphs: Piece[]): Piece[] {
   const out: Piece[] = [];
-  const queue = [...paragraphs];
-  while (queue.length) {
-    const p = queue.shift()!;
-    let merged = p;
+  const caption = paragraphs.map((p) => CAPTION.test(p.text));
+  let i = 0;
+  while (i < paragraphs.length) {
+    let merged = paragraphs[i]!;
     const moved: Piece[] = [];
-    while (queue.length && endsMidSentence(merged, queue.find((q) => !CAPTION.test(q.chars.join(''))))) {
-      let k = 0;
-      while (k < queue.length && k < 3 && CAPTION.test(queue[k]!.chars.join(''))) k++;
-      const next = queue[k];
-      if (!next || k >= 3 || /^(【?本报讯|新华社|#)/.test(next.chars.join(''))) break;
-      moved.push(...queue.splice(0, k));
-      queue.shift();
-      merged = { chars: [...merged.chars, ...next.chars], at: [...merged.at, ...next.at], runOn: merged.runOn || next.runOn };
+    let next = i + 1;
+    for (;;) {
+      // Skip up to two caption or credit paragraphs to find where the sentence goes on.
+      let k = next;
+      while (k < paragraphs.length && k - next < 3 && caption[k]) k++;
+      const candidate = paragraphs[k];
+      if (!candidate || k - next >= 3 || NEW_STORY.test(candidate.text) || !endsMidSentence(merged, candidate)) break;
+      moved.push(...paragraphs.slice(next, k));
+      merged = { text: merged.text + candidate.text, at: merged.at.concat(candidate.at), runOn: merged.runOn || candidate.runOn };
+      next = k + 1;
     }
     out.push(merged, ...moved);
+    i = next;
   }
   return out;
 }

@@ -53,12 +53,20 @@ export function relate(doc: Doc): Doc {
   return { ...doc, relations: ctx.relations };
 }
 
+interface Entry {
+  m: EntityMention;
+  name: string;
+  type: EntityType;
+}
+
 class Context {
   readonly relations: DocRelation[] = [];
   private readonly seen = new Map<string, DocRelation>();
   private readonly text: string;
-  /** Mentions by start, and canonical names of entities by mention index. */
-  private readonly sorted: { m: EntityMention; name: string; type: EntityType }[];
+  /** Mentions by start, with the canonical name and type of their entity. */
+  private readonly sorted: Entry[];
+  private readonly byMention = new Map<EntityMention, Entry>();
+  private readonly byEnd = new Map<number, Entry[]>();
   readonly honourYearForRepresentatives: number | undefined;
   /** Journalists and editors: named in bylines, never the subject of a fact. */
   readonly bylineNames: Set<string>;
@@ -70,29 +78,47 @@ class Context {
     this.sorted = doc.mentions
       .map((m, i) => ({ m, ...(nameOf.get(i) ?? { name: m.name, type: m.type }) }))
       .sort((a, b) => a.m.start - b.m.start || b.m.end - a.m.end);
+    for (const x of this.sorted) {
+      this.byMention.set(x.m, x);
+      const list = this.byEnd.get(x.m.end) ?? [];
+      list.push(x);
+      this.byEnd.set(x.m.end, list);
+    }
     // Honourees presented as 代表 at a commendation hold the honour as of the event.
     this.honourYearForRepresentatives = /表彰|座谈会|颁奖/.test(doc.text) ? doc.setting.year : undefined;
     this.bylineNames = new Set(doc.mentions.filter((m) => m.cue === 'person:byline').map((m) => m.name));
   }
 
-  mentionsIn(s: Sentence): EntityMention[] {
-    return this.sorted.filter((x) => x.m.start >= s.start && x.m.end <= s.end).map((x) => x.m);
+  /** Entries lying within [start, end), in order (binary search on the start). */
+  entriesIn(start: number, end: number): Entry[] {
+    let lo = 0;
+    let hi = this.sorted.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (this.sorted[mid]!.m.start < start) lo = mid + 1;
+      else hi = mid;
+    }
+    const out: Entry[] = [];
+    for (let k = lo; k < this.sorted.length && this.sorted[k]!.m.start < end; k++) if (this.sorted[k]!.m.end <= end) out.push(this.sorted[k]!);
+    return out;
+  }
+
+  mentionsIn(s: { start: number; end: number }): EntityMention[] {
+    return this.entriesIn(s.start, s.end).map((x) => x.m);
   }
 
   canonical(m: EntityMention): { name: string; type: EntityType } {
-    const x = this.sorted.find((y) => y.m === m);
+    const x = this.byMention.get(m);
     return x ? { name: x.name, type: x.type } : { name: m.name, type: m.type };
   }
 
   /** Mentions of bodies (not people, not honours) ending exactly at `at`. */
   bodyEndingAt(at: number, from: number): EntityMention[] {
-    return this.sorted
-      .filter((x) => x.m.end === at && x.m.start >= from && isBody(x.type))
-      .map((x) => x.m);
+    return (this.byEnd.get(at) ?? []).filter((x) => x.m.start >= from && isBody(x.type)).map((x) => x.m);
   }
 
   honourEndingAt(at: number, from: number): EntityMention | undefined {
-    return this.sorted.filter((x) => x.m.end === at && x.m.start >= from && isHonour(x.type)).map((x) => x.m)[0];
+    return (this.byEnd.get(at) ?? []).find((x) => x.m.start >= from && isHonour(x.type))?.m;
   }
 
   add(type: RelationType, from: EntityMention | { name: string; type: EntityType }, to: { name: string; type: EntityType }, sentence: number, rule: string, extra: { year?: number; position?: string } = {}): void {
@@ -165,7 +191,7 @@ class Context {
     for (let i = s.start; i <= s.end; i++) {
       if (i < s.end && !CLAUSE_END.test(text[i]!)) continue;
       const clause = { start: clauseStart, end: i };
-      const ms = this.sorted.filter((x) => x.m.start >= clause.start && x.m.end <= clause.end).map((x) => x.m);
+      const ms = this.mentionsIn(clause);
       const person = ms.find((m) => m.type === 'Person');
       const pronoun = /^(1[89]\d{2}|20\d{2})?(年出生的)?(他|她)/.exec(text.slice(clause.start, clause.end).replace(/^\s+/, ''));
       // The subject carries over the clauses of a sentence until another person or a pronoun appears;
@@ -182,8 +208,7 @@ class Context {
 
   private lastPersonBefore(at: number): EntityMention | undefined {
     const paragraph = this.doc.sentences.find((x) => x.start <= at && at <= x.end)?.paragraph ?? 0;
-    const candidates = this.sorted.filter((x) => x.type === 'Person' && x.m.end <= at && !this.bylineNames.has(x.name));
-    const last = candidates[candidates.length - 1];
+    const last = this.entriesIn(0, at).reverse().find((x) => x.type === 'Person' && !this.bylineNames.has(x.name));
     if (!last) return undefined;
     const lastParagraph = this.doc.sentences.find((x) => x.start <= last.m.start && last.m.start < x.end)?.paragraph ?? 0;
     return paragraph - lastParagraph <= 2 ? last.m : undefined;

@@ -79,9 +79,9 @@ function lastPlace(doc: Doc, prefix: string, from: number, to: number): string |
       if (p && !p.municipality && (t.word.length >= 2)) return p.name;
       continue;
     }
-    const kind = prefix === '市' ? '市' : '[区县]';
-    const word = next && new RegExp(`^${kind}$`).test(next.word) ? t.word + next.word : t.word;
-    if (!new RegExp(`^[\\u4e00-\\u9fff]{2,5}${kind}$`).test(word) || NOT_PLACE.test(word)) continue;
+    const kind = prefix === '市' ? CITY_KIND : DISTRICT_KIND;
+    const word = next && kind.bare.test(next.word) ? t.word + next.word : t.word;
+    if (!kind.word.test(word) || NOT_PLACE.test(word)) continue;
     const stem = word.slice(0, -1);
     if (prefix === '市') {
       const municipal = lx.provinceByForm.get(stem);
@@ -95,6 +95,8 @@ function lastPlace(doc: Doc, prefix: string, from: number, to: number): string |
   return undefined;
 }
 
+const CITY_KIND = { bare: /^市$/, word: /^[\u4e00-\u9fff]{2,5}市$/ };
+const DISTRICT_KIND = { bare: /^[区县]$/, word: /^[\u4e00-\u9fff]{2,5}[区县]$/ };
 const NOT_PLACE = /(城市|全市|本市|各市|该市|超市|股市|楼市|门市|上市|都市|夜市|县市|省市|地区|园区|社区|城区|辖区|全区|本区|各区|该区|景区|小区|街区|片区|市区|郊区|新区|山区|矿区|灾区|库区|牧区|老区|特区|专区|县区|区县|全县|本县|各县|该县|区内)$/;
 
 function tokensIn(doc: Doc, from: number, to: number): Doc['tokens'] {

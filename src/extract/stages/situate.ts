@@ -1,5 +1,5 @@
 /**
- * Stage 3, situate: when and where the article is set. The year resolves
+ * Stage 4, situate: when and where the article is set. The year resolves
  * 今年 and the year of honours conferred at the article's event; the place
  * resolves bare 市委, 省总工会, 市劳动模范. Metadata wins; otherwise the text
  * decides (a dateline, then the years and places it names most).
@@ -36,25 +36,28 @@ function yearOf(doc: Doc): Pick<Setting, 'year' | 'date'> {
   return { year };
 }
 
+/** The province and city the article names most, counted over jieba's words. */
 function placeOf(doc: Doc): Pick<Setting, 'province' | 'city'> {
   const lx = lexicon();
   if (doc.meta.place) return parsePlace(doc.meta.place);
-  const text = doc.text;
   const provinceScore = new Map<string, number>();
   const cityScore = new Map<string, number>();
-  const bump = (m: Map<string, number>, k: string, n = 1) => m.set(k, (m.get(k) ?? 0) + n);
-  for (const p of lx.provinces) {
-    for (const form of [p.name, ...p.short.filter((s) => s.length >= 2), ...p.aliases]) {
-      const n = count(text, form);
-      if (n) bump(provinceScore, p.name, n);
+  const bump = (m: Map<string, number>, k: string, n: number) => m.set(k, (m.get(k) ?? 0) + n);
+  for (const t of doc.tokens) {
+    const w = t.word;
+    const province = lx.provinceByForm.get(w) ?? (w.endsWith('省') ? lx.provinceByForm.get(w.slice(0, -1)) : undefined);
+    if (province && w.length >= 2) {
+      bump(provinceScore, province.name, 1);
+      continue;
     }
-  }
-  for (const [city, province] of lx.cityProvince) {
-    // A city counts when written as a city (宁波市) or before a body (宁波海天…).
-    const n = count(text, `${city}市`) + count(text, city) * 0.5;
-    if (n) {
+    // A city counts fully written as a city (宁波市), half as a bare name (宁波海天…).
+    const stem = w.endsWith('市') ? w.slice(0, -1) : w;
+    const city = lx.cityAliases.get(stem) ?? stem;
+    const cityProvince = lx.cityProvince.get(city);
+    if (cityProvince && city.length >= 2) {
+      const n = w.endsWith('市') ? 1 : 0.5;
       bump(cityScore, city, n);
-      bump(provinceScore, province, n);
+      bump(provinceScore, cityProvince, n);
     }
   }
   const province = best(provinceScore);
@@ -81,12 +84,6 @@ export function parsePlace(place: string): Pick<Setting, 'province' | 'city'> {
   const city = place.replace(/市$/, '');
   const province = lx.cityProvince.get(city);
   return province ? { province, city: `${city}市` } : {};
-}
-
-function count(text: string, needle: string): number {
-  let n = 0;
-  for (let i = text.indexOf(needle); i >= 0; i = text.indexOf(needle, i + needle.length)) n++;
-  return n;
 }
 
 function best(scores: Map<string, number>): string | undefined {
