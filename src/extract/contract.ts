@@ -5,16 +5,20 @@
  */
 import type { EntityType, Provenance, RelationType } from '../domain/model.js';
 
-/** A sentence of the original text, with its character offsets there. */
+/**
+ * A sentence of the article, as written (traditional characters stay
+ * traditional) but without the layout's line breaks or a caption that
+ * interrupted it, and where it lies in the original text.
+ */
 export interface Evidence {
   sentence: string;
-  /** Offsets into the article's original (decoded) text, end exclusive. */
+  /** Offsets into the article's original (decoded) text, end exclusive: the sentence's first and last characters. */
   start: number;
   end: number;
 }
 
 export interface Mention {
-  /** The surface form exactly as written in the original text. */
+  /** The surface form as written in the original text (without line breaks). */
   surface: string;
   start: number;
   end: number;

@@ -95,6 +95,28 @@ export function originalSpan(doc: Pick<Doc, 'toOriginal' | 'original' | 'text'>,
   return { start, end: Math.min(doc.original.length, last + 1) };
 }
 
+/**
+ * The original characters behind a span of the normalised text, in reading
+ * order: traditional characters stay traditional, but the layout's line
+ * breaks and any caption that interrupted the span are left out.
+ */
+export function originalText(doc: Pick<Doc, 'toOriginal' | 'original' | 'text'>, s: Span): string {
+  let out = '';
+  let prev = -1;
+  for (let i = s.start; i < s.end; i++) {
+    if (/\s/.test(doc.text[i]!)) {
+      if (!out.endsWith(' ')) out += ' ';
+      continue;
+    }
+    const at = doc.toOriginal[i]!;
+    if (at === prev) continue;
+    prev = at;
+    const code = doc.original.charCodeAt(at);
+    out += code >= 0xd800 && code < 0xdc00 ? doc.original.slice(at, at + 2) : doc.original[at];
+  }
+  return out.trim();
+}
+
 /** Index of the sentence containing offset `at` (binary search). */
 export function sentenceAt(doc: Pick<Doc, 'sentences'>, at: number): number {
   let lo = 0;

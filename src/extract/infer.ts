@@ -21,7 +21,8 @@ export function inferFromLexicon(doc: Doc, entities: ExtractedEntity[]): Extract
       const level = e.level as keyof NonNullable<typeof scoped>['conferredBy'] | undefined;
       const templates = scoped && level ? (scoped.conferredBy[level] ?? []) : [];
       const place = scoped ? e.name.slice(0, e.name.length - scoped.core.length) : '';
-      bodies = templates.map((t) => t.replace('{province}', place).replace('{city}', place));
+      // Only a place written in full (浙江省, 宁波市) names its bodies; 福田 or 首都 does not.
+      bodies = /(省|市|自治区|特别行政区)$/.test(place) ? templates.map((t) => t.replace('{province}', place).replace('{city}', place)) : [];
     }
     for (const body of bodies) {
       if (/\{/.test(body)) continue;

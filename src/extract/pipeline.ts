@@ -7,7 +7,7 @@
  * then the document is turned into the contract the rest of Laurel uses.
  */
 import type { Article, ArticleExtraction, Evidence, ExtractedEntity, ExtractedRelation } from './contract.js';
-import { originalSpan, type Doc } from './document.js';
+import { originalSpan, originalText, type Doc } from './document.js';
 import { inferFromLexicon } from './infer.js';
 import { normalise } from './stages/normalise.js';
 import { recognise } from './stages/recognise.js';
@@ -30,7 +30,7 @@ export function extractArticle(article: Article): ArticleExtraction {
 export function toExtraction(doc: Doc): ArticleExtraction {
   const evidence = (sentence: number): Evidence => {
     const s = doc.sentences[sentence]!;
-    return { sentence: doc.text.slice(s.start, s.end), ...originalSpan(doc, s) };
+    return { sentence: originalText(doc, s), ...originalSpan(doc, s) };
   };
   const sentenceOf = (at: number) => doc.sentences.findIndex((s) => s.start <= at && at < s.end);
   const entities: ExtractedEntity[] = doc.entities.map((e) => ({
@@ -41,7 +41,7 @@ export function toExtraction(doc: Doc): ArticleExtraction {
     mentions: e.mentions.map((i) => {
       const m = doc.mentions[i]!;
       const span = originalSpan(doc, m);
-      return { surface: doc.original.slice(span.start, span.end), ...span, evidence: evidence(Math.max(0, sentenceOf(m.start))) };
+      return { surface: originalText(doc, m), ...span, evidence: evidence(Math.max(0, sentenceOf(m.start))) };
     }),
   }));
   const relations: ExtractedRelation[] = doc.relations.map((r) => ({

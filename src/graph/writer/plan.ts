@@ -4,7 +4,7 @@
  * normalised name); identity.ts gives them keys once the graph is consulted.
  */
 import { RELATION_TYPES, type EntityType, type Provenance, type RelationType } from '../../domain/model.js';
-import type { ArticleExtraction, Evidence, ExtractedEntity, ExtractedRelation } from '../../extract/contract.js';
+import type { ArticleExtraction, ExtractedEntity, ExtractedRelation } from '../../extract/contract.js';
 import { normaliseName } from '../names.js';
 
 export interface EntityRef {
@@ -73,25 +73,7 @@ export function refId(ref: EntityRef): string {
   return `${ref.label}:${ref.norm}`;
 }
 
-/**
- * The evidence as stored: the article text between the offsets, so that a
- * sentence is always exactly where its offsets say (an extractor may hand over
- * a normalised sentence: …… as ......, line breaks dropped). Offsets that do
- * not fit the text keep the extractor's sentence.
- */
-function evidenceOf(text: string, e: Evidence): Evidence {
-  const fits = Number.isInteger(e.start) && Number.isInteger(e.end) && e.start >= 0 && e.start < e.end && e.end <= text.length;
-  return fits ? { sentence: text.slice(e.start, e.end), start: e.start, end: e.end } : e;
-}
-
-export function planArticle(input: ArticleExtraction): ArticlePlan {
-  const text = input.article.text;
-  const x: ArticleExtraction = {
-    ...input,
-    entities: input.entities.map((e) => ({ ...e, mentions: e.mentions.map((m) => ({ ...m, evidence: evidenceOf(text, m.evidence) })) })),
-    relations: input.relations.map((r) => (r.evidence ? { ...r, evidence: evidenceOf(text, r.evidence) } : r)),
-    inferred: input.inferred.map((r) => (r.evidence ? { ...r, evidence: evidenceOf(text, r.evidence) } : r)),
-  };
+export function planArticle(x: ArticleExtraction): ArticlePlan {
   const { article } = x;
   const entities = new Map<string, PlannedEntity>();
   for (const e of x.entities) {
