@@ -101,6 +101,12 @@ export function originalSpan(doc: Pick<Doc, 'toOriginal' | 'original' | 'text'>,
  * breaks and any caption that interrupted the span are left out.
  */
 export function originalText(doc: Pick<Doc, 'toOriginal' | 'original' | 'text'>, s: Span): string {
+  // Most spans come one to one from the original, with no white space: a slice.
+  const from = doc.toOriginal[s.start]!;
+  if (s.end > s.start && doc.toOriginal[s.end - 1]! - from === s.end - 1 - s.start) {
+    const slice = doc.original.slice(from, from + (s.end - s.start));
+    if (!/\s/.test(slice) && slice.length === s.end - s.start) return slice;
+  }
   let out = '';
   let prev = -1;
   for (let i = s.start; i < s.end; i++) {

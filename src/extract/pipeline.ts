@@ -7,7 +7,7 @@
  * then the document is turned into the contract the rest of Laurel uses.
  */
 import type { Article, ArticleExtraction, Evidence, ExtractedEntity, ExtractedRelation } from './contract.js';
-import { originalSpan, originalText, type Doc } from './document.js';
+import { originalSpan, originalText, sentenceAt, type Doc } from './document.js';
 import { inferFromLexicon } from './infer.js';
 import { normalise } from './stages/normalise.js';
 import { recognise } from './stages/recognise.js';
@@ -28,11 +28,16 @@ export function extractArticle(article: Article): ArticleExtraction {
 }
 
 export function toExtraction(doc: Doc): ArticleExtraction {
+  const evidences = new Map<number, Evidence>();
   const evidence = (sentence: number): Evidence => {
-    const s = doc.sentences[sentence]!;
-    return { sentence: originalText(doc, s), ...originalSpan(doc, s) };
+    let e = evidences.get(sentence);
+    if (!e) {
+      const s = doc.sentences[sentence]!;
+      evidences.set(sentence, (e = { sentence: originalText(doc, s), ...originalSpan(doc, s) }));
+    }
+    return e;
   };
-  const sentenceOf = (at: number) => doc.sentences.findIndex((s) => s.start <= at && at < s.end);
+  const sentenceOf = (at: number) => sentenceAt(doc, at);
   const entities: ExtractedEntity[] = doc.entities.map((e) => ({
     type: e.type,
     name: e.name,

@@ -69,11 +69,28 @@ export function recognisePeople(doc: Doc, toks: TokenIndex, others: readonly Ent
   return propagate(doc, lx, accepted, others);
 }
 
+const COMPOUND = { length: 2, rare: false };
+const COMMON = { length: 1, rare: false };
+const RARE = { length: 1, rare: true };
+let surnameBits: Uint8Array | undefined;
+
+/** 1: common surname, 2: rare, 4: first character of a compound surname — one lookup per character. */
+function surnameTable(lx: Lexicon): Uint8Array {
+  if (!surnameBits) {
+    surnameBits = new Uint8Array(0x10000);
+    for (const c of lx.surnames.common) surnameBits[c.charCodeAt(0)]! |= 1;
+    for (const c of lx.surnames.rare) surnameBits[c.charCodeAt(0)]! |= 2;
+    for (const c of lx.surnames.compound) surnameBits[c.charCodeAt(0)]! |= 4;
+  }
+  return surnameBits;
+}
+
 function surnameAt(text: string, i: number, lx: Lexicon): { length: number; rare: boolean } | undefined {
-  if (lx.surnames.compound.has(text.slice(i, i + 2))) return { length: 2, rare: false };
-  const ch = text[i]!;
-  if (lx.surnames.common.has(ch)) return { length: 1, rare: false };
-  if (lx.surnames.rare.has(ch)) return { length: 1, rare: true };
+  const bits = surnameTable(lx)[text.charCodeAt(i)]!;
+  if (!bits) return undefined;
+  if (bits & 4 && lx.surnames.compound.has(text.slice(i, i + 2))) return COMPOUND;
+  if (bits & 1) return COMMON;
+  if (bits & 2) return RARE;
   return undefined;
 }
 

@@ -18,12 +18,59 @@ import type { Article } from '../contract.js';
 import type { Doc } from '../document.js';
 import { lexicon } from '../lexicon.js';
 
-/** A run of output text; at[i] is the original index of text's i-th UTF-16 unit. */
+/** text[t, t+n) came from original[o, o+n); most lines are one run. */
+interface Run {
+  t: number;
+  o: number;
+  n: number;
+}
+
+/** A run of output text with the runs that map it back to the original. */
 interface Piece {
   text: string;
-  at: number[];
+  runs: Run[];
   /** Some of its lines ran on (column breaks): it is running text, not a headline. */
   runOn?: boolean;
+}
+
+/** Appends a one-unit mapping, extending the last run when contiguous. */
+function pushUnit(runs: Run[], t: number, o: number): void {
+  const last = runs[runs.length - 1];
+  if (last && last.t + last.n === t && last.o + last.n === o) last.n++;
+  else runs.push({ t, o, n: 1 });
+}
+
+/** The original index of a piece's i-th unit. */
+function originalAt(p: Piece, i: number): number {
+  for (const r of p.runs) if (i >= r.t && i < r.t + r.n) return r.o + (i - r.t);
+  return p.runs[p.runs.length - 1] ? p.runs[p.runs.length - 1]!.o + p.runs[p.runs.length - 1]!.n : 0;
+}
+
+/** Joins pieces (with separators mapped to `sepAt`) into one piece. */
+function concat(pieces: Piece[], separators: { text: string; at: number }[]): Piece {
+  let text = '';
+  const runs: Run[] = [];
+  pieces.forEach((p, i) => {
+    if (i > 0) {
+      const sep = separators[i - 1]!;
+      for (let u = 0; u < sep.text.length; u++) runs.push({ t: text.length + u, o: sep.at, n: 1 });
+      text += sep.text;
+    }
+    for (const r of p.runs) runs.push({ t: r.t + text.length, o: r.o, n: r.n });
+    text += p.text;
+  });
+  return { text, runs };
+}
+
+/** Keeps text[a, b) of a piece. */
+function slicePiece(p: Piece, a: number, b: number): Piece {
+  const runs: Run[] = [];
+  for (const r of p.runs) {
+    const from = Math.max(a, r.t);
+    const to = Math.min(b, r.t + r.n);
+    if (from < to) runs.push({ t: from - a, o: r.o + (from - r.t), n: to - from });
+  }
+  return { text: p.text.slice(a, b), runs, runOn: p.runOn };
 }
 
 const toSimplified = OpenCC.Converter({ from: 't', to: 'cn' });
@@ -103,27 +150,20 @@ export function normalise(article: Article): Doc {
   if (current.length) paragraphs.push(current);
 
   const joined = rejoinInterrupted(paragraphs.map(joinLines));
-  const parts: string[] = [];
-  const toOriginal = new Int32Array(joined.reduce((n, p) => n + p.text.length + 2, 1));
-  let k = 0;
-  joined.forEach((p, i) => {
-    if (i > 0) {
-      const sep = p.at[0] ?? original.length;
-      parts.push('\n\n');
-      toOriginal[k++] = sep;
-      toOriginal[k++] = sep;
-    }
-    parts.push(p.text);
-    for (const a of p.at) toOriginal[k++] = a;
-  });
-  const text = parts.join('');
+  const whole = concat(
+    joined,
+    joined.slice(1).map((p) => ({ text: '\n\n', at: p.runs[0]?.o ?? original.length })),
+  );
+  const text = whole.text;
+  const toOriginal = new Int32Array(text.length + 1);
+  for (const r of whole.runs) for (let u = 0; u < r.n; u++) toOriginal[r.t + u] = r.o + u;
   toOriginal[text.length] = original.length;
   return {
     id: article.id,
     meta: article.meta,
     original,
     text,
-    toOriginal: toOriginal.subarray(0, text.length + 1),
+    toOriginal,
     sentences: [],
     setting: {},
     tokens: [],
@@ -147,8 +187,8 @@ function splitLines(text: string): { start: number; end: number }[] {
   return out;
 }
 
-/** Characters that NFKC or the punctuation map may change, or that mark Markdown. */
-const NEEDS_WORK = /[^\t -'*-+\-./0-9<->@-Z\\^a-z{-~\u2010-\u2027\u3001-\u303f\u3400-\u9fff]/;
+/** Lines made only of these need no per-character work: Han, Chinese punctuation, plain ASCII. */
+const PLAIN = /^[\tA-Za-z0-9 "#$%&'+\-./<=>@\\^{|}~\u00b7\u2010-\u2027\u3001-\u303f\u3400-\u9fff\uff01\uff08\uff09\uff0c\uff1a\uff1b\uff1f]*$/;
 
 /** One line without markup, NFKC'd and simplified, trimmed; undefined when blank. */
 function cleanLine(original: string, start: number, end: number, convert: boolean): Piece | undefined {
@@ -161,16 +201,14 @@ function cleanLine(original: string, start: number, end: number, convert: boolea
     line = line.slice(prefix[0].length);
   }
   const simplified = convert ? simplify(line) : line;
-  let text: string;
-  let at: number[];
-  if (!NEEDS_WORK.test(simplified)) {
-    // The common case: Han, Chinese punctuation and plain ASCII, unchanged one to one.
-    text = simplified;
-    at = new Array<number>(text.length);
-    for (let i = 0; i < text.length; i++) at[i] = offset + i;
+  let piece: Piece;
+  if (PLAIN.test(simplified)) {
+    // The common case: unchanged one to one, a single run.
+    piece = { text: simplified, runs: simplified.length ? [{ t: 0, o: offset, n: simplified.length }] : [] };
   } else {
     const parts: string[] = [];
-    at = [];
+    const runs: Run[] = [];
+    let t = 0;
     for (let i = 0; i < line.length; i++) {
       const code = line.charCodeAt(i);
       // Keep surrogate pairs whole.
@@ -178,19 +216,19 @@ function cleanLine(original: string, start: number, end: number, convert: boolea
       const n = mayChangeUnderNfkc(code) ? ch.normalize('NFKC') : ch;
       const out = CHINESE_PUNCTUATION[n] ?? n;
       parts.push(out);
-      for (let u = 0; u < out.length; u++) at.push(offset + i);
+      for (let u = 0; u < out.length; u++) pushUnit(runs, t++, offset + i);
       if (ch.length === 2) i++;
     }
-    text = parts.join('');
-    ({ text, at } = stripInlineMarkdown(text, at));
+    piece = stripInlineMarkdown({ text: parts.join(''), runs });
   }
   // Trim white space at both ends (NFKC turns the ideographic space into ' ').
+  const text = piece.text;
   let a = 0;
   let b = text.length;
   while (a < b && /\s/.test(text[a]!)) a++;
   while (b > a && /\s/.test(text[b - 1]!)) b--;
   if (a === b) return undefined;
-  return a === 0 && b === text.length ? { text, at } : { text: text.slice(a, b), at: at.slice(a, b) };
+  return a === 0 && b === text.length ? piece : slicePiece(piece, a, b);
 }
 
 /** OpenCC converts phrase-aware; keep its result only when it maps one to one. */
@@ -201,8 +239,9 @@ function simplify(line: string): string {
 }
 
 /** Removes **, __, `, and link/image syntax, keeping link text. */
-function stripInlineMarkdown(text: string, at: number[]): { text: string; at: number[] } {
-  if (!/[*_`\[!]/.test(text)) return { text, at };
+function stripInlineMarkdown(p: Piece): Piece {
+  const { text } = p;
+  if (!/[*_`\[!]/.test(text)) return p;
   const drop = new Set<number>();
   for (const m of text.matchAll(/\*\*|__|`/g)) for (let i = 0; i < m[0].length; i++) drop.add(m.index + i);
   for (const m of text.matchAll(/(!?)\[([^\]]*)\]\(([^)]*)\)/g)) {
@@ -212,15 +251,15 @@ function stripInlineMarkdown(text: string, at: number[]): { text: string; at: nu
       if (m[1] === '!' || i < textStart || i >= textEnd) drop.add(i);
     }
   }
-  if (!drop.size) return { text, at };
+  if (!drop.size) return p;
   let kept = '';
-  const keptAt: number[] = [];
+  const runs: Run[] = [];
   for (let i = 0; i < text.length; i++) {
     if (drop.has(i)) continue;
+    pushUnit(runs, kept.length, originalAt(p, i));
     kept += text[i];
-    keptAt.push(at[i]!);
   }
-  return { text: kept, at: keptAt };
+  return { text: kept, runs };
 }
 
 function lastChar(p: Piece): string {
@@ -247,23 +286,16 @@ function joinLines(lines: Piece[]): Piece {
   const widest = Math.max(0, ...body);
   const full = body.filter((w) => w >= 0.8 * widest).length;
   const column = lines.length >= 2 && widest >= 8 && full >= Math.max(1, 0.7 * body.length) && widths[widths.length - 1]! <= widest + 1.5;
-  const parts: string[] = [];
-  const at: number[] = [];
-  lines.forEach((line, i) => {
-    if (i > 0) {
-      const prev = lines[i - 1]!;
-      const end = lastChar(prev);
-      const next = line.text[0] ?? '';
-      const runsOn = SOFT_END.has(end) || /^[，、。；：！？）)”’]/.test(next) || (column && !TERMINAL.has(end) && !CLOSERS.has(end));
-      if (!runsOn || (/[A-Za-z0-9]/.test(end) && /[A-Za-z]/.test(next))) {
-        parts.push(runsOn ? ' ' : '\n');
-        at.push((prev.at[prev.at.length - 1] ?? 0) + 1);
-      }
-    }
-    parts.push(line.text);
-    for (const a of line.at) at.push(a);
+  const separators = lines.slice(1).map((line, i) => {
+    const prev = lines[i]!;
+    const end = lastChar(prev);
+    const next = line.text[0] ?? '';
+    const runsOn = SOFT_END.has(end) || /^[，、。；：！？）)”’]/.test(next) || (column && !TERMINAL.has(end) && !CLOSERS.has(end));
+    const at = originalAt(prev, prev.text.length - 1) + 1;
+    if (!runsOn) return { text: '\n', at };
+    return { text: /[A-Za-z0-9]/.test(end) && /[A-Za-z]/.test(next) ? ' ' : '', at };
   });
-  return { text: parts.join(''), at, runOn: column };
+  return { ...concat(lines, separators), runOn: column };
 }
 
 function endsMidSentence(p: Piece, next: Piece | undefined): boolean {
@@ -306,7 +338,7 @@ function rejoinInterrupted(paragraphs: Piece[]): Piece[] {
       const candidate = paragraphs[k];
       if (!candidate || k - next >= 3 || NEW_STORY.test(candidate.text) || !endsMidSentence(merged, candidate)) break;
       moved.push(...paragraphs.slice(next, k));
-      merged = { text: merged.text + candidate.text, at: merged.at.concat(candidate.at), runOn: merged.runOn || candidate.runOn };
+      merged = { ...concat([merged, candidate], [{ text: '', at: 0 }]), runOn: merged.runOn || candidate.runOn };
       next = k + 1;
     }
     out.push(merged, ...moved);

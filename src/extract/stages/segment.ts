@@ -62,7 +62,8 @@ export function segment(doc: Doc): Doc {
     const found = doc.text.startsWith(word, at) ? at : doc.text.indexOf(word, at);
     if (found < 0) continue;
     at = found + word.length;
-    if (word.trim() === '') continue;
+    const c = word.charCodeAt(0);
+    if (c <= 0x20 || c === 0x3000) continue;
     tokens.push({ start: found, end: at, word, tag: tagOf(word, lx) });
   }
   return { ...doc, tokens };
@@ -72,6 +73,8 @@ function tagOf(word: string, lx: ReturnType<typeof lexicon>): string {
   // As jieba's tagger: Laurel's user dictionary first, then jieba's own.
   const known = lx.userWords.get(word) ?? lx.word(word);
   if (known) return known.tag;
+  const c = word.charCodeAt(0);
+  if (c >= 0x3400) return 'x';
   if (/^[0-9０-９.]+$/.test(word)) return 'm';
   if (/^[A-Za-z]+$/.test(word)) return 'eng';
   return 'x';
