@@ -5,6 +5,8 @@
 import { ArticleReadError, listArticleFiles, readArticle } from './io/read-article.js';
 import type { ArticleExtraction } from './contract.js';
 import { extractArticle } from './pipeline.js';
+import { createExtractPool } from './pool.js';
+import type { WorkerResult } from './worker.js';
 
 export type BatchItem =
   | { ok: true; path: string; extraction: ArticleExtraction }
@@ -32,5 +34,35 @@ export async function* extractFiles(
       yield { ok: false, path, reason };
     }
     onProgress?.({ total: files.length, done: ++done, path });
+  }
+}
+
+/**
+ * The SPEC JSON lines of a batch, extracted by a pool of worker threads and
+ * yielded in file order. Failures come through as in extractFiles.
+ */
+export async function* extractFilesInPool(
+  inputs: string[],
+  jobs: number,
+  onProgress?: (p: BatchProgress) => void,
+): AsyncGenerator<{ ok: true; path: string; spec: string } | { ok: false; path: string; reason: string }> {
+  const { files, errors } = await listArticleFiles(inputs);
+  for (const err of errors) yield { ok: false, path: err.path, reason: err.reason };
+  const pool = createExtractPool(jobs);
+  try {
+    // Keep a window of tasks in flight; yield in order as they complete.
+    const window = jobs * 4;
+    const pending: Promise<WorkerResult>[] = [];
+    let next = 0;
+    let done = 0;
+    while (done < files.length) {
+      while (next < files.length && pending.length < window) pending.push(pool.run({ path: files[next++]!, spec: true }));
+      const result = await pending.shift()!;
+      onProgress?.({ total: files.length, done: ++done, path: result.path });
+      if (result.ok && 'spec' in result) yield result;
+      else if (!result.ok) yield result;
+    }
+  } finally {
+    await pool.close();
   }
 }
