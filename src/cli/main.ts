@@ -4,6 +4,7 @@
  */
 import 'reflect-metadata';
 import { Command } from 'commander';
+import { evalCommand } from './commands/eval.js';
 import { extractCommand } from './commands/extract.js';
 import { loadCommand } from './commands/load.js';
 import { serveCommand } from './commands/serve.js';
@@ -21,7 +22,8 @@ const program = new Command('laurel')
   .addCommand(extractCommand())
   .addCommand(loadCommand())
   .addCommand(serveCommand())
-  .addCommand(upCommand());
+  .addCommand(upCommand())
+  .addCommand(evalCommand());
 
 try {
   await program.parseAsync(process.argv);

@@ -1,0 +1,69 @@
+import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { basename, join } from 'node:path';
+import { Command, InvalidArgumentError } from 'commander';
+import { extractFiles } from '../../extract/batch.js';
+import { toSpecJson } from '../../extract/contract.js';
+import { formatReport, score, type ScoredDoc } from '../../extract/eval/score.js';
+import { progress } from '../progress.js';
+
+export function evalCommand(): Command {
+  return new Command('eval')
+    .description(
+      'Extract articles and score the result against gold annotations (SPEC format, one JSON file per document): precision, recall and F1 per entity and relation type, with the matching rules of the project scorer.',
+    )
+    .requiredOption('-g, --gold <path>', 'a gold file or a directory of gold *.json files (doc = the article file name without extension)')
+    .argument('<paths...>', 'article files or directories (read recursively: *.txt, *.md)')
+    .option('-e, --errors', 'also list every miss, spurious item and wrong year or position')
+    .option('--json', 'print the report as JSON instead of a table')
+    .addHelpText('after', '\nExample: laurel eval --gold my-gold/ my-articles/ --errors')
+    .action(async (paths: string[], options: { gold: string; errors?: boolean; json?: boolean }) => {
+      const { gold, problems } = loadGold(options.gold);
+      for (const p of problems) process.stderr.write(`laurel eval: skipped gold ${p}\n`);
+      const predictions = new Map<string, ScoredDoc>();
+      const bar = progress('eval');
+      let failed = 0;
+      for await (const item of extractFiles(paths, (p) => bar.update(p.done, p.total, p.path))) {
+        if (item.ok) {
+          const spec = toSpecJson(item.extraction) as unknown as ScoredDoc;
+          predictions.set(spec.doc, spec);
+        } else {
+          failed++;
+          process.stderr.write(`laurel eval: skipped ${item.path}: ${item.reason}\n`);
+        }
+      }
+      bar.stop();
+      const report = score(gold, predictions);
+      if (options.errors) process.stdout.write(`${report.errors.join('\n')}\n`);
+      if (options.json) {
+        const { errors, ...rest } = report;
+        void errors;
+        process.stdout.write(`${JSON.stringify(rest)}\n`);
+      } else process.stdout.write(`${formatReport(report)}\n`);
+      if (failed || problems.length) process.exitCode = 1;
+    });
+}
+
+/** Gold documents by doc id; a file that is not a gold document is reported, not fatal. */
+export function loadGold(path: string): { gold: Map<string, ScoredDoc>; problems: string[] } {
+  let files: string[];
+  try {
+    files = statSync(path).isDirectory()
+      ? readdirSync(path).filter((f) => f.endsWith('.json')).sort().map((f) => join(path, f))
+      : [path];
+  } catch {
+    throw new InvalidArgumentError(`no gold file or directory at ${path}`);
+  }
+  const gold = new Map<string, ScoredDoc>();
+  const problems: string[] = [];
+  for (const f of files) {
+    try {
+      const d = JSON.parse(readFileSync(f, 'utf8')) as ScoredDoc;
+      if (!Array.isArray(d.entities)) throw new Error('no "entities" list');
+      gold.set(typeof d.doc === 'string' ? d.doc : basename(f, '.json'), d);
+    } catch (err) {
+      problems.push(`${f}: ${(err as Error).message}`);
+    }
+  }
+  if (!gold.size) throw new InvalidArgumentError(`no gold documents in ${path}${problems.length ? ` (${problems.join('; ')})` : ''}`);
+  return { gold, problems };
+}
