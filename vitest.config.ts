@@ -8,13 +8,23 @@ export default defineConfig({
     alias: [{ find: /^graphql$/, replacement: 'graphql/index.js' }],
   },
   test: {
-    include: ['tests/**/*.test.ts'],
-    // One real Neo4j serves the whole run (provisioned in globalSetup). Test
-    // files that write to it run one at a time so their counts do not mix.
-    globalSetup: ['tests/setup/neo4j.global.ts'],
-    fileParallelism: false,
     testTimeout: 60_000,
     hookTimeout: 300_000,
     reporters: ['default'],
+    projects: [
+      // Pure code: extraction stages, the scorer, schema and naming rules. No database.
+      { extends: true, test: { name: 'unit', include: ['tests/unit/**/*.test.ts'] } },
+      {
+        extends: true,
+        test: {
+          name: 'neo4j',
+          include: ['tests/integration/**/*.test.ts', 'tests/e2e/**/*.test.ts'],
+          // One real Neo4j serves these files (provisioned in globalSetup); they
+          // run one at a time so their counts do not mix.
+          globalSetup: ['tests/setup/neo4j.global.ts'],
+          fileParallelism: false,
+        },
+      },
+    ],
   },
 });
