@@ -20,9 +20,9 @@ export default defineConfig({
           name: 'neo4j',
           include: ['tests/integration/**/*.test.ts', 'tests/e2e/**/*.test.ts'],
           // One real Neo4j serves these files (provisioned in globalSetup); they
-          // run one at a time so their counts do not mix.
+          // run one at a time, in one process, so their counts do not mix.
           globalSetup: ['tests/setup/neo4j.global.ts'],
-          fileParallelism: false,
+          poolOptions: { forks: { singleFork: true } },
         },
       },
     ],

@@ -49,7 +49,12 @@ export function decodeText(bytes: Buffer): DecodedText {
   if (bytes.length === 0) throw new Error('empty file');
   const bom = bomEncoding(bytes);
   if (bom) return checked(iconv.decode(bytes, bom), bom);
-  if (looksBinary(bytes)) throw new Error('binary file, not text');
+  if (looksBinary(bytes)) {
+    // UTF-16 without a BOM has NUL bytes too; it reads as plausible Chinese text, binary does not.
+    const utf16 = ['UTF-16LE', 'UTF-16BE'].find((e) => plausibleText(iconv.decode(bytes, e)));
+    if (utf16) return checked(iconv.decode(bytes, utf16), utf16);
+    throw new Error('binary file, not text');
+  }
   const utf8 = decodeUtf8Strict(bytes);
   if (utf8 !== undefined) return checked(utf8, 'UTF-8');
   // Not valid UTF-8: ask chardet, keeping only encodings a Chinese corpus uses.
@@ -105,6 +110,18 @@ function looksBinary(b: Buffer): boolean {
     if (c < 0x09 || (c > 0x0d && c < 0x20)) control++;
   }
   return control / n > 0.05;
+}
+
+/** Nearly all Han, Chinese punctuation, printable ASCII or white space, with some Han. */
+function plausibleText(text: string): boolean {
+  let good = 0;
+  let han = 0;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c >= 0x4e00 && c <= 0x9fff) han++;
+    if ((c >= 0x20 && c < 0x7f) || c === 0x0a || c === 0x0d || c === 0x09 || (c >= 0x3000 && c <= 0x9fff) || (c >= 0xff00 && c <= 0xffef) || (c >= 0x2010 && c <= 0x2027)) good++;
+  }
+  return han > 0 && good / Math.max(1, text.length) >= 0.95;
 }
 
 function replacementRatio(text: string): number {

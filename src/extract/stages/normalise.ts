@@ -62,7 +62,7 @@ function concat(pieces: Piece[], separators: { text: string; at: number }[]): Pi
   return { text, runs };
 }
 
-/** Keeps text[a, b) of a piece. */
+/** Keeps text[a, b) of a piece (trimming). */
 function slicePiece(p: Piece, a: number, b: number): Piece {
   const runs: Run[] = [];
   for (const r of p.runs) {
@@ -206,10 +206,12 @@ function cleanLine(original: string, start: number, end: number, convert: boolea
     // The common case: unchanged one to one, a single run.
     piece = { text: simplified, runs: simplified.length ? [{ t: 0, o: offset, n: simplified.length }] : [] };
   } else {
+    const drop = markdownMarks(line);
     const parts: string[] = [];
     const runs: Run[] = [];
     let t = 0;
     for (let i = 0; i < line.length; i++) {
+      if (drop.has(i)) continue;
       const code = line.charCodeAt(i);
       // Keep surrogate pairs whole.
       const ch = code >= 0xd800 && code < 0xdc00 && i + 1 < line.length ? line.slice(i, i + 2) : simplified[i]!;
@@ -219,7 +221,7 @@ function cleanLine(original: string, start: number, end: number, convert: boolea
       for (let u = 0; u < out.length; u++) pushUnit(runs, t++, offset + i);
       if (ch.length === 2) i++;
     }
-    piece = stripInlineMarkdown({ text: parts.join(''), runs });
+    piece = { text: parts.join(''), runs };
   }
   // Trim white space at both ends (NFKC turns the ideographic space into ' ').
   const text = piece.text;
@@ -238,28 +240,19 @@ function simplify(line: string): string {
   return Array.from(line, (ch) => toSimplified(ch)).join('');
 }
 
-/** Removes **, __, `, and link/image syntax, keeping link text. */
-function stripInlineMarkdown(p: Piece): Piece {
-  const { text } = p;
-  if (!/[*_`\[!]/.test(text)) return p;
+/** Indices of a line's Markdown marks: **, __, `, and link or image syntax (a link keeps its text). */
+function markdownMarks(line: string): Set<number> {
   const drop = new Set<number>();
-  for (const m of text.matchAll(/\*\*|__|`/g)) for (let i = 0; i < m[0].length; i++) drop.add(m.index + i);
-  for (const m of text.matchAll(/(!?)\[([^\]]*)\]\(([^)]*)\)/g)) {
+  if (!/[*_`\[!]/.test(line)) return drop;
+  for (const m of line.matchAll(/\*\*|__|`/g)) for (let i = 0; i < m[0].length; i++) drop.add(m.index + i);
+  for (const m of line.matchAll(/(!?)\[([^\]]*)\]\(([^)]*)\)/g)) {
     const textStart = m.index + m[1]!.length + 1;
     const textEnd = textStart + m[2]!.length;
     for (let i = m.index; i < m.index + m[0].length; i++) {
       if (m[1] === '!' || i < textStart || i >= textEnd) drop.add(i);
     }
   }
-  if (!drop.size) return p;
-  let kept = '';
-  const runs: Run[] = [];
-  for (let i = 0; i < text.length; i++) {
-    if (drop.has(i)) continue;
-    pushUnit(runs, kept.length, originalAt(p, i));
-    kept += text[i];
-  }
-  return { text: kept, runs };
+  return drop;
 }
 
 function lastChar(p: Piece): string {

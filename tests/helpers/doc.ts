@@ -1,0 +1,32 @@
+/** Runs the extraction stages on a text, for stage-level tests. */
+import type { ArticleMeta } from '../../src/extract/contract.js';
+import type { Doc } from '../../src/extract/document.js';
+import { analyse } from '../../src/extract/pipeline.js';
+import { normalise } from '../../src/extract/stages/normalise.js';
+import { segment } from '../../src/extract/stages/segment.js';
+import { sentences } from '../../src/extract/stages/sentences.js';
+import { situate } from '../../src/extract/stages/situate.js';
+
+export function article(text: string, meta: ArticleMeta = {}, id = 'test') {
+  return { id, text, meta };
+}
+
+/** normalise → sentences → segment → situate: a document ready for recognition. */
+export function prepared(text: string, meta: ArticleMeta = {}): Doc {
+  return situate(segment(sentences(normalise(article(text, meta)))));
+}
+
+/** Every stage. */
+export function analysed(text: string, meta: ArticleMeta = {}): Doc {
+  return analyse(article(text, meta));
+}
+
+/** "type:name" of each entity, for compact assertions. */
+export function entityKeys(doc: Doc): string[] {
+  return doc.entities.map((e) => `${e.type}:${e.name}`);
+}
+
+/** "TYPE from→to" of each relation. */
+export function relationKeys(doc: Doc): string[] {
+  return doc.relations.map((r) => `${r.type} ${r.from}→${r.to}`);
+}
