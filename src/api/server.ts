@@ -4,12 +4,16 @@
  */
 import Fastify, { type FastifyInstance } from 'fastify';
 import type { Graph } from '../graph/client.js';
+import { readExamples } from './examples.js';
+import { explorerPlugin } from './plugins/explorer.js';
 import { graphqlPlugin } from './plugins/graphql.js';
 import { healthPlugin } from './plugins/health.js';
 import { createRepositories } from './repositories/index.js';
 import { buildApiSchema } from './schema.js';
 
 export const GRAPHQL_PATH = '/graphql';
+/** The query explorer page (GraphiQL from local packages, with docs/queries.graphql); `/` redirects to it. */
+export const EXPLORER_PATH = '/explorer';
 
 export interface ServerDeps {
   graph: Graph;
@@ -23,6 +27,7 @@ export async function buildServer(deps: ServerDeps): Promise<FastifyInstance> {
   const schema = await buildApiSchema();
   await app.register(healthPlugin);
   await app.register(graphqlPlugin, { schema, repos: createRepositories(deps.graph), path: GRAPHQL_PATH, production: deps.production });
+  await app.register(explorerPlugin, { path: EXPLORER_PATH, graphqlPath: GRAPHQL_PATH, examples: await readExamples() });
   return app;
 }
 

@@ -14,7 +14,7 @@ export interface GraphqlPluginOptions {
   schema: GraphQLSchema;
   repos: Repositories;
   path: string;
-  /** Hides stack traces from clients and turns off the landing page. */
+  /** Hides stack traces from clients. */
   production: boolean;
 }
 
@@ -23,7 +23,8 @@ export const graphqlPlugin: FastifyPluginAsync<GraphqlPluginOptions> = async (ap
     schema: opts.schema,
     includeStacktraceInErrorResponses: !opts.production,
     introspection: true,
-    plugins: opts.production ? [ApolloServerPluginLandingPageDisabled()] : [],
+    // Apollo's landing page loads from a CDN and fails offline; the explorer plugin serves one from local packages.
+    plugins: [ApolloServerPluginLandingPageDisabled()],
     // The command that owns the process decides when to stop, through fastify.
     stopOnTerminationSignals: false,
   });
