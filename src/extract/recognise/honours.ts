@@ -226,8 +226,10 @@ function competitions(doc: Doc, lx: Lexicon): HonourMention[] {
   const placings = lx.competition.placings.join('|');
   const re = new RegExp(`(?:^|[，。、；：！？\\s]|是|获得|荣获|夺得|获|成为)((?:首届|第[一二三四五六七八九十\\d]+届)?((?:\\d{4}年度?)?[^，。、；：！？\\s]{0,16}?(?:${events})[^，。、；：！？\\s]{0,8}?(?:${placings})))`, 'g');
   for (const m of doc.text.matchAll(re)) {
-    const whole = m[1]!;
-    const name = m[2]!.replace(/^\d{4}年度?/, '');
+    // The nearest verb before the event starts the honour (他是|第二届…冠军).
+    const lead = /^.*(是|获得|荣获|夺得|成为|获)/.exec(m[1]!)?.[0] ?? '';
+    const whole = m[1]!.slice(lead.length);
+    const name = whole.replace(/^(首届|第[一二三四五六七八九十\d]+届)/, '').replace(/^\d{4}年度?/, '');
     const start = m.index + m[0].length - whole.length;
     out.push({
       start,

@@ -66,7 +66,9 @@ export function recognisePeople(doc: Doc, toks: TokenIndex, others: readonly Ent
       }
     }
   }
-  return propagate(doc, lx, accepted, others);
+  // A name that is also a word (高峰) recurs as a name only where a cue stands before it.
+  const cued = (i: number) => leftCue(doc, toks, i, lx, ends) !== 'none';
+  return propagate(doc, lx, accepted, others, cued);
 }
 
 const COMPOUND = { length: 2, rare: false };
@@ -188,7 +190,7 @@ function rightCue(text: string, e: number, lx: Lexicon, others: readonly EntityM
 }
 
 /** Every other occurrence of a found name is a mention too (余亮 … 余亮又揭开了). */
-function propagate(doc: Doc, lx: Lexicon, found: EntityMention[], others: readonly EntityMention[]): EntityMention[] {
+function propagate(doc: Doc, lx: Lexicon, found: EntityMention[], others: readonly EntityMention[], cued: (i: number) => boolean): EntityMention[] {
   const text = doc.text;
   const names = [...new Set(found.map((m) => m.name))].sort((a, b) => b.length - a.length);
   const taken = [...found];
@@ -206,6 +208,7 @@ function propagate(doc: Doc, lx: Lexicon, found: EntityMention[], others: readon
       if (!free(i, j)) continue;
       // 吉林省 is a place even where 吉林 is a person.
       if (/^[省市区县]/.test(text.slice(j, j + 1)) && lx.provinceByForm.has(name)) continue;
+      if (lx.word(name) && !cued(i)) continue;
       taken.push({ start: i, end: j, type: 'Person', name, cue: 'person:again' });
       covered.fill(1, i, j);
     }

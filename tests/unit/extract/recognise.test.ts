@@ -1,0 +1,105 @@
+import { describe, expect, it } from 'vitest';
+import { recognise } from '../../../src/extract/stages/recognise.js';
+import { prepared } from '../../helpers/doc.js';
+
+/** "type:surface=>name" of each mention. */
+function mentions(text: string, meta = {}) {
+  const d = recognise(prepared(text, meta));
+  return d.mentions.map((m) => `${m.type}:${d.text.slice(m.start, m.end)}=>${m.name}`);
+}
+
+describe('organisations', () => {
+  it('finds the full name back to where it starts, through parentheticals and unknown words', () => {
+    const m = mentions('来自宁海精工机械（中国）有限公司的技师到场，由青州市总工会主办，在江川区人民医院举行。');
+    expect(m).toContain('Company:宁海精工机械（中国）有限公司=>宁海精工机械（中国）有限公司');
+    expect(m).toContain('Union:青州市总工会=>青州市总工会');
+    expect(m).toContain('Organization:江川区人民医院=>江川区人民医院');
+  });
+
+  it('keeps a bare 市/省/区 prefix for resolution', () => {
+    expect(mentions('市总工会、省人大常委会和区教育局负责人参加。').filter((x) => /总工会|常委会|教育局/.test(x))).toEqual([
+      'Union:市总工会=>市总工会',
+      'Organization:省人大常委会=>省人大常委会',
+      'Organization:区教育局=>区教育局',
+    ]);
+  });
+
+  it('does not take generic phrases for names', () => {
+    const m = mentions('全市各级工会要推动基层工会建设，发挥创新工作室作用，让工会工作迈上新台阶。');
+    expect(m.filter((x) => /^(Union|Company|Organization)/.test(x))).toEqual([]);
+  });
+
+  it('keeps the body of a department or union as an entity of its own', () => {
+    const m = mentions('长风银行江州分行工会举办活动，江州市总工会女职工部协办。');
+    expect(m).toEqual(
+      expect.arrayContaining([
+        'Union:长风银行江州分行工会=>长风银行江州分行工会',
+        'Company:长风银行江州分行=>长风银行江州分行',
+        'Union:江州市总工会女职工部=>江州市总工会女职工部',
+        'Union:江州市总工会=>江州市总工会',
+      ]),
+    );
+  });
+
+  it('ties a short form to the full name: 简称 and the start of the name', () => {
+    const m = mentions('江州远航重工有限公司（简称“远航重工”）和北京长青智能科技股份有限公司参展。远航重工和长青智能均获奖。');
+    expect(m).toContain('Company:远航重工=>远航重工');
+    expect(m.filter((x) => x.startsWith('Company:长青智能=>'))).toHaveLength(1);
+  });
+});
+
+describe('honours', () => {
+  it('reads the level written before the honour, and canonical names', () => {
+    const m = mentions('他是全国劳模，也是浙江省劳动模范、2019年度“鹏城工匠”和首都劳动奖章获得者。');
+    expect(m).toEqual(
+      expect.arrayContaining([
+        'Title:全国劳模=>全国劳动模范',
+        'Title:浙江省劳动模范=>浙江省劳动模范',
+        'Award:首都劳动奖章=>首都劳动奖章',
+      ]),
+    );
+    expect(m.some((x) => x.endsWith('=>鹏城工匠'))).toBe(true);
+  });
+
+  it('splits a coordination of levels and carries the level along a list', () => {
+    const names = mentions('会议表彰了全国和省劳动模范、先进工作者，以及省五一劳动奖章获得者。', { place: '江苏省' })
+      .filter((x) => /^(Title|Award)/.test(x))
+      .map((x) => x.split('=>')[1]);
+    expect(names).toEqual(['全国劳动模范', '省劳动模范', '省先进工作者', '省五一劳动奖章']);
+  });
+
+  it('does not take generic honour words for honours', () => {
+    const m = mentions('要大力弘扬劳模精神、工匠精神，发挥劳动模范示范引领作用，劳模工匠助企行。');
+    expect(m.filter((x) => /^(Title|Award)/.test(x))).toEqual([]);
+  });
+
+  it('reads a competition placing as an award', () => {
+    const m = mentions('他是第二届全国“匠心杯”数控技能大赛车工组冠军。');
+    expect(m).toContain('Award:第二届全国“匠心杯”数控技能大赛车工组冠军=>全国“匠心杯”数控技能大赛车工组冠军');
+  });
+});
+
+describe('people', () => {
+  it('finds names after bylines, offices, honours and employers, and in lists', () => {
+    const names = mentions(
+      '本报讯（记者 林晓东 通讯员 周一鸣）全国劳动模范、宁海精工机械有限公司高级技师钱文海，市领导赵国庆、孙立、欧阳明辉出席，宁海精工机械有限公司吴建华分享经验。',
+    )
+      .filter((x) => x.startsWith('Person'))
+      .map((x) => x.split('=>')[1]);
+    expect(names).toEqual(['林晓东', '周一鸣', '钱文海', '赵国庆', '孙立', '欧阳明辉', '吴建华']);
+  });
+
+  it('finds a name again wherever it recurs', () => {
+    const m = mentions('焊工钱文海获奖。谈到荣誉，钱文海说这属于团队。');
+    expect(m.filter((x) => x === 'Person:钱文海=>钱文海')).toHaveLength(2);
+  });
+
+  it('accepts a name that is also a word only with cues on both sides', () => {
+    expect(mentions('通讯员高峰报道 近日，全市掀起学习高峰。').filter((x) => x.startsWith('Person'))).toEqual(['Person:高峰=>高峰']);
+  });
+
+  it('rejects common words that start with a surname character', () => {
+    const m = mentions('他高度重视这份荣誉，相关负责人表示，要展现新作为。');
+    expect(m.filter((x) => x.startsWith('Person'))).toEqual([]);
+  });
+});

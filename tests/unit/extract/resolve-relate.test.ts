@@ -1,0 +1,73 @@
+import { describe, expect, it } from 'vitest';
+import { analysed, entityKeys, relationKeys } from '../../helpers/doc.js';
+
+describe('resolve', () => {
+  it('places a bare 区总工会 at the district named before it, and 市委 in the article city', () => {
+    const d = analysed('本报讯 江宁区人大常委会副主任、区总工会主席刘建国出席。市委书记周正平讲话。', { place: '江苏省南京市' });
+    expect(entityKeys(d)).toEqual(expect.arrayContaining(['Union:江宁区总工会', 'Organization:南京市委']));
+    expect(d.entities.find((e) => e.name === '江宁区总工会')!.aliases).toContain('区总工会');
+  });
+
+  it('never merges two different bodies written the same way', () => {
+    const d = analysed(
+      '本报讯 宝安区总工会副主席陈立强介绍了情况。\n\n本报讯 龙华区总工会日前举办活动，区总工会主席黄明远出席。',
+    );
+    expect(entityKeys(d)).toEqual(expect.arrayContaining(['Union:宝安区总工会', 'Union:龙华区总工会']));
+    expect(relationKeys(d)).toContain('WORKS_FOR 黄明远→龙华区总工会');
+    expect(relationKeys(d)).not.toContain('WORKS_FOR 黄明远→宝安区总工会');
+  });
+
+  it('makes an abbreviation an alias of the full name', () => {
+    const d = analysed('南海能源集团有限责任公司党委书记陈大年表示，海能集团将加大投入。');
+    const company = d.entities.find((e) => e.name === '南海能源集团有限责任公司')!;
+    expect(company.aliases).toContain('海能集团');
+    expect(entityKeys(d)).not.toContain('Company:海能集团');
+  });
+
+  it('keeps the traditional surface form as an alias', () => {
+    const d = analysed('全國勞動模範、華南電力有限公司工程師陳志強出席。');
+    const person = d.entities.find((e) => e.name === '陈志强')!;
+    expect(person.aliases).toContain('陳志強');
+  });
+});
+
+describe('relate', () => {
+  it('reads an appositive chain: honours, bodies with offices, and offices continuing a body', () => {
+    const d = analysed('全国劳动模范、江州市总工会党组书记、常务副主席王丽华出席并讲话。', { place: '江西省江州市' });
+    expect(d.relations.map((r) => [r.type, r.from, r.to, r.position ?? ''].join('|'))).toEqual(
+      expect.arrayContaining(['HOLDS_TITLE|王丽华|全国劳动模范|', 'WORKS_FOR|王丽华|江州市总工会|党组书记、常务副主席']),
+    );
+  });
+
+  it('reads a headline byline: name, then honour and employer', () => {
+    const d = analysed('钱文海 2024年度“江州工匠”、江州精密模具有限公司模具钳工组长\n\n技术创新永无止境。');
+    const keys = d.relations.map((r) => [r.type, r.from, r.to, r.year ?? '', r.position ?? ''].join('|'));
+    expect(keys).toEqual(expect.arrayContaining(['WORKS_FOR|钱文海|江州精密模具有限公司||模具钳工组长']));
+    expect(keys.some((k) => k.startsWith('HOLDS_TITLE|钱文海|江州工匠|2024'))).toBe(true);
+  });
+
+  it('resolves 今年 against the article year, and 他 to the person before', () => {
+    const d = analysed('焊工孙海涛技艺精湛。今年，他获得“全国五一劳动奖章”。', { date: '2024-05-01' });
+    expect(d.relations.find((r) => r.type === 'RECEIVED')).toMatchObject({ from: '孙海涛', to: '全国五一劳动奖章', year: 2024 });
+  });
+
+  it('links the office 市长 to the city government', () => {
+    const d = analysed('市委副书记、市长李文博主持会议。', { place: '山东省青岛市' });
+    expect(relationKeys(d)).toEqual(expect.arrayContaining(['WORKS_FOR 李文博→青岛市委', 'WORKS_FOR 李文博→青岛市政府']));
+  });
+
+  it('reads who honours and who confers', () => {
+    const d = analysed('近日，江州市总工会走访慰问全国劳动模范赵德明。省总工会印发《关于授予张建华等10人“江南工匠”称号的决定》。', {
+      date: '2023-04-01',
+      place: '江西省江州市',
+    });
+    expect(d.relations.map((r) => [r.type, r.from, r.to, r.year ?? ''].join('|'))).toEqual(
+      expect.arrayContaining(['HONOURED_BY|赵德明|江州市总工会|2023', 'HOLDS_TITLE|赵德明|全国劳动模范|', 'CONFERRED_BY|江南工匠|江西省总工会|']),
+    );
+  });
+
+  it('gives every relation the sentence that states it', () => {
+    const d = analysed('全国劳动模范、江州精密模具有限公司高级技师钱文海出席。会议结束。');
+    for (const r of d.relations) expect(d.text.slice(d.sentences[r.sentence]!.start, d.sentences[r.sentence]!.end)).toContain(r.from);
+  });
+});
