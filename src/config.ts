@@ -17,6 +17,8 @@ const envSchema = z.object({
   LAUREL_NEO4J_VERSION: z.string().regex(/^5\.26\.\d+$/, 'must be a 5.26 LTS version such as 5.26.30').default('5.26.30'),
   LAUREL_NEO4J_IMAGE: z.string().default('neo4j:5.26-community'),
   LAUREL_NEO4J_HEAP: z.string().regex(/^\d+[mg]$/, 'like 512m or 1g').default('1g'),
+  /** Page cache of a Neo4j Laurel starts; large graphs (the API benchmark) want it to hold the store. */
+  LAUREL_NEO4J_PAGECACHE: z.string().regex(/^\d+[mg]$/, 'like 256m or 2g').default('256m'),
   /** Skip the Docker attempt (for example where a daemon answers but cannot pull). */
   LAUREL_NO_DOCKER: z
     .enum(['0', '1', 'true', 'false', ''])
@@ -43,6 +45,7 @@ export interface Config {
     version: string;
     image: string;
     heap: string;
+    pageCache: string;
     noDocker: boolean;
     /** JDK for the local Neo4j server; undefined means `java` on PATH. */
     javaHome?: string;
@@ -77,6 +80,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       version: e.LAUREL_NEO4J_VERSION,
       image: e.LAUREL_NEO4J_IMAGE,
       heap: e.LAUREL_NEO4J_HEAP,
+      pageCache: e.LAUREL_NEO4J_PAGECACHE,
       noDocker: e.LAUREL_NO_DOCKER,
       javaHome: e.JAVA_HOME,
     },

@@ -245,6 +245,14 @@ describe('the local server configuration', () => {
     expect(settings.get('server.memory.pagecache.size')).toBe('256m');
     expect(settings.get('initial.dbms.default_database')).toBe('laurel');
   });
+
+  it('takes the page cache from LAUREL_NEO4J_PAGECACHE, and refuses a size it cannot read', () => {
+    const config = loadConfig({ LAUREL_NEO4J_PAGECACHE: '3g' });
+    const sized = renderNeo4jConf({ home: '/c/i-1', boltPort: 1, httpPort: 2, heap: '1g', pageCache: config.neo4j.pageCache, database: 'neo4j' });
+    expect(sized).toContain('server.memory.pagecache.size=3g\n');
+    expect(loadConfig({}).neo4j.pageCache).toBe('256m');
+    expect(() => loadConfig({ LAUREL_NEO4J_PAGECACHE: 'lots' })).toThrow(/LAUREL_NEO4J_PAGECACHE: like 256m or 2g/);
+  });
 });
 
 describe('the Maven-resolved distribution', () => {

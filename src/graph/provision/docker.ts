@@ -44,7 +44,7 @@ export function dockerWay(probe: DockerProbe = probeDocker): ProvisionWay {
         .withEnvironment({
           NEO4J_initial_dbms_default__database: config.neo4j.database,
           NEO4J_server_memory_heap_max__size: config.neo4j.heap,
-          NEO4J_server_memory_pagecache_size: '256m',
+          NEO4J_server_memory_pagecache_size: config.neo4j.pageCache,
           NEO4J_dbms_usage__report_enabled: 'false',
         })
         .start();

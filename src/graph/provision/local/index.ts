@@ -42,6 +42,7 @@ export function localWay(checks: LocalChecks = machineChecks): ProvisionWay {
           dist,
           javaBin: javaBinary(config.neo4j.javaHome),
           heap: config.neo4j.heap,
+          pageCache: config.neo4j.pageCache,
           database: config.neo4j.database,
         },
         log,

@@ -19,6 +19,8 @@ export interface InstanceOptions {
   dist: Distribution;
   javaBin: string;
   heap: string;
+  /** Page cache size such as 256m or 2g; Neo4j's conf default here when absent. */
+  pageCache?: string;
   database: string;
   /** How long the server may take to answer its first query. */
   startTimeoutMs?: number;
@@ -119,7 +121,7 @@ async function startOnce(o: InstanceOptions, log: (msg: string) => void): Promis
   const [boltPort, httpPort] = (await freePorts(2)) as [number, number];
   await writeFile(
     join(home, 'conf', 'neo4j.conf'),
-    renderNeo4jConf({ home, boltPort, httpPort, heap: o.heap, database: o.database }),
+    renderNeo4jConf({ home, boltPort, httpPort, heap: o.heap, pageCache: o.pageCache, database: o.database }),
   );
   const password = randomBytes(16).toString('hex');
   try {
