@@ -80,6 +80,20 @@ function commonWord(lx: Lexicon, w: string): boolean {
   return !!entry && entry.freq >= COMMON_FREQ && !/^(ns|nt|nz|nr|nrt|nrfg|j|eng)$/.test(entry.tag);
 }
 
+/**
+ * A word that reads as the name of a district, county or city when it stands
+ * right before 区/县/市 (即墨区, 宝安区, 张家港市): two to four Han characters,
+ * not a function word, verb of the stop list or generic word, and rare enough
+ * not to be everyday vocabulary (示范区 is not a district).
+ */
+export function placeNameToken(t: Token, lx: Lexicon): boolean {
+  if (!/^[\u4e00-\u9fff]{2,4}$/.test(t.word)) return false;
+  if (LEFT_STOPS.has(t.word) || STOP_VERBS.has(t.word) || lx.genericModifiers.has(t.word) || lx.offices.has(t.word)) return false;
+  if (t.tag === 'ns' || isPlace(t.word, lx)) return true;
+  const entry = lx.word(t.word);
+  return !entry || entry.freq < 1000;
+}
+
 function isPlace(w: string, lx: Lexicon): boolean {
   return lx.provinceByForm.has(w) || lx.cityProvince.has(w.replace(/市$/, '')) || (/^[\u3400-\u9fff]{2,4}[省市区县镇乡]$/.test(w) && !commonWord(lx, w));
 }
@@ -185,6 +199,12 @@ function orgEndingAt(doc: Doc, toks: TokenIndex, lx: Lexicon, suffix: string, e:
   if (anchor > 0 && (anotherBody || before.every((p) => !properPiece(p.word, p.tag, lx)))) {
     pieces.splice(0, anchor);
     left = pieces[0]!.start;
+  }
+  // 即墨|区委, 龙华|区总工会: a place name jieba does not know as one, right before a bare 区/县/市.
+  const before0 = toks.endsAt(left);
+  if (pieces[0] && /^[区县市]$/.test(pieces[0].word) && before0 && placeNameToken(before0, lx)) {
+    pieces.unshift({ start: before0.start, word: before0.word, tag: 'ns' });
+    left = before0.start;
   }
   if (left >= s) return undefined;
   // Inside a book title (《首都工匠学院体系建设三年行动方案》) a name is part of the title.

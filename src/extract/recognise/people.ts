@@ -12,8 +12,11 @@ import type { Doc, EntityMention } from '../document.js';
 import { lexicon, type Lexicon } from '../lexicon.js';
 import { isBreak, isHan, WordSet, type TokenIndex } from '../text.js';
 
-/** office: an office, occupation or byline word; strong: an honour, a body, a list of names. */
-type LeftCue = 'office' | 'strong' | 'boundary' | 'none';
+/**
+ * office: an office, occupation or byline word; role: a word shaped like a
+ * job (…工, …长) that no lexicon lists; strong: an honour, a body, a list of names.
+ */
+type LeftCue = 'office' | 'role' | 'strong' | 'boundary' | 'none';
 type RightCue = 'strong' | 'punct' | 'weak' | 'none';
 
 /** Verbs and words that follow a person's name. */
@@ -27,7 +30,7 @@ const AFTER_NAME = new WordSet([
 const WEAK_AFTER = new WordSet(['以', '曾', '向', '对', '为', '和', '与', '及', '是', '在', '从', '的', '将', '也', '还', '又', '就', '都', '已', '正', '被', '把', '让', '于', '今年', '去年', '多年', '一直', '每天', '不仅', '始终', '带着', '用', '通过', '所在', '自己', '他', '她']);
 const LEFT_EXTRA = new WordSet(['领导', '获得者', '师傅', '冠军', '标兵', '能手', '主人公', '发起人']);
 /** Characters that do not occur inside a given name. */
-const NOT_IN_NAME = /[的了是在和与等及为从把被向对就也都而或之其这那个们着过地得很更最又再还已将会能要可所以于说道里上下中内外年月日时分第二三四五六七八九十百千万亿两几多少各每本该此]/;
+const NOT_IN_NAME = /[的了是在与等及为从把被向对就也都而或之其这那个们着过地得很更最又再还已将会能要可所以于说道上下中内外年日时分第二三四五六七八九十百千万亿两几多少各每本该此]/;
 
 /** Where other mentions end, so cue checks are lookups, not scans. */
 interface Ends {
@@ -124,7 +127,7 @@ function bestCandidate(
     if (given === 2 && surname.length === 1 && head && !/^nr/.test(head.tag) && head.freq >= 1000) continue;
     const aligned = toks.boundary(end) || end === text.length;
     const tokenName = toks.startsAt(i)?.end === end && /^(nr|nrfg|nrt|x)$/.test(toks.startsAt(i)!.tag);
-    const strongLeft = left === 'office' || left === 'strong';
+    const strongLeft = left === 'office' || left === 'strong' || (left === 'role' && !surname.rare);
     const jiebaName = !!word && /^nr/.test(word.tag) && !commonWord;
     // 殷殷, 欣欣: a doubled character is a word, not a name.
     if (given === 1 && name[name.length - 1] === name[name.length - 2]) continue;
@@ -140,7 +143,7 @@ function bestCandidate(
   }
   if (!best) return undefined;
   const name = text.slice(i, best.end);
-  const byline = !!lx.bylines.endingAt(text, i - (text[i - 1] === ' ' ? 1 : 0));
+  const byline = !!lx.bylines.endingAt(text, i - (text[i - 1] === ' ' || text[i - 1] === '：' ? 1 : 0));
   return { start: i, end: best.end, type: 'Person', name, cue: byline ? 'person:byline' : `person:${left}` };
 }
 
@@ -154,9 +157,11 @@ function leftCue(doc: Doc, toks: TokenIndex, i: number, lx: Lexicon, ends: Ends)
   let b = i;
   while (b > 0 && text[b - 1] === ' ') b--;
   if (lx.bylines.endingAt(text, b) || lx.positions.endingAt(text, b) || LEFT_EXTRA.endingAt(text, b)) return 'office';
+  // 责任编辑：卢佳, （摄影：麦浩然）.
+  if (text[b - 1] === '：' && lx.bylines.endingAt(text, b - 1)) return 'office';
   // A role known only by its form must end where a word ends (工程|师 is not 工程 + 师…).
   const host = toks.at(i);
-  if (roleWordBefore(text, b, lx) && (!host || host.start === i || host.tag === 'x')) return 'office';
+  if (roleWordBefore(text, b, lx) && (!host || host.start === i || host.tag === 'x')) return 'role';
   if (ends.named.has(b)) return 'strong';
   // 来自ORG的NAME: a body, then 的.
   if (text[b - 1] === '的' && ends.bodies.has(b - 1)) return 'strong';

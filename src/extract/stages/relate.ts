@@ -287,9 +287,14 @@ class Context {
       // 被/受到 ORG 表彰 (the agent), or ORG《关于认定…》 (the author of a decision).
       const agent = /(被|受到|受|获)$/.test(lead) || text.startsWith('《关于', org.end);
       if (!agent && !SUBJECT_LEAD.test(lead) && !bodies.some((b) => b.end <= org.start && /^[、和与及]$/.test(text.slice(b.end, org.start)))) continue;
-      // The act may follow in the next clauses when they have no subject of their own (…作出决定，授予…，授予…).
+      // The act may follow in the next clauses when they have no subject of their own
+      // (…作出决定，授予…，授予… / …举行发布仪式，经推荐评审，认定…).
       let end = clauseEnd(text, org.end, s.end);
-      while (/^，(命名|授予|表彰|认定|评选|评定|颁发|被授予)/.test(text.slice(end, end + 4))) end = clauseEnd(text, end + 1, s.end);
+      while (end < s.end && end - org.end < 120 && !bodies.concat(ms.filter((m) => m.type === 'Person')).some((m) => m.start === end + 1)) {
+        const nextEnd = clauseEnd(text, end + 1, s.end);
+        if (!CONFERRING.test(text.slice(end + 1, nextEnd)) && !/^，(经|并|同时)/.test(text.slice(end, end + 2))) break;
+        end = nextEnd;
+      }
       const tail = text.slice(org.end, end);
       const v = HONOURING.exec(tail.slice(0, 60));
       if (!v) continue;
@@ -328,12 +333,17 @@ class Context {
    * the honourees hold the story's latest individual honour, as of its year.
    */
   honourees(s: Sentence, si: number): void {
-    const head = /^(在)?(本年度|今年的?|此次|本次|本届|首批|这批)?(获奖职工|获奖者|获评者|受表彰者|获得者|入选者|获奖人员|受表彰的[^，。；]{0,12}|获得[^，。；]{0,12}的[^，。；]{0,4})(中|当中)/.exec(this.text.slice(s.start, s.end));
+    const sentence = this.text.slice(s.start, s.end);
+    const head =
+      /^(在)?(本年度|今年的?|此次|本次|本届|首批|这批)?(获奖职工|获奖者|获评者|受表彰者|获得者|入选者|获奖人员|受表彰的[^，。；]{0,12}|获得[^，。；]{0,12}的[^，。；]{0,4})(中|当中)/.exec(sentence) ??
+      // 本年度“苏州大工匠”平均年龄46岁…: a paragraph about this year's honourees, before their profiles.
+      /^(本年度|今年的|本届|此次|本次|这批|首批|新一届)“?(?=\S)/.exec(sentence);
     if (!head) return;
+    if (!head[3] && !this.entriesIn(s.start + head[0].length, s.start + head[0].length + 14).some((x) => isHonour(x.type) && x.m.start === s.start + head[0].length)) return;
     const story = storyStart(this.doc, s.start);
     const lx = lexicon();
     const individual = (x: { m: EntityMention; name: string; type: EntityType }) => isHonour(x.type) && !lx.scoped.find((h) => x.name.endsWith(h.core))?.collective;
-    const headEnd = s.start + head[0].length;
+    const headEnd = s.start + head[0].length + (head[3] ? 0 : 14);
     // The honour named in the head (在受表彰的全国劳动模范中), else the story's latest individual honour.
     const honour =
       this.sorted.find((x) => individual(x) && x.m.start >= s.start && x.m.end <= headEnd) ??

@@ -15,7 +15,7 @@ import type { EntityType } from '../../domain/model.js';
 import type { Doc, DocEntity, EntityMention } from '../document.js';
 import { lexicon } from '../lexicon.js';
 import type { HonourMention } from '../recognise/honours.js';
-import type { OrgMention } from '../recognise/organisations.js';
+import { placeNameToken, type OrgMention } from '../recognise/organisations.js';
 
 /** How far back (characters) a story's place still applies, unless a new story starts. */
 const STORY_REACH = 800;
@@ -80,13 +80,15 @@ function lastPlace(doc: Doc, prefix: string, from: number, to: number): string |
       continue;
     }
     const kind = prefix === '市' ? CITY_KIND : DISTRICT_KIND;
-    const word = next && kind.bare.test(next.word) ? t.word + next.word : t.word;
+    // 即墨|区委: a place name written right before a bare 区/县/市 word.
+    const glued = next && next.start === t.end && kind.lead.test(next.word) && placeNameToken(t, lx);
+    const word = next && (kind.bare.test(next.word) || glued) ? t.word + next.word[0] : t.word;
     if (!kind.word.test(word) || NOT_PLACE.test(word)) continue;
     const stem = word.slice(0, -1);
     if (prefix === '市') {
       const municipal = lx.provinceByForm.get(stem);
       if (lx.cityProvince.has(stem) || municipal?.municipality || t.tag === 'ns') return `${stem}市`;
-    } else if (t.tag === 'ns' || !lx.word(word) || lx.word(word)!.tag === 'ns') {
+    } else if (t.tag === 'ns' || glued || !lx.word(word) || lx.word(word)!.tag === 'ns') {
       // 北京市朝阳区 → 朝阳区.
       const cut = word.search(/[市省]/);
       return cut >= 0 && cut < word.length - 2 ? word.slice(cut + 1) : word;
@@ -95,8 +97,8 @@ function lastPlace(doc: Doc, prefix: string, from: number, to: number): string |
   return undefined;
 }
 
-const CITY_KIND = { bare: /^市$/, word: /^[\u4e00-\u9fff]{2,5}市$/ };
-const DISTRICT_KIND = { bare: /^[区县]$/, word: /^[\u4e00-\u9fff]{2,5}[区县]$/ };
+const CITY_KIND = { bare: /^市$/, lead: /^市/, word: /^[\u4e00-\u9fff]{2,5}市$/ };
+const DISTRICT_KIND = { bare: /^[区县]$/, lead: /^[区县]/, word: /^[\u4e00-\u9fff]{2,5}[区县]$/ };
 const NOT_PLACE = /(城市|全市|本市|各市|该市|超市|股市|楼市|门市|上市|都市|夜市|县市|省市|地区|园区|社区|城区|辖区|全区|本区|各区|该区|景区|小区|街区|片区|市区|郊区|新区|山区|矿区|灾区|库区|牧区|老区|特区|专区|县区|区县|全县|本县|各县|该县|区内)$/;
 
 function tokensIn(doc: Doc, from: number, to: number): Doc['tokens'] {
