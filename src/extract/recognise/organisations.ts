@@ -49,7 +49,11 @@ export function recogniseOrganisations(doc: Doc, toks: TokenIndex): OrgMention[]
     const m = orgEndingAt(doc, toks, lx, suffix, e);
     if (m) found.push(m);
   }
-  return [...maximal(found, doc, toks, lx), ...shortForms(doc, found)];
+  const kept = maximal(found, doc, toks, lx);
+  const shorts = shortForms(doc, kept);
+  // A name written as the 简称 of another ("市人社局" in "…（简称“市人社局”）") is that body's alias, not a body of its own.
+  const aliasSpans = shorts.filter((m) => m.cue === 'abbreviation');
+  return [...kept.filter((m) => !aliasSpans.some((a) => a.start <= m.start && m.end <= a.end)), ...shorts];
 }
 
 function nationalBodies(doc: Doc): OrgMention[] {
@@ -92,6 +96,15 @@ export function placeNameToken(t: Token, lx: Lexicon): boolean {
   if (t.tag === 'ns' || isPlace(t.word, lx)) return true;
   const entry = lx.word(t.word);
   return !entry || entry.freq < 1000;
+}
+
+/** The place a name starts with: 北京市 / 北京 / 苏州 / 浙江省, or undefined. */
+function placePrefixOf(name: string, lx: Lexicon): string | undefined {
+  for (const len of [5, 4, 3, 2]) {
+    const head = name.slice(0, len);
+    if (lx.provinceByForm.has(head) || lx.provinceByForm.has(head.replace(/省$/, '')) || lx.cityProvince.has(head.replace(/市$/, ''))) return head;
+  }
+  return undefined;
 }
 
 function isPlace(w: string, lx: Lexicon): boolean {
@@ -305,11 +318,13 @@ function shortForms(doc: Doc, found: OrgMention[]): OrgMention[] {
   const lx = lexicon();
   const text = doc.text;
   const out: OrgMention[] = [];
-  const full = found.filter((m) => m.cue === 'suffix' || m.cue === 'national');
+  const full = found.filter((m) => m.cue === 'suffix' || m.cue === 'national' || m.cue === 'head');
   const covered = (i: number, n: number) => found.some((f) => f.start <= i && i + n <= f.end);
   const addAll = (short: string, of: OrgMention, cue: string) => {
     for (let i = text.indexOf(short); i >= 0; i = text.indexOf(short, i + short.length)) {
-      if (!covered(i, short.length) && !out.some((o) => o.start === i)) {
+      if (i >= of.start && i + short.length <= of.end) continue;
+      // An explicit 简称 wins over a body the suffix rule read at the same place.
+      if (!(cue !== 'abbreviation' && covered(i, short.length)) && !out.some((o) => o.start === i)) {
         out.push({ start: i, end: i + short.length, type: of.type, name: short, aliasOf: of.name, cue, suffixStart: i + short.length });
       }
     }
@@ -322,13 +337,9 @@ function shortForms(doc: Doc, found: OrgMention[]): OrgMention[] {
     }
     if (m.type !== 'Company') continue;
     let core = m.name.replace(LEGAL_FORM_END, '');
-    for (const p of lx.provinces) {
-      const form = [p.name, ...p.short].find((f) => f.length >= 2 && core.startsWith(f));
-      if (form && core.length - form.length >= 2) {
-        core = core.slice(form.length);
-        break;
-      }
-    }
+    // Without its place (北京|京东世纪贸易, 苏州|纳川精密机械): a province, city, or a district word.
+    const place = placePrefixOf(core, lx);
+    if (place && core.length - place.length >= 2) core = core.slice(place.length);
     if (core.length < 2 || core === m.name) continue;
     // Every place the core's first two characters occur, take the longest shared start.
     const head = core.slice(0, 2);
@@ -338,6 +349,7 @@ function shortForms(doc: Doc, found: OrgMention[]): OrgMention[] {
       while (n < core.length && text[i + n] === core[n]) n++;
       const short = text.slice(i, i + n);
       if (lx.word(short) && commonWord(lx, short) && n < core.length) continue;
+      if (isPlace(short, lx) || placePrefixOf(short, lx) === short) continue;
       if (!out.some((o) => o.start === i)) {
         out.push({ start: i, end: i + n, type: m.type, name: short, aliasOf: m.name, cue: 'short-form', suffixStart: i + n });
       }
