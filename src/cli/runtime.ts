@@ -34,7 +34,7 @@ export async function openDatabase(config: Config, opts: { configuredOnly?: stri
     );
   }
   const connection = await provisionNeo4j(config, (m) => status(`neo4j: ${m}`));
-  const graph = Graph.open(connection, { queryTimeoutMs: config.queryTimeoutMs });
+  const graph = Graph.open(connection, { queryTimeoutMs: config.queryTimeoutMs, maxRetryTimeMs: config.queryTimeoutMs });
   let closed: Promise<void> | undefined;
   const close = () =>
     (closed ??= (async () => {

@@ -20,6 +20,13 @@ export interface GraphOptions {
    */
   queryTimeoutMs?: number;
   maxConnectionPoolSize?: number;
+  /**
+   * How long the driver keeps retrying a transaction that failed for a
+   * transient reason, such as no server to connect to (the driver's default
+   * is 30 s). The API sets it to its query timeout, so a client learns that
+   * Neo4j is down in about the time it would wait for an answer.
+   */
+  maxRetryTimeMs?: number;
 }
 
 export type Params = Record<string, unknown>;
@@ -38,6 +45,7 @@ export class Graph {
     const driver = neo4j.driver(target.uri, neo4j.auth.basic(target.username, target.password), {
       disableLosslessIntegers: true,
       maxConnectionPoolSize: options.maxConnectionPoolSize ?? 50,
+      ...(options.maxRetryTimeMs !== undefined ? { maxTransactionRetryTime: options.maxRetryTimeMs } : {}),
       logging: { level: 'error', logger: () => {} },
     });
     return new Graph(driver, target.database, options.queryTimeoutMs);
