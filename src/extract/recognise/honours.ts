@@ -9,7 +9,7 @@
 import type { Doc, EntityMention } from '../document.js';
 import { lexicon, type HonourLevel, type Lexicon, type NamedHonour, type ScopedHonour } from '../lexicon.js';
 import { isHan, WordSet, yearBefore, type TokenIndex } from '../text.js';
-import type { OrgMention } from './organisations.js';
+import { placeNameToken, type OrgMention } from './organisations.js';
 
 export interface HonourMention extends EntityMention {
   type: 'Title' | 'Award';
@@ -181,7 +181,7 @@ function levelEndingAt(doc: Doc, toks: TokenIndex, p: number, f: Forms, orgs: re
   }
   // A place jieba knows that Laurel's lexicon does not (即墨工匠, 张家港市劳动模范).
   const place = toks.endsAt(p);
-  if (place && place.tag === 'ns' && /^[\u4e00-\u9fff]{2,4}$/.test(place.word) && !/[省]$/.test(place.word) && honourContext(text, place.start, p + 4)) {
+  if (place && (place.tag === 'ns' || placeNameToken(place, lx)) && /^[\u4e00-\u9fff]{2,4}$/.test(place.word) && !/[省]$/.test(place.word) && honourContext(text, place.start, p + 4)) {
     const level: HonourLevel = /[区县]$/.test(place.word) ? 'district' : 'municipal';
     return { level, start: place.start, written: place.word, place: /[市区县]$/.test(place.word) ? place.word : undefined };
   }

@@ -16,7 +16,7 @@ const STOP_TAGS = new Set(['k', 'l', 'i', 'v', 'vd', 'p', 'c', 'u', 'uj', 'ul', 
  * Verbs that end a name on the left. Other verbs may sit inside a name
  * (郑州中原客车制造有限公司, 香港捷通铁路维修有限公司), but not at its start.
  */
-const STOP_VERBS = new Set(['来自', '走进', '参观', '举办', '召开', '举行', '加入', '进入', '签署', '发布', '印发', '成立', '组织', '带领', '推动', '获得', '荣获', '担任', '就职', '任职', '感谢', '邀请', '看望', '慰问', '走访', '表彰', '授予', '包括', '分别', '来到', '深入', '前往', '回到', '成为', '作为', '通过', '依托', '围绕', '参加', '出席', '会见', '调研', '考察', '协调', '推荐', '入选', '获评', '命名', '认定', '评选', '建立', '打造', '开展', '实施', '落实', '贯彻', '学习', '宣讲', '服务于', '供职于', '就业', '工作', '负责', '牵头', '主持', '讲话', '表示', '指出', '强调', '要求']);
+const STOP_VERBS = new Set(['扎根', '走向', '来自', '走进', '参观', '举办', '召开', '举行', '加入', '进入', '签署', '发布', '印发', '成立', '组织', '带领', '推动', '获得', '荣获', '担任', '就职', '任职', '感谢', '邀请', '看望', '慰问', '走访', '表彰', '授予', '包括', '分别', '来到', '深入', '前往', '回到', '成为', '作为', '通过', '依托', '围绕', '参加', '出席', '会见', '调研', '考察', '协调', '推荐', '入选', '获评', '命名', '认定', '评选', '建立', '打造', '开展', '实施', '落实', '贯彻', '学习', '宣讲', '服务于', '供职于', '就业', '工作', '负责', '牵头', '主持', '讲话', '表示', '指出', '强调', '要求']);
 /** Words that may sit inside a name despite their tag. */
 const NAME_CONNECTORS = new Set(['附属', '国家', '职业', '技术', '管理', '服务', '发展', '建设', '研究', '设计', '运行', '控制', '预防', '教育', '工业']);
 /** Words that end a name on the left despite a noun tag. */
@@ -92,7 +92,7 @@ function commonWord(lx: Lexicon, w: string): boolean {
  */
 export function placeNameToken(t: Token, lx: Lexicon): boolean {
   if (!/^[\u4e00-\u9fff]{2,4}$/.test(t.word)) return false;
-  if (LEFT_STOPS.has(t.word) || STOP_VERBS.has(t.word) || lx.genericModifiers.has(t.word) || lx.offices.has(t.word)) return false;
+  if (LEFT_STOPS.has(t.word) || STOP_VERBS.has(t.word) || lx.genericModifiers.has(t.word) || lx.positions.has(t.word) || honourWord(t.word, lx)) return false;
   if (t.tag === 'ns' || isPlace(t.word, lx)) return true;
   const entry = lx.word(t.word);
   return !entry || entry.freq < 1000;
@@ -239,6 +239,12 @@ function orgEndingAt(doc: Doc, toks: TokenIndex, lx: Lexicon, suffix: string, e:
   if (suffix === '科技' && !(rest.length === 1 && rest[0]!.word.length <= 3 && !lx.word(rest[0]!.word))) return undefined;
   // 首都工会工作, 新业态工会工作: a place or a common phrase before 工会工作 is generic.
   if (GENERIC_FOLLOWERS.test(text.slice(e, e + 4)) && rest.every((p) => isPlace(p.word, lx) || !properPiece(p.word, p.tag, lx) || rest.length === 1)) return undefined;
+  // …贡献工会力量, 工会系统: always a phrase.
+  if (/^(力量|系统)/.test(text.slice(e, e + 2)) && suffix.endsWith('工会')) return undefined;
+  // A 街道 or 社区 is a place unless it acts (泉河街道承办…); its offices and unions have longer names.
+  if ((suffix === '街道' || suffix === '社区') && !/^(举办|主办|承办|协办|组织|开展|召开|联合|党工委|工委)/.test(text.slice(e, e + 3))) return undefined;
+  // 机关干部, 全部, 内部: words, not departments.
+  if (suffix === '部' && /(干部|全部|局部|内部|外部|东部|西部|南部|北部|中部|本部)$/.test(text.slice(e - 2, e))) return undefined;
   if (name.replace(/[（）]/g, '').length - suffix.length < 2 && !placePrefix && !lx.partyCommittees.has(name)) return undefined;
   let end = e;
   // A short parenthetical right after the ending belongs to the name: 航天六院11所（京）.

@@ -227,7 +227,18 @@ class Context {
       return;
     }
     // NAME是（一名）ORG POSITION / NAME是TITLE.
-    const is = /^(?:也|还|又)?(?:是|为|系|现为|现任)(?:一名|一位|一个)?/.exec(rest);
+    // NAME获此殊荣: the honour the story just named.
+    if (/^(?:也|还|又|同样)?(?:获此殊荣|获此荣誉|获此称号|获此奖项|获此奖章)/.test(rest)) {
+      const story = storyStart(this.doc, from);
+      const last = this.entriesIn(story, from).reverse().find((x) => isHonour(x.type) && !lexicon().scoped.find((h) => x.name.endsWith(h.core))?.collective);
+      if (last) {
+        const where = this.doc.sentences.find((x) => x.start <= last.m.start && last.m.start < x.end)!;
+        const year = last.m.year ?? yearIn(text.slice(where.start, where.end), this.doc.setting.year) ?? this.doc.setting.year;
+        this.add(last.type === 'Award' ? 'RECEIVED' : 'HOLDS_TITLE', subject, last, si, 'this-honour', { year });
+      }
+      return;
+    }
+    const is = /^(?:同时|此外|另外)?(?:也|还|又)?(?:是|为|系|现为|现任)(?:一名|一位|一个)?/.exec(rest);
     if (is) {
       const body = after.find((m) => isBody(m.type));
       const honour = after.find((m) => isHonour(m.type));
