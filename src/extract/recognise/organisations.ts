@@ -93,10 +93,14 @@ function commonWord(lx: Lexicon, w: string): boolean {
 export function placeNameToken(t: Token, lx: Lexicon): boolean {
   if (!/^[\u4e00-\u9fff]{2,4}$/.test(t.word)) return false;
   if (LEFT_STOPS.has(t.word) || STOP_VERBS.has(t.word) || lx.genericModifiers.has(t.word) || lx.positions.has(t.word) || honourWord(t.word, lx)) return false;
+  if (NOT_A_PLACE.test(t.word)) return false;
   if (t.tag === 'ns' || isPlace(t.word, lx)) return true;
   const entry = lx.word(t.word);
   return !entry || entry.freq < 1000;
 }
+
+/** Words ending like a place that are not one: 城市, 园区, 社区, 全市 … */
+export const NOT_A_PLACE = /(城市|全市|本市|各市|该市|超市|股市|楼市|门市|上市|都市|夜市|县市|省市|地区|园区|社区|城区|辖区|全区|本区|各区|该区|景区|小区|街区|片区|市区|郊区|新区|山区|矿区|灾区|库区|牧区|老区|特区|专区|县区|区县|全县|本县|各县|该县|区内)$/;
 
 /** The place a name starts with: 北京市 / 北京 / 苏州 / 浙江省, or undefined. */
 function placePrefixOf(name: string, lx: Lexicon): string | undefined {

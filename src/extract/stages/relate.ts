@@ -25,6 +25,8 @@ interface Item {
   office?: { start: number; end: number };
   /** 代表 after an honour: the person represents this year's honourees. */
   representative?: boolean;
+  /** The honour is named in a relative clause (获得…的); its year is the clause's. */
+  relative?: boolean;
 }
 
 const HONOUR_TAIL = /^(代表|获得者|称号|荣誉称号)/;
@@ -158,7 +160,11 @@ class Context {
     for (const item of [...merged, ...carried]) {
       if (item.kind === 'honour' && item.mention) {
         const h = this.canonical(item.mention);
-        const year = item.mention.year ?? (item.representative ? this.honourYearForRepresentatives : undefined);
+        const sentence = this.doc.sentences[si]!;
+        const year =
+          item.mention.year ??
+          (item.representative ? this.honourYearForRepresentatives : undefined) ??
+          (item.relative ? yearIn(this.text.slice(sentence.start, item.mention.start), this.doc.setting.year) : undefined);
         this.add(h.type === 'Award' ? 'RECEIVED' : 'HOLDS_TITLE', p, h, si, 'appositive', { year });
       } else if (item.kind === 'org' && item.mention) {
         const position = item.office ? this.written(item.office) : undefined;
@@ -220,6 +226,20 @@ class Context {
     const after = ms.filter((m) => m.start >= from && m.end <= to && m.type !== 'Person');
     // NAME今年获得“全国劳动模范”荣誉称号 / 荣获 / 获评 / 被授予 / 当选.
     const got = /^(.{0,12}?)(获得|荣获|获评|获授|被授予|被评为|被命名为|当选为|当选|入选|摘得|夺得|曾获|获(?!悉|知|此))/.exec(rest);
+    // 2021年被全国妇联授予“全国三八红旗手”称号: the body between 被 and the verb honoured the subject.
+    const by = /^(.{0,12}?)被([^，。；]{2,30}?)(授予|评为|命名为|表彰为|认定为|表彰)/.exec(rest);
+    if (by && !got) {
+      const vAt = from + by[0].length;
+      const agents = after.filter((m) => isBody(m.type) && m.start >= from + by[1]!.length && m.end <= vAt - by[3]!.length);
+      const honours = after.filter((m) => isHonour(m.type) && m.start >= vAt);
+      const year = yearIn(text.slice(sentenceStart, from + by[1]!.length), this.doc.setting.year);
+      for (const h of honours) this.add(h.type === 'Award' ? 'RECEIVED' : 'HOLDS_TITLE', subject, this.canonical(h), si, 'passive', { year: h.year ?? year });
+      for (const a of agents) {
+        this.add('HONOURED_BY', subject, this.canonical(a), si, 'passive', { year });
+        for (const h of honours) this.add('CONFERRED_BY', this.canonical(h), this.canonical(a), si, 'passive');
+      }
+      if (honours.length) return;
+    }
     // 向获得…荣誉称号的个人表示祝贺: the winners are others, in a relative clause.
     if (got && !/[向为对给替]/.test(got[1]!)) {
       const year = yearIn(text.slice(sentenceStart, from + got[1]!.length), this.doc.setting.year);
@@ -228,12 +248,13 @@ class Context {
     }
     // NAME是（一名）ORG POSITION / NAME是TITLE.
     // NAME获此殊荣: the honour the story just named.
-    if (/^(?:也|还|又|同样)?(?:获此殊荣|获此荣誉|获此称号|获此奖项|获此奖章)/.test(rest)) {
+    const thisHonour = /^(?:((?:19|20)\d{2})年)?(?:也|还|又|同样)?(?:获此殊荣|获此荣誉|获此称号|获此奖项|获此奖章)/.exec(rest);
+    if (thisHonour) {
       const story = storyStart(this.doc, from);
       const last = this.entriesIn(story, from).reverse().find((x) => isHonour(x.type) && !lexicon().scoped.find((h) => x.name.endsWith(h.core))?.collective);
       if (last) {
         const where = this.doc.sentences.find((x) => x.start <= last.m.start && last.m.start < x.end)!;
-        const year = last.m.year ?? yearIn(text.slice(where.start, where.end), this.doc.setting.year) ?? this.doc.setting.year;
+        const year = thisHonour[1] ? Number(thisHonour[1]) : (last.m.year ?? yearIn(text.slice(where.start, where.end), this.doc.setting.year) ?? this.doc.setting.year);
         this.add(last.type === 'Award' ? 'RECEIVED' : 'HOLDS_TITLE', subject, last, si, 'this-honour', { year });
       }
       return;
@@ -291,8 +312,8 @@ class Context {
     const year = yearIn(text.slice(s.start, s.end), this.doc.setting.year) ?? this.doc.setting.year;
     const bodies = ms.filter((m) => isBody(m.type));
     for (const org of bodies) {
-      // A body in a person's appositive (…公司模具钳工组长廖志坚) is an employer, not a subject.
-      if (lexicon().positions.startingAt(text, org.end) || text[org.start - 1] === '的') continue;
+      // A body in a person's appositive (…公司模具钳工组长廖志坚) is an employer, not a subject; so is one whose spokesman speaks.
+      if (lexicon().positions.startingAt(text, org.end) || text[org.start - 1] === '的' || /^(相关|有关)?负责人/.test(text.slice(org.end, org.end + 5))) continue;
       // The body must be the subject: only time words, 由/经 or a co-subject before it in its clause.
       const lead = text.slice(clauseStartBefore(text, org.start, s.start), org.start);
       // 被/受到 ORG 表彰 (the agent), or ORG《关于认定…》 (the author of a decision).
@@ -303,7 +324,7 @@ class Context {
       let end = clauseEnd(text, org.end, s.end);
       while (end < s.end && end - org.end < 120 && !bodies.concat(ms.filter((m) => m.type === 'Person')).some((m) => m.start === end + 1)) {
         const nextEnd = clauseEnd(text, end + 1, s.end);
-        if (!CONFERRING.test(text.slice(end + 1, nextEnd)) && !/^，(经|并|同时)/.test(text.slice(end, end + 2))) break;
+        if (!/^，(命名|授予|表彰|认定|评选|评定|颁发|被授予|经|并|同时|联合)/.test(text.slice(end, end + 4))) break;
         end = nextEnd;
       }
       const tail = text.slice(org.end, end);
@@ -346,7 +367,7 @@ class Context {
   honourees(s: Sentence, si: number): void {
     const sentence = this.text.slice(s.start, s.end);
     const head =
-      /^(在)?(本年度|今年的?|此次|本次|本届|首批|这批)?(获奖职工|获奖者|获评者|受表彰者|获得者|入选者|获奖人员|受表彰的[^，。；]{0,12}|获得[^，。；]{0,12}的[^，。；]{0,4})(中|当中)/.exec(sentence) ??
+      /^(在)?(本年度|今年的?|此次|本次|本届|首批|这批)?(获奖职工|获奖者|获评者|受表彰者|获得者|入选者|获奖人员|受表彰的[^，。；]{0,12}|(?:获得|获评|入选|当选)的?[^，。；]{0,12}的?[^，。；]{0,4})(中|当中)/.exec(sentence) ??
       // 本年度“苏州大工匠”平均年龄46岁…: a paragraph about this year's honourees, before their profiles.
       /^(本年度|今年的|本届|此次|本次|这批|首批|新一届)“?(?=\S)/.exec(sentence);
     if (!head) return;
@@ -508,10 +529,27 @@ function leftChain(ctx: Context, s: Sentence, p: EntityMention, people: EntityMe
       pos -= 1;
       continue;
     }
+    // 获得四川省五一劳动奖章的|ORG POS NAME, 同获“天府工匠”命名的|ORG POS NAME: a relative clause naming the honour.
+    if (text[pos - 1] === '的') {
+      const relative = relativeHonour(ctx, pos - 1, floor);
+      if (relative) items.unshift(relative);
+      break;
+    }
     // Links can also touch: 北汽福田全国劳模艾建龙.
     if (!itemEndingAt(ctx, pos, floor)) break;
   }
   return items;
+}
+
+/** An honour in a relative clause ending at `at` (before 的): 获得H / 同获H命名 / 同样获评H. */
+function relativeHonour(ctx: Context, at: number, floor: number): Item | undefined {
+  const text = ctx.doc.text;
+  const tail = /(命名|称号|荣誉称号|荣誉)?[”’」]?$/.exec(text.slice(Math.max(floor, at - 6), at))![0];
+  const h = ctx.honourEndingAt(at - tail.length, floor);
+  if (!h) return undefined;
+  const lead = text.slice(Math.max(floor, h.start - 8), h.start);
+  if (!/(获得|获评|荣获|同获|同样获评|被评为|被授予|入选|当选)(了)?(今年的?|本年度|首届|第.届)?[“‘「]?$/.test(lead)) return undefined;
+  return { kind: 'honour', start: h.start, end: at, mention: h, relative: true };
 }
 
 /** The chain after a headline byline: "彭菲 2023年度“大国工匠年度人物”、汉王科技股份有限公司高级工程师". */
@@ -606,7 +644,8 @@ function employer(ctx: Context, bodies: EntityMention[]): EntityMention {
   const heads = ctx.doc.mentions.filter((m) => m.cue === 'head' && m.start === longest.start && m.end < longest.end);
   // A company's plant or lab is part of the position: the employer is the legal entity (…有限公司|炼钢厂).
   const legal = heads.find((h) => h.type === 'Company' && /(公司|集团)$/.test(h.name));
-  if (legal && longest.type === 'Company') return legal;
+  // …but a branch or subsidiary company (…钢结构分公司) is the employer itself.
+  if (legal && longest.type === 'Company' && !/(公司|银行|分行|支行)$/.test(longest.name)) return legal;
   const company = heads.find((h) => h.type === 'Company');
   if (company && longest.type !== 'Company' && longest.type !== 'Union') return company;
   const lx = lexicon();

@@ -15,7 +15,7 @@ import type { EntityType } from '../../domain/model.js';
 import type { Doc, DocEntity, EntityMention } from '../document.js';
 import { lexicon } from '../lexicon.js';
 import type { HonourMention } from '../recognise/honours.js';
-import { placeNameToken, type OrgMention } from '../recognise/organisations.js';
+import { NOT_A_PLACE, placeNameToken, type OrgMention } from '../recognise/organisations.js';
 
 /** How far back (characters) a story's place still applies, unless a new story starts. */
 const STORY_REACH = 800;
@@ -83,7 +83,7 @@ function lastPlace(doc: Doc, prefix: string, from: number, to: number): string |
     // 即墨|区委: a place name written right before a bare 区/县/市 word.
     const glued = next && next.start === t.end && kind.lead.test(next.word) && placeNameToken(t, lx);
     const word = next && (kind.bare.test(next.word) || glued) ? t.word + next.word[0] : t.word;
-    if (!kind.word.test(word) || NOT_PLACE.test(word)) continue;
+    if (!kind.word.test(word) || NOT_A_PLACE.test(word)) continue;
     const stem = word.slice(0, -1);
     if (prefix === '市') {
       const municipal = lx.provinceByForm.get(stem);
@@ -99,7 +99,6 @@ function lastPlace(doc: Doc, prefix: string, from: number, to: number): string |
 
 const CITY_KIND = { bare: /^市$/, lead: /^市/, word: /^[\u4e00-\u9fff]{2,5}市$/ };
 const DISTRICT_KIND = { bare: /^[区县]$/, lead: /^[区县]/, word: /^[\u4e00-\u9fff]{2,5}[区县]$/ };
-const NOT_PLACE = /(城市|全市|本市|各市|该市|超市|股市|楼市|门市|上市|都市|夜市|县市|省市|地区|园区|社区|城区|辖区|全区|本区|各区|该区|景区|小区|街区|片区|市区|郊区|新区|山区|矿区|灾区|库区|牧区|老区|特区|专区|县区|区县|全县|本县|各县|该县|区内)$/;
 
 function tokensIn(doc: Doc, from: number, to: number): Doc['tokens'] {
   let lo = 0;
