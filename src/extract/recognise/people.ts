@@ -60,8 +60,7 @@ export function recognisePeople(doc: Doc, toks: TokenIndex, others: readonly Ent
   for (const s of doc.sentences) {
     for (let i = s.start; i < s.end - 1; i++) {
       const surname = surnameAt(text, i, lx);
-      if (!surname) continue;
-      const best = bestCandidate(doc, toks, lx, i, surname, ends, others);
+      const best = surname ? bestCandidate(doc, toks, lx, i, surname, ends, others) : unsurnamedName(doc, lx, i, ends);
       if (best && !inside(best.start, best.end)) {
         accepted.push(best);
         ends.people.add(best.end);
@@ -145,6 +144,30 @@ function bestCandidate(
   const name = text.slice(i, best.end);
   const byline = !!lx.bylines.endingAt(text, i - (text[i - 1] === ' ' || text[i - 1] === '：' ? 1 : 0));
   return { start: i, end: best.end, type: 'Person', name, cue: byline ? 'person:byline' : `person:${left}` };
+}
+
+/**
+ * A name without a Han surname (达瓦次仁, 阿依古丽 — Tibetan, Uyghur, Mongolian
+ * names), taken only between the strongest cues: an office or byline right
+ * before it and a speech or action verb right after it.
+ */
+function unsurnamedName(doc: Doc, lx: Lexicon, i: number, ends: Ends): EntityMention | undefined {
+  const text = doc.text;
+  if (!lx.positions.endingAt(text, i) && !lx.bylines.endingAt(text, i)) return undefined;
+  for (const n of [4, 3]) {
+    const name = text.slice(i, i + n);
+    if (!/^[\u4e00-\u9fff]+$/.test(name) || NOT_IN_NAME.test(name) || lx.word(name)) continue;
+    // A transliterated name is not made of Chinese words (暖心|驿站, 风筝|制 are).
+    const wordy = [0, 1, 2].some((k) => {
+      const w = lx.word(name.slice(k, k + 2));
+      return k + 2 <= n && !!w && w.freq >= 50 && !/^nr/.test(w.tag);
+    });
+    const after = AFTER_NAME.startingAt(text, i + n);
+    if (wordy || !after || after === '等') continue;
+    void ends;
+    return { start: i, end: i + n, type: 'Person', name, cue: 'person:office' };
+  }
+  return undefined;
 }
 
 function validName(name: string, surnameLength: number): boolean {
