@@ -20,13 +20,24 @@ export interface ServerDeps {
   production: boolean;
   /** Request logging (pino, to stderr); off by default. */
   logger?: boolean;
+  /** LAUREL_API_TOKEN: the bearer token mutations need; without one, mutations are disabled. */
+  apiToken?: string;
+  /** LAUREL_QUERY_TIMEOUT_MS, as the graph applies it; named in QUERY_TIMEOUT errors. */
+  queryTimeoutMs?: number;
 }
 
 export async function buildServer(deps: ServerDeps): Promise<FastifyInstance> {
   const app = Fastify({ logger: deps.logger ? { level: 'info', stream: process.stderr } : false });
   const schema = await buildApiSchema();
-  await app.register(healthPlugin);
-  await app.register(graphqlPlugin, { schema, repos: createRepositories(deps.graph), path: GRAPHQL_PATH, production: deps.production });
+  await app.register(healthPlugin, { graph: deps.graph });
+  await app.register(graphqlPlugin, {
+    schema,
+    repos: createRepositories(deps.graph),
+    path: GRAPHQL_PATH,
+    production: deps.production,
+    apiToken: deps.apiToken,
+    queryTimeoutMs: deps.queryTimeoutMs,
+  });
   await app.register(explorerPlugin, { path: EXPLORER_PATH, graphqlPath: GRAPHQL_PATH, examples: await readExamples() });
   return app;
 }

@@ -8,19 +8,49 @@ export interface RunningServer {
   close(): Promise<void>;
 }
 
-export async function startServer(graph: Graph, production = false): Promise<RunningServer> {
-  const app = await buildServer({ graph, production });
+export interface ServerOptions {
+  production?: boolean;
+  /** LAUREL_API_TOKEN: mutations need it as a bearer token; without it they are disabled. */
+  apiToken?: string;
+  queryTimeoutMs?: number;
+}
+
+/** `options` may be a boolean: production or not. */
+export async function startServer(graph: Graph, options: boolean | ServerOptions = {}): Promise<RunningServer> {
+  const o = typeof options === 'boolean' ? { production: options } : options;
+  const app = await buildServer({ graph, production: o.production ?? false, apiToken: o.apiToken, queryTimeoutMs: o.queryTimeoutMs });
   const { url } = await listen(app, '127.0.0.1', 0);
   return { base: url, graphql: `${url}/graphql`, close: () => app.close() };
+}
+
+export interface GqlError {
+  message: string;
+  path?: (string | number)[];
+  extensions?: { code?: string; stacktrace?: unknown; [k: string]: unknown };
 }
 
 export interface GqlResponse<T> {
   status: number;
   data?: T;
-  errors?: { message: string; extensions?: { code?: string; stacktrace?: unknown } }[];
+  errors?: GqlError[];
 }
 
-export async function gql<T = any>(url: string, query: string, variables: Record<string, unknown> = {}): Promise<GqlResponse<T>> {
-  const res = await fetch(url, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ query, variables }) });
+export async function gql<T = any>(
+  url: string,
+  query: string,
+  variables: Record<string, unknown> = {},
+  headers: Record<string, string> = {},
+): Promise<GqlResponse<T>> {
+  const res = await fetch(url, { method: 'POST', headers: { 'content-type': 'application/json', ...headers }, body: JSON.stringify({ query, variables }) });
   return { status: res.status, ...((await res.json()) as object) };
+}
+
+/** The Authorization header for a token. */
+export function bearer(token: string): Record<string, string> {
+  return { authorization: `Bearer ${token}` };
+}
+
+/** The codes of a response's errors, in order. */
+export function codes(res: GqlResponse<unknown>): (string | undefined)[] {
+  return (res.errors ?? []).map((e) => e.extensions?.code);
 }

@@ -3,7 +3,7 @@ import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { buildSchema, type GraphQLField, type GraphQLNamedType, isInputObjectType, isInterfaceType, isObjectType, isEnumType } from 'graphql';
+import { buildSchema, type GraphQLField, type GraphQLInputObjectType, type GraphQLNamedType, isInputObjectType, isInterfaceType, isObjectType, isEnumType } from 'graphql';
 import { describe, expect, it } from 'vitest';
 import { emitSchema } from '../../src/api/emit-schema.js';
 import { SDL_PATH, buildApiSchema } from '../../src/api/schema.js';
@@ -39,11 +39,34 @@ describe('schema/schema.graphql', () => {
     expect(missing).toEqual([]);
   });
 
-  it('offers the first-cut queries', async () => {
-    const fields = (await buildApiSchema()).getQueryType()!.getFields();
-    expect(Object.keys(fields).sort()).toEqual(['honouredBy', 'honourees', 'person']);
-    expect(fields.honourees!.args.map((a) => `${a.name}: ${a.type}`)).toEqual(['title: String!']);
-    expect(fields.person!.args.map((a) => `${a.name}: ${a.type}`)).toEqual(['name: String!']);
-    expect(fields.honouredBy!.args.map((a) => `${a.name}: ${a.type}`)).toEqual(['organization: String!']);
+  it('offers a query per use, with filters and pages, and the two mutations', async () => {
+    const schema = await buildApiSchema();
+    const args = (f: GraphQLField<unknown, unknown> | undefined) => f!.args.map((a) => `${a.name}: ${a.type}`).sort();
+    const q = schema.getQueryType()!.getFields();
+    expect(Object.keys(q).sort()).toEqual(
+      [
+        'article', 'articles', 'award', 'awards', 'colleagues', 'companies', 'company', 'entity', 'honouredBy', 'honourees',
+        'network', 'organization', 'organizations', 'path', 'people', 'person', 'search', 'stats', 'title', 'titles', 'union', 'unions',
+      ].sort(),
+    );
+    const page = ['after: String', 'first: Int'];
+    expect(args(q.person)).toEqual(['id: ID', 'name: String']);
+    expect(args(q.people)).toEqual(['filter: PeopleFilter', ...page].sort());
+    expect(args(q.honourees)).toEqual(['award: String', 'level: String', 'title: String', 'year: Int', 'yearFrom: Int', 'yearTo: Int', ...page].sort());
+    expect(args(q.honouredBy)).toEqual(['id: ID', 'organization: String', ...page].sort());
+    expect(args(q.path)).toEqual(['from: EntityRef!', 'maxHops: Int!', 'to: EntityRef!']);
+    expect(args(q.network)).toEqual(['center: EntityRef!', 'depth: Int!', 'limit: Int!']);
+    expect(args(q.search)).toEqual(['text: String!', 'types: [EntityType!]', ...page].sort());
+    const filter = schema.getType('PeopleFilter') as GraphQLInputObjectType;
+    expect(Object.keys(filter.getFields()).sort()).toEqual(['award', 'company', 'level', 'organization', 'title', 'union', 'year', 'yearFrom', 'yearTo']);
+    // Every list a query returns is a connection.
+    for (const [name, field] of Object.entries(q)) {
+      if (String(field.type).startsWith('[')) throw new Error(`Query.${name} returns a plain list`);
+    }
+    const m = schema.getMutationType()!.getFields();
+    expect(Object.keys(m).sort()).toEqual(['deleteArticle', 'ingestArticle']);
+    expect(args(m.ingestArticle)).toEqual(expect.arrayContaining(['text: String!', 'title: String', 'date: String', 'source: String']));
+    expect(m.ingestArticle!.description).toMatch(/LAUREL_API_TOKEN/);
+    expect(m.deleteArticle!.description).toMatch(/MUTATIONS_DISABLED/);
   });
 });

@@ -1,21 +1,30 @@
 /**
  * Apollo Server on a fastify route. Receives the schema and the repositories
- * explicitly; builds a fresh context (with its DataLoaders) per request.
+ * explicitly; builds a fresh context (with its DataLoaders and the caller's
+ * access) per request; refuses over-deep and over-costly operations before
+ * they run (limits.ts); gives every error a code (errors.ts).
  */
 import { ApolloServer } from '@apollo/server';
 import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
 import { fastifyApolloHandler } from '@as-integrations/fastify';
 import type { FastifyPluginAsync } from 'fastify';
 import type { GraphQLSchema } from 'graphql';
+import { accessOf } from '../auth.js';
 import { createContext, type ApiContext } from '../context.js';
+import { formatError } from '../errors.js';
+import { complexityLimit, depthLimit } from '../limits.js';
 import type { Repositories } from '../repositories/index.js';
 
 export interface GraphqlPluginOptions {
   schema: GraphQLSchema;
   repos: Repositories;
   path: string;
-  /** Hides stack traces from clients. */
+  /** Hides stack traces and the messages of unexpected errors from clients. */
   production: boolean;
+  /** The bearer token mutations need; without one, mutations are disabled. */
+  apiToken?: string;
+  /** Neo4j's limit for one read, named in QUERY_TIMEOUT errors. */
+  queryTimeoutMs?: number;
 }
 
 export const graphqlPlugin: FastifyPluginAsync<GraphqlPluginOptions> = async (app, opts) => {
@@ -23,8 +32,10 @@ export const graphqlPlugin: FastifyPluginAsync<GraphqlPluginOptions> = async (ap
     schema: opts.schema,
     includeStacktraceInErrorResponses: !opts.production,
     introspection: true,
+    validationRules: [depthLimit()],
+    formatError: formatError({ production: opts.production, queryTimeoutMs: opts.queryTimeoutMs, log: (err) => app.log.error({ err }, 'GraphQL request failed') }),
     // Apollo's landing page loads from a CDN and fails offline; the explorer plugin serves one from local packages.
-    plugins: [ApolloServerPluginLandingPageDisabled()],
+    plugins: [ApolloServerPluginLandingPageDisabled(), complexityLimit()],
     // The command that owns the process decides when to stop, through fastify.
     stopOnTerminationSignals: false,
   });
@@ -36,6 +47,6 @@ export const graphqlPlugin: FastifyPluginAsync<GraphqlPluginOptions> = async (ap
   app.route({
     url: opts.path,
     method: ['GET', 'POST', 'OPTIONS'],
-    handler: fastifyApolloHandler(apollo, { context: async () => createContext(opts.repos) }),
+    handler: fastifyApolloHandler(apollo, { context: async (request) => createContext(opts.repos, accessOf(request.headers.authorization, opts.apiToken)) }),
   });
 };

@@ -1,56 +1,125 @@
-/** Whom a body honoured, directly or through the honours it confers. */
-import { BODY_TYPES } from '../../domain/model.js';
+/** Bodies (unions, companies, organisations): whom they honoured, employ, and which honours they confer. */
+import { BODY_TYPES, HONOUR_TYPES } from '../../domain/model.js';
 import type { Graph } from '../../graph/client.js';
+import { MAX_FACTS_PER_EDGE } from '../limits.js';
+import type { Page, Paged } from '../pagination.js';
 import { HonourLink } from '../types/enums.js';
-import { entityMap, factMap, toEntity, toFact, type EntityView, type FactView } from './views.js';
+import { byYearThenArticle } from './honours.js';
+import {
+  bindByIds,
+  entityMap,
+  factMap,
+  hasLabel,
+  keysByLabel,
+  linkRows,
+  pagePerKey,
+  toEntity,
+  toFact,
+  toLink,
+  type EntityView,
+  type FactView,
+  type LinkView,
+  type RawEntity,
+  type RawFact,
+  type RawLink,
+} from './views.js';
 
-export interface ConferralFactView extends FactView {
-  honour: EntityView;
-  body: EntityView;
-}
-
-export interface HonouredPersonView extends FactView {
+export interface HonouredPersonView {
   person: EntityView;
   body: EntityView;
   via: HonourLink;
+  /** For HONOUR links: the honour the person holds and the body confers. */
   honour: EntityView | null;
-  conferredBy: ConferralFactView[];
+  year: number | null;
+  /** The person's facts: HONOURED_BY for DIRECT, HOLDS_TITLE/RECEIVED for HONOUR. */
+  factList: FactView[];
+  factCount: number;
+  /** For HONOUR links: the CONFERRED_BY facts (text or lexicon). */
+  conferredBy: FactView[];
 }
 
-type Raw = Parameters<typeof toEntity>[0];
+interface RawHonoured {
+  person: RawEntity;
+  body: RawEntity;
+  via: HonourLink;
+  honour: RawEntity | null;
+  year: number | null;
+  facts: RawFact[];
+  conferredBy: RawFact[];
+}
+
+function toHonoured(r: RawHonoured): HonouredPersonView {
+  const facts = r.facts.map(toFact).sort(byYearThenArticle);
+  return {
+    person: toEntity(r.person),
+    body: toEntity(r.body),
+    via: r.via,
+    honour: r.honour ? toEntity(r.honour) : null,
+    year: r.year ?? null,
+    factList: facts.slice(0, MAX_FACTS_PER_EDGE),
+    factCount: facts.length,
+    conferredBy: r.conferredBy.map(toFact).sort(byYearThenArticle),
+  };
+}
 
 export class BodyRepository {
   constructor(private readonly graph: Graph) {}
 
-  /** People the body honoured: HONOURED_BY facts first, then holders of honours it confers; by name. */
-  async honoured(body: EntityView): Promise<HonouredPersonView[]> {
-    if (!(BODY_TYPES as readonly string[]).includes(body.type)) throw new Error(`not a body: ${body.type}`);
-    const rows = await this.graph.read<{ via: HonourLink; person: Raw; body: Raw; honour: Raw | null; fact: Parameters<typeof toFact>[0]; conferrals: { honour: Raw; fact: Parameters<typeof toFact>[0] }[] }>(
-      `MATCH (b:${body.type} {key: $key})
+  /**
+   * For each body id: one page of the people it honoured, directly
+   * (HONOURED_BY) first, then through an honour it confers (HOLDS_TITLE or
+   * RECEIVED, then CONFERRED_BY); by name. One edge per person and link; the
+   * facts of only the page's edges are read.
+   */
+  async honoured(ids: readonly string[], page: Page): Promise<Paged<HonouredPersonView>[]> {
+    const rows = await this.graph.read<{ key: string; total: number; items: RawHonoured[] }>(
+      `${bindByIds(BODY_TYPES, 'b')}
        CALL (b) {
          MATCH (p:Person)-[r:HONOURED_BY]->(b)
-         RETURN p, r, null AS h, [] AS conferrals, $direct AS via
+         RETURN p, null AS h, min(r.year) AS year, $direct AS via
          UNION ALL
          MATCH (p:Person)-[r:HOLDS_TITLE|RECEIVED]->(h)-[:CONFERRED_BY]->(b)
-         WITH DISTINCT p, r, h, b
-         RETURN p, r, h, [(h)-[c:CONFERRED_BY]->(b) | {honour: ${entityMap('h')}, fact: ${factMap('c')}}] AS conferrals, $honour AS via
+         RETURN p, h, min(r.year) AS year, $honour AS via
        }
-       RETURN via, ${entityMap('p')} AS person, ${entityMap('b')} AS body,
-              CASE WHEN h IS NULL THEN null ELSE ${entityMap('h')} END AS honour,
-              ${factMap('r')} AS fact, conferrals
-       ORDER BY via, p.name, p.key, h.name, r.article`,
-      { key: body.key, direct: HonourLink.DIRECT, honour: HonourLink.HONOUR },
+       WITH id AS key, b, p, h, year, via ORDER BY via, p.norm, p.key, h.norm
+       WITH key, b, collect({p: p, h: h, year: year, via: via}) AS rows
+       WITH key, b, size(rows) AS total, rows[$skip..($skip + $limit)] AS page
+       UNWIND (CASE size(page) WHEN 0 THEN [null] ELSE page END) AS x
+       WITH key, b, total, x, x.p AS p, x.h AS h
+       RETURN key, total, collect(CASE WHEN x IS NULL THEN null ELSE {
+         person: ${entityMap('p')}, body: ${entityMap('b')}, via: x.via, year: x.year,
+         honour: CASE WHEN h IS NULL THEN null ELSE ${entityMap('h')} END,
+         facts: CASE WHEN h IS NULL THEN [(p)-[r:HONOURED_BY]->(b) | ${factMap('r')}]
+                     ELSE [(p)-[r:HOLDS_TITLE|RECEIVED]->(h) | ${factMap('r')}] END,
+         conferredBy: CASE WHEN h IS NULL THEN [] ELSE [(h)-[c:CONFERRED_BY]->(b) | ${factMap('c')}] END
+       } END) AS items`,
+      { ...keysByLabel(ids, BODY_TYPES), direct: HonourLink.DIRECT, honour: HonourLink.HONOUR, ...page },
     );
-    return rows.map((r) => {
-      const b = toEntity(r.body);
-      return {
-        ...toFact(r.fact),
-        via: r.via,
-        person: toEntity(r.person),
-        body: b,
-        honour: r.honour ? toEntity(r.honour) : null,
-        conferredBy: r.conferrals.map((c) => ({ ...toFact(c.fact), honour: toEntity(c.honour), body: b })),
-      };
-    });
+    const byKey = new Map(rows.map((r) => [r.key, { total: r.total, items: r.items.map(toHonoured) }]));
+    return ids.map((id) => byKey.get(id) ?? { total: 0, items: [] });
+  }
+
+  /** For each body id: one page of the people who work for it (WORKS_FOR), by name, with positions and facts. */
+  async employees(ids: readonly string[], page: Page): Promise<Paged<LinkView>[]> {
+    return this.links(ids, page, `MATCH (b)<-[r:WORKS_FOR]-(other:Person)`);
+  }
+
+  /** For each body id: one page of the titles and awards it confers (CONFERRED_BY), by name. */
+  async confers(ids: readonly string[], page: Page): Promise<Paged<LinkView>[]> {
+    return this.links(ids, page, `MATCH (b)<-[r:CONFERRED_BY]-(other) WHERE ${hasLabel('other', HONOUR_TYPES)}`);
+  }
+
+  private async links(ids: readonly string[], page: Page, match: string): Promise<Paged<LinkView>[]> {
+    const rows = await this.graph.read<{ key: string; total: number; items: RawLink[] }>(
+      `${bindByIds(BODY_TYPES, 'b')}
+       ${match}
+       WITH id AS key, other, r
+       ${linkRows(['key'], MAX_FACTS_PER_EDGE)}
+       WITH key, link AS row ORDER BY other.norm, other.key
+       ${pagePerKey()}`,
+      { ...keysByLabel(ids, BODY_TYPES), ...page },
+    );
+    const byKey = new Map(rows.map((r) => [r.key, { total: r.total, items: r.items.map(toLink) }]));
+    return ids.map((id) => byKey.get(id) ?? { total: 0, items: [] });
   }
 }

@@ -1,68 +1,163 @@
-/** Entities in general: lookups by name, and what any entity has (mentions). */
-import type { EntityType } from '../../domain/model.js';
-import { isEntityType } from '../../domain/model.js';
+/**
+ * Entities in general: lookups by id and by name, lists per type, the
+ * articles that mention an entity, and full-text search over names.
+ */
+import { ENTITY_TYPES, type EntityType } from '../../domain/model.js';
 import type { Graph } from '../../graph/client.js';
 import { normaliseName } from '../../graph/names.js';
 import { suffixOf } from '../../graph/writer/identity.js';
-import { articleMap, entityMap, groupBy, toEntity, type ArticleView, type EntityView, type EvidenceView } from './views.js';
+import type { Page, Paged } from '../pagination.js';
+import {
+  articleMap,
+  bindByIds,
+  entityMap,
+  keysByLabel,
+  label,
+  pageAll,
+  pagePerKey,
+  toArticle,
+  toEntity,
+  type ArticleView,
+  type EntityView,
+  type EvidenceView,
+  type RawArticle,
+  type RawEntity,
+} from './views.js';
 
 export interface MentionView {
   article: ArticleView;
+  entity: EntityView;
   evidence: EvidenceView;
   surfaces: string[];
   count: number;
 }
 
-function label(l: string): string {
-  if (!isEntityType(l)) throw new Error(`not an entity label: ${l}`);
-  return l;
+export interface RawMention {
+  article: RawArticle;
+  entity: RawEntity;
+  m: { evidence: string; start: number; end: number; surfaces: string[] | null; count: number | null };
+}
+
+export function toMention(r: RawMention): MentionView {
+  return {
+    article: toArticle(r.article),
+    entity: toEntity(r.entity),
+    evidence: { sentence: r.m.evidence, start: r.m.start, end: r.m.end },
+    surfaces: r.m.surfaces ?? [],
+    count: r.m.count ?? 1,
+  };
+}
+
+export interface ScoredEntity {
+  entity: EntityView;
+  score: number;
+}
+
+/** The full-text index over every entity's name and aliases (schema/graph.cypher). */
+export const NAME_INDEX = 'entity_names';
+
+/** Lucene's query syntax characters, escaped so user text is only ever searched for, never parsed as operators. */
+const LUCENE_SPECIAL = /[+\-&|!(){}[\]^"~*?:\\/]/g;
+
+export function luceneTerms(text: string): string {
+  return text
+    .replace(LUCENE_SPECIAL, (c) => `\\${c}`)
+    .split(/\s+/)
+    .filter(Boolean)
+    // AND, OR and NOT are operators only in capitals; the analyzer lower-cases terms anyway.
+    .map((t) => (/^(AND|OR|NOT)$/.test(t) ? t.toLowerCase() : t))
+    .join(' ');
+}
+
+export function lucenePhrase(text: string): string {
+  return `"${text.replace(/["\\]/g, (c) => `\\${c}`)}"`;
 }
 
 export class EntityRepository {
   constructor(private readonly graph: Graph) {}
 
+  /** Entities by id (`Type:key`), in the order asked; null where none. One query. */
+  async byIds(ids: readonly string[]): Promise<(EntityView | null)[]> {
+    const rows = await this.graph.read<{ id: string; e: RawEntity }>(`${bindByIds()} RETURN id, ${entityMap('n')} AS e`, keysByLabel(ids));
+    const found = new Map(rows.map((r) => [r.id, toEntity(r.e)]));
+    return ids.map((id) => found.get(id) ?? null);
+  }
+
   /**
-   * Entities of one of `labels` whose name (normalised) or one of whose
-   * aliases is `name`; namesakes in key order (name, name#2, …).
+   * Entities of one of `labels` whose name (normalised) is `name`, else those
+   * with it among their aliases; in label order, then namesakes in key order
+   * (name, name#2, …).
    */
   async findByName(labels: readonly EntityType[], name: string): Promise<EntityView[]> {
     const norm = normaliseName(name);
-    // One index seek per label on `norm`; aliases are compared only when no name matches.
     const byName = labels.map((l) => `MATCH (n:${label(l)} {norm: $norm}) RETURN ${entityMap('n')} AS e`).join(' UNION ALL ');
-    let rows = await this.graph.read<{ e: Parameters<typeof toEntity>[0] }>(byName, { norm });
-    if (rows.length === 0) {
-      const byAlias = labels.map((l) => `MATCH (n:${label(l)}) WHERE $name IN n.aliases OR $norm IN n.aliases RETURN ${entityMap('n')} AS e`).join(' UNION ALL ');
-      rows = await this.graph.read(byAlias, { name, norm });
+    let found = (await this.graph.read<{ e: RawEntity }>(byName, { norm })).map((r) => toEntity(r.e));
+    if (found.length === 0) {
+      // Aliases through the full-text index (a phrase query), then compared exactly, as names are.
+      const rows = await this.graph.read<{ e: RawEntity }>(
+        `CALL db.index.fulltext.queryNodes($index, $phrase, {limit: 200}) YIELD node
+         WHERE ${labels.map((l) => `node:${label(l)}`).join(' OR ')}
+         RETURN ${entityMap('node')} AS e`,
+        { index: NAME_INDEX, phrase: lucenePhrase(name) },
+      );
+      found = rows.map((r) => toEntity(r.e)).filter((e) => e.aliases.some((a) => normaliseName(a) === norm));
     }
-    return rows.map((r) => toEntity(r.e)).sort((a, b) => a.type.localeCompare(b.type) || suffixOf(a.key, normaliseName(a.name)) - suffixOf(b.key, normaliseName(b.name)));
+    const order = (t: EntityType) => ENTITY_TYPES.indexOf(t);
+    return found.sort((a, b) => order(a.type) - order(b.type) || suffixOf(a.key, normaliseName(a.name)) - suffixOf(b.key, normaliseName(b.name)) || a.key.localeCompare(b.key));
   }
 
-  /** For each key of `type`: the other entities of that type with the same name (people split by the identity rule). */
-  async namesakes(type: EntityType, keys: readonly string[]): Promise<EntityView[][]> {
-    const rows = await this.graph.read<{ key: string; e: Parameters<typeof toEntity>[0] }>(
-      `UNWIND $keys AS key
-       MATCH (n:${label(type)} {key: key})
-       MATCH (o:${label(type)} {norm: n.norm}) WHERE o <> n
-       RETURN key, ${entityMap('o')} AS e ORDER BY o.key`,
-      { keys },
+  /** Entities of one type, by name; honours may be filtered by level. */
+  async list(type: EntityType, filter: { level?: string | null }, page: Page): Promise<Paged<EntityView>> {
+    const [row] = await this.graph.read<{ total: number; items: RawEntity[] }>(
+      `MATCH (n:${label(type)}) WHERE $level IS NULL OR n.level = $level
+       WITH n ORDER BY n.norm, n.key
+       WITH ${entityMap('n')} AS row
+       ${pageAll()}`,
+      { level: filter.level ?? null, ...page },
     );
-    return groupBy(keys, rows, (r) => r.key, (r) => toEntity(r.e));
+    return { total: row?.total ?? 0, items: (row?.items ?? []).map(toEntity) };
   }
 
-  /** For each key of `type`: the articles that mention it, oldest first. */
-  async mentions(type: EntityType, keys: readonly string[]): Promise<MentionView[][]> {
-    const rows = await this.graph.read<{ key: string; article: ArticleView; m: { evidence: string; start: number; end: number; surfaces: string[]; count: number } }>(
+  /** For each person key: the other people of the same name (kept apart by the identity rule). */
+  async namesakes(keys: readonly string[]): Promise<EntityView[][]> {
+    const rows = await this.graph.read<{ key: string; items: RawEntity[] }>(
       `UNWIND $keys AS key
-       MATCH (n:${label(type)} {key: key})<-[m:MENTIONS]-(a:Article)
-       RETURN key, ${articleMap('a')} AS article, m {.evidence, .start, .end, .surfaces, .count} AS m
-       ORDER BY a.date, a.id`,
+       MATCH (n:Person {key: key})
+       RETURN key, COLLECT { MATCH (o:Person {norm: n.norm}) WHERE o <> n RETURN ${entityMap('o')} ORDER BY o.key } AS items`,
       { keys },
     );
-    return groupBy(
-      keys,
-      rows,
-      (r) => r.key,
-      (r) => ({ article: r.article, evidence: { sentence: r.m.evidence, start: r.m.start, end: r.m.end }, surfaces: r.m.surfaces, count: r.m.count }),
+    const byKey = new Map(rows.map((r) => [r.key, r.items.map(toEntity)]));
+    return keys.map((k) => byKey.get(k) ?? []);
+  }
+
+  /** For each entity id: the articles that mention it, oldest first, one page each. */
+  async mentions(ids: readonly string[], page: Page): Promise<Paged<MentionView>[]> {
+    const rows = await this.graph.read<{ key: string; total: number; items: RawMention[] }>(
+      `${bindByIds()}
+       MATCH (n)<-[m:MENTIONS]-(a:Article)
+       WITH id AS key, n, m, a ORDER BY a.date, a.id
+       WITH key, {article: ${articleMap('a')}, entity: ${entityMap('n')}, m: m {.evidence, .start, .end, .surfaces, .count}} AS row
+       ${pagePerKey()}`,
+      { ...keysByLabel(ids), ...page },
     );
+    const byKey = new Map(rows.map((r) => [r.key, { total: r.total, items: r.items.map(toMention) }]));
+    return ids.map((id) => byKey.get(id) ?? { total: 0, items: [] });
+  }
+
+  /**
+   * Full-text search over names and aliases (the `cjk` analyzer: Chinese as
+   * overlapping bigrams). Exact name matches first, then by Lucene's score.
+   */
+  async search(text: string, types: readonly EntityType[], page: Page): Promise<Paged<ScoredEntity>> {
+    const [row] = await this.graph.read<{ total: number; items: { e: RawEntity; score: number }[] }>(
+      `CALL db.index.fulltext.queryNodes($index, $query) YIELD node, score
+       WHERE ${types.map((t) => `node:${label(t)}`).join(' OR ')}
+       WITH node, score, CASE WHEN node.norm = $norm THEN 1 ELSE 0 END AS exact
+       ORDER BY exact DESC, score DESC, node.norm, node.key
+       WITH {e: ${entityMap('node')}, score: score} AS row
+       ${pageAll()}`,
+      { index: NAME_INDEX, query: luceneTerms(text), norm: normaliseName(text), ...page },
+    );
+    return { total: row?.total ?? 0, items: (row?.items ?? []).map((r) => ({ entity: toEntity(r.e), score: r.score })) };
   }
 }

@@ -1,10 +1,13 @@
-/** The repositories the API reads through, built from one Graph handle. */
+/** The repositories the API reads (and writes) through, built from one Graph handle. */
 import type { Graph } from '../../graph/client.js';
+import { graphCounts, type GraphCounts } from '../../graph/stats.js';
 import { ArticleRepository } from './articles.js';
 import { BodyRepository } from './bodies.js';
 import { EntityRepository } from './entities.js';
+import { ExploreRepository } from './explore.js';
 import { HonourRepository } from './honours.js';
 import { PeopleRepository } from './people.js';
+import { ArticleWrites } from './writes.js';
 
 export interface Repositories {
   entities: EntityRepository;
@@ -12,6 +15,10 @@ export interface Repositories {
   honours: HonourRepository;
   bodies: BodyRepository;
   articles: ArticleRepository;
+  explore: ExploreRepository;
+  writes: ArticleWrites;
+  /** Counts per label and relationship type (Neo4j's count store: one cheap query). */
+  counts(): Promise<GraphCounts>;
 }
 
 export function createRepositories(graph: Graph): Repositories {
@@ -21,5 +28,8 @@ export function createRepositories(graph: Graph): Repositories {
     honours: new HonourRepository(graph),
     bodies: new BodyRepository(graph),
     articles: new ArticleRepository(graph),
+    explore: new ExploreRepository(graph),
+    writes: new ArticleWrites(graph),
+    counts: () => graphCounts(graph),
   };
 }

@@ -1,12 +1,17 @@
 /**
  * What repositories return: plain objects shaped like the GraphQL types, and
- * the Cypher projections that produce them. Shared by every repository so
- * that an entity, an article or a fact reads the same everywhere.
+ * the Cypher fragments that produce them. Shared by every repository so that
+ * an entity, an article or a fact reads the same everywhere.
+ *
+ * Labels and relationship types are spliced into Cypher only from the domain
+ * model (checked by `label()` / `relType()`); every value is a parameter.
  */
-import type { EntityType, RelationType } from '../../domain/model.js';
+import { ENTITY_TYPES, RELATION_TYPE_NAMES, isEntityType, isRelationType, type EntityType, type RelationType } from '../../domain/model.js';
+import type { Params } from '../../graph/client.js';
 import type { Provenance } from '../types/enums.js';
 
 export interface EntityView {
+  /** `Type:key`. */
   id: string;
   type: EntityType;
   key: string;
@@ -21,6 +26,7 @@ export interface ArticleView {
   date: string | null;
   newspaper: string | null;
   page: string | null;
+  place: string | null;
   source: string | null;
 }
 
@@ -30,13 +36,54 @@ export interface EvidenceView {
   end: number;
 }
 
+/** One relationship of the graph: a fact, with its properties. */
 export interface FactView {
   type: RelationType;
+  fromId: string;
+  toId: string;
   year: number | null;
   position: string | null;
   evidence: EvidenceView | null;
-  article: ArticleView | null;
+  /** The supporting article; null for lexicon facts. */
+  articleId: string | null;
   provenance: Provenance;
+  /** How many articles assert a lexicon fact; 1 for a text fact. */
+  support: number;
+}
+
+/** A pair of entities and every fact linking them one way (one per supporting article). */
+export interface LinkView {
+  node: EntityView;
+  /** Earliest year any of the facts gives. */
+  year: number | null;
+  /** Distinct positions the facts give (WORKS_FOR). */
+  positions: string[];
+  /** The first facts (at most MAX_FACTS_PER_EDGE), earliest year first. */
+  factList: FactView[];
+  factCount: number;
+}
+
+/** Every fact type: what paths, networks and an article's facts run over. */
+export const FACT_TYPES: readonly RelationType[] = RELATION_TYPE_NAMES;
+
+export function label(l: string): EntityType {
+  if (!isEntityType(l)) throw new Error(`not an entity label: ${l}`);
+  return l;
+}
+
+export function relType(t: string): RelationType {
+  if (!isRelationType(t)) throw new Error(`not a relation type: ${t}`);
+  return t;
+}
+
+/** `n:A OR n:B …` for a WHERE clause. */
+export function hasLabel(v: string, labels: readonly EntityType[]): string {
+  return `(${labels.map((l) => `${v}:${label(l)}`).join(' OR ')})`;
+}
+
+/** `A|B|…` for a relationship pattern. */
+export function typeAlternatives(types: readonly RelationType[]): string {
+  return types.map(relType).join('|');
 }
 
 /** Cypher map projection of an entity node bound to `v`. */
@@ -46,16 +93,18 @@ export function entityMap(v: string): string {
 
 /** Cypher map projection of an article node bound to `v` (without its text, which is loaded on demand). */
 export function articleMap(v: string): string {
-  return `${v} {.id, .title, .date, .newspaper, .page, .source}`;
+  return `${v} {.id, .title, .date, .newspaper, .page, .place, .source}`;
 }
 
-/** Cypher map projection of a fact relationship bound to `r`, with its supporting article. */
+/** Cypher map projection of a fact relationship bound to `r`. */
 export function factMap(r: string): string {
-  return `${r} {.year, .position, .evidence, .start, .end, .provenance, type: type(${r}),
-    article: head(COLLECT { MATCH (src:Article {id: ${r}.article}) RETURN ${articleMap('src')} })}`;
+  return `${r} {.year, .position, .evidence, .start, .end, .provenance, .article, type: type(${r}),
+    from: head(labels(startNode(${r}))) + ':' + startNode(${r}).key,
+    to: head(labels(endNode(${r}))) + ':' + endNode(${r}).key,
+    support: CASE WHEN ${r}.provenance = 'lexicon' THEN size(coalesce(${r}.assertedBy, [])) ELSE 1 END}`;
 }
 
-interface RawEntity {
+export interface RawEntity {
   key: string;
   name: string;
   aliases: string[] | null;
@@ -67,26 +116,135 @@ export function toEntity(raw: RawEntity): EntityView {
   return { id: `${raw.type}:${raw.key}`, type: raw.type, key: raw.key, name: raw.name, aliases: raw.aliases ?? [], level: raw.level ?? null };
 }
 
-interface RawFact {
+export interface RawArticle {
+  id: string;
+  title?: string | null;
+  date?: string | null;
+  newspaper?: string | null;
+  page?: string | null;
+  place?: string | null;
+  source?: string | null;
+}
+
+export function toArticle(raw: RawArticle): ArticleView {
+  return {
+    id: raw.id,
+    title: raw.title ?? null,
+    date: raw.date ?? null,
+    newspaper: raw.newspaper ?? null,
+    page: raw.page ?? null,
+    place: raw.place ?? null,
+    source: raw.source ?? null,
+  };
+}
+
+export interface RawFact {
   type: RelationType;
+  from: string;
+  to: string;
   year: number | null;
   position: string | null;
   evidence: string | null;
   start: number | null;
   end: number | null;
   provenance: Provenance;
-  article: ArticleView | null;
+  article: string | null;
+  support: number;
 }
 
 export function toFact(raw: RawFact): FactView {
   return {
     type: raw.type,
+    fromId: raw.from,
+    toId: raw.to,
     year: raw.year ?? null,
     position: raw.position ?? null,
     evidence: raw.evidence != null ? { sentence: raw.evidence, start: raw.start ?? 0, end: raw.end ?? 0 } : null,
-    article: raw.article ?? null,
+    articleId: raw.article ?? null,
     provenance: raw.provenance,
+    support: raw.support ?? 1,
   };
+}
+
+/**
+ * Cypher that groups rows of (`other`, `r`) into one link map per `other`
+ * (facts earliest year first, then by article), bound as `link`. `keep` are
+ * variables to carry through (grouping keys).
+ */
+export function linkRows(keep: string[], maxFacts: number): string {
+  const k = keep.length ? `${keep.join(', ')}, ` : '';
+  return `WITH ${k}other, r ORDER BY r.year, r.article
+    WITH ${k}other, collect(r) AS rs, min(r.year) AS year
+    WITH ${k}other, year, {node: ${entityMap('other')}, year: year,
+      positions: [x IN rs WHERE x.position IS NOT NULL | x.position],
+      facts: [x IN rs[0..${Math.trunc(maxFacts)}] | ${factMap('x')}], factCount: size(rs)} AS link`;
+}
+
+export interface RawLink {
+  node: RawEntity;
+  year: number | null;
+  positions: string[];
+  facts: RawFact[];
+  factCount: number;
+}
+
+export function toLink(raw: RawLink): LinkView {
+  return {
+    node: toEntity(raw.node),
+    year: raw.year ?? null,
+    positions: [...new Set(raw.positions)],
+    factList: raw.facts.map(toFact),
+    factCount: raw.factCount,
+  };
+}
+
+/**
+ * Pages rows already in order: binds `total` and, one row each, the page's
+ * rows as `row` (one null row when the page is empty, so `total` survives).
+ * Finish with `RETURN total, collect(…) AS items`, null for a null row.
+ */
+export function pageThen(row = 'row'): string {
+  return `WITH collect(${row}) AS rows
+    WITH size(rows) AS total, rows[$skip..($skip + $limit)] AS page
+    UNWIND (CASE size(page) WHEN 0 THEN [null] ELSE page END) AS ${row}`;
+}
+
+/** Pages rows already in order, per `key`: returns `key, total, items`. */
+export function pagePerKey(row = 'row', key = 'key'): string {
+  return `WITH ${key}, collect(${row}) AS rows
+    RETURN ${key} AS key, size(rows) AS total, rows[$skip..($skip + $limit)] AS items`;
+}
+
+/** Pages rows already in order: returns `total, items`. */
+export function pageAll(row = 'row'): string {
+  return `WITH collect(${row}) AS rows
+    RETURN size(rows) AS total, rows[$skip..($skip + $limit)] AS items`;
+}
+
+/**
+ * Binds entity nodes by id (`Type:key`) as `n`, with `id`, for the labels
+ * given: one index seek per key, UNION ALL over labels. Pass
+ * `keysByLabel(ids)` as parameters.
+ */
+export function bindByIds(labels: readonly EntityType[] = ENTITY_TYPES, n = 'n'): string {
+  const parts = labels.map((l) => `UNWIND $keys_${label(l)} AS key MATCH (${n}:${l} {key: key}) RETURN ${n}, '${l}:' + key AS id`);
+  return `CALL () { ${parts.join(' UNION ALL ')} }`;
+}
+
+export function keysByLabel(ids: readonly string[], labels: readonly EntityType[] = ENTITY_TYPES): Params {
+  const params: Params = Object.fromEntries(labels.map((l) => [`keys_${l}`, [] as string[]]));
+  for (const id of ids) {
+    const { type, key } = splitId(id);
+    if (type && labels.includes(type)) (params[`keys_${type}`] as string[]).push(key);
+  }
+  return params;
+}
+
+/** `Type:key` → its parts; `type` is undefined when the prefix is not an entity type. */
+export function splitId(id: string): { type: EntityType | undefined; key: string } {
+  const i = id.indexOf(':');
+  const type = i > 0 ? id.slice(0, i) : '';
+  return isEntityType(type) ? { type, key: id.slice(i + 1) } : { type: undefined, key: id };
 }
 
 /** Groups rows by a key, keeping the order of `keys` (what DataLoader expects). */

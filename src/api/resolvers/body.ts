@@ -1,23 +1,30 @@
-import { Arg, Ctx, Query, Resolver } from 'type-graphql';
+/** Whom a body honoured. */
+import { Arg, Args, Ctx, ID, Query, Resolver } from 'type-graphql';
 import { BODY_TYPES } from '../../domain/model.js';
 import type { ApiContext } from '../context.js';
-import { notFound, requireName } from '../errors.js';
-import type { HonouredPersonView } from '../repositories/bodies.js';
-import { HonouredPerson } from '../types/facts.js';
+import { PageArgs, toConnection, toPage } from '../pagination.js';
+import { HonouredPersonConnection } from '../types/edges.js';
+import { requireEntity } from './lookup.js';
 
 @Resolver()
 export class BodyResolver {
-  @Query(() => [HonouredPerson], {
+  @Query(() => HonouredPersonConnection, {
     description:
-      'Who was honoured by a body (union, company or organisation): people it honoured directly (HONOURED_BY) and people holding an honour it confers (CONFERRED_BY), each with how the link is known and its evidence.',
+      'Who was honoured by a body (union, company or organisation): people it honoured directly (HONOURED_BY) first, then people holding an honour it confers (CONFERRED_BY); each saying how the link is known (via), with the provenance and evidence of every fact.',
   })
   async honouredBy(
-    @Arg('organization', () => String, { description: 'The body by canonical name or alias, for example 中华全国总工会.' }) organization: string,
+    @Arg('organization', () => String, {
+      nullable: true,
+      description: 'The body by canonical name or alias, for example 中华全国总工会 or 全总; when several bodies share it, the first (union, company, organisation).',
+    })
+    organization: string | null,
+    @Arg('id', () => ID, { nullable: true, description: 'The body by id (Union:…, Company:…, Organization:…), instead of organization.' }) id: string | null,
+    @Args(() => PageArgs) args: PageArgs,
     @Ctx() ctx: ApiContext,
-  ): Promise<HonouredPersonView[]> {
-    const bodies = await ctx.repos.entities.findByName(BODY_TYPES, requireName(organization, 'organization'));
-    if (bodies.length === 0) throw notFound(`no union, company or organisation named "${organization}" in the graph`);
-    const lists = await Promise.all(bodies.map((b) => ctx.repos.bodies.honoured(b)));
-    return lists.flat();
+  ) {
+    const body = await requireEntity(ctx, { id, name: organization }, BODY_TYPES, 'organization');
+    const page = toPage(args);
+    const [paged] = await ctx.repos.bodies.honoured([body.id], page);
+    return toConnection(page, paged!, (h) => ({ ...h, node: h.person }));
   }
 }

@@ -1,20 +1,41 @@
-import { Arg, Ctx, Query, Resolver } from 'type-graphql';
+/** Who holds an honour. */
+import { Arg, Args, Ctx, Int, Query, Resolver } from 'type-graphql';
 import type { ApiContext } from '../context.js';
-import { notFound, requireName } from '../errors.js';
-import type { HonoureeView } from '../repositories/honours.js';
-import { Honouree } from '../types/facts.js';
+import { badInput } from '../errors.js';
+import { PageArgs, toConnection, toPage } from '../pagination.js';
+import type { HolderFilter } from '../repositories/honours.js';
+import { HonoureeConnection } from '../types/edges.js';
+import { requireEntity } from './lookup.js';
 
 @Resolver()
 export class HonourResolver {
-  @Query(() => [Honouree], {
-    description: 'Who holds an honorary title: every person with a HOLDS_TITLE fact for it, by name, each with the evidence of every supporting article.',
+  @Query(() => HonoureeConnection, {
+    description:
+      'Who holds an honour: one edge per person and honour, by name, with the year and the evidence sentence and article of every fact. Give a title or an award (by name or alias); or neither, for every honour matching year and level.',
   })
   async honourees(
-    @Arg('title', () => String, { description: 'The title by canonical name or alias, for example 全国劳动模范 or 全国劳模.' }) title: string,
+    @Arg('title', () => String, { nullable: true, description: 'The honorary title, for example 全国劳动模范 or 全国劳模.' }) title: string | null,
+    @Arg('award', () => String, { nullable: true, description: 'The award, for example 全国五一劳动奖章.' }) award: string | null,
+    @Arg('year', () => Int, { nullable: true, description: 'Only people with a fact giving this year.' }) year: number | null,
+    @Arg('yearFrom', () => Int, { nullable: true, description: 'Only people with a fact giving this year or later.' }) yearFrom: number | null,
+    @Arg('yearTo', () => Int, { nullable: true, description: 'Only people with a fact giving this year or earlier.' }) yearTo: number | null,
+    @Arg('level', () => String, { nullable: true, description: "Only honours of this level: national, provincial, municipal, district or sector." }) level: string | null,
+    @Args(() => PageArgs) args: PageArgs,
     @Ctx() ctx: ApiContext,
-  ): Promise<HonoureeView[]> {
-    const [found] = await ctx.repos.entities.findByName(['Title'], requireName(title, 'title'));
-    if (!found) throw notFound(`no title named "${title}" in the graph`);
-    return ctx.repos.honours.holders('Title', found.key);
+  ) {
+    if (title != null && award != null) throw badInput('give title or award, not both');
+    const page = toPage(args);
+    const filter: HolderFilter = { year, yearFrom, yearTo, level };
+    const edge = (h: Awaited<ReturnType<typeof ctx.repos.honours.holdersOfAny>>['items'][number]) => ({
+      node: h.person,
+      honour: h.honour,
+      year: h.year,
+      factList: h.factList,
+      factCount: h.factCount,
+    });
+    if (title == null && award == null) return toConnection(page, await ctx.repos.honours.holdersOfAny(filter, page), edge);
+    const honour = title != null ? await requireEntity(ctx, { name: title }, ['Title'], 'title') : await requireEntity(ctx, { name: award! }, ['Award'], 'award');
+    const [paged] = await ctx.repos.honours.holders([honour.id], filter, page);
+    return toConnection(page, paged!, edge);
   }
 }

@@ -1,8 +1,8 @@
 import { Field, ID, Int, ObjectType } from 'type-graphql';
 
-@ObjectType({ description: 'A news article loaded into the graph.' })
+@ObjectType({ description: 'A news article loaded into the graph. Its text, the entities it mentions and the facts it supports are fields.' })
 export class Article {
-  @Field(() => ID, { description: 'Identifier: the file name without extension.' })
+  @Field(() => ID, { description: 'Identifier: the file name without extension, or the id given to ingestArticle (by default `api-` and a digest of the text).' })
   id!: string;
 
   @Field(() => String, { nullable: true, description: 'Headline, when known.' })
@@ -17,18 +17,21 @@ export class Article {
   @Field(() => String, { nullable: true, description: 'The page it was printed on.' })
   page?: string | null;
 
-  @Field(() => String, { nullable: true, description: 'Where the text was loaded from.' })
+  @Field(() => String, { nullable: true, description: 'The city or province the newspaper writes from (it resolves 市委, 省总工会 …).' })
+  place?: string | null;
+
+  @Field(() => String, { nullable: true, description: 'Where the text came from (a file path or what the ingesting client said).' })
   source?: string | null;
 }
 
 @ObjectType({ description: 'The sentence that states a fact or mentions an entity, with its place in the article text.' })
 export class Evidence {
-  @Field(() => String, { description: 'The sentence as written.' })
+  @Field(() => String, { description: 'The sentence as the article writes it, without the layout\'s line breaks.' })
   sentence!: string;
 
   @Field(() => Int, { description: "Offset of the sentence's first character in the article text." })
   start!: number;
 
-  @Field(() => Int, { description: 'Offset just past the sentence in the article text (end exclusive).' })
+  @Field(() => Int, { description: "Offset just past the sentence's last character in the article text (end exclusive)." })
   end!: number;
 }

@@ -48,3 +48,20 @@ registerEnumType(HonourLink, {
     HONOUR: { description: 'The person holds a title or award that the body confers (HOLDS_TITLE or RECEIVED, then CONFERRED_BY).' },
   },
 });
+
+export enum ColleagueKind {
+  EMPLOYER = 'EMPLOYER',
+  UNION = 'UNION',
+  HONOUR = 'HONOUR',
+  ARTICLE = 'ARTICLE',
+}
+registerEnumType(ColleagueKind, {
+  name: 'ColleagueKind',
+  description: 'What two colleagues share.',
+  valuesConfig: {
+    EMPLOYER: { description: 'Both work for the same company or organisation (WORKS_FOR).' },
+    UNION: { description: 'Both work for, or were honoured by, the same union (WORKS_FOR or HONOURED_BY).' },
+    HONOUR: { description: 'Both hold the same title or received the same award (HOLDS_TITLE or RECEIVED).' },
+    ARTICLE: { description: 'The same article mentions both (MENTIONS).' },
+  },
+});

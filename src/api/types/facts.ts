@@ -1,114 +1,68 @@
 /**
- * Facts as edges: each is one relationship of the graph with its properties
- * (year, position, evidence sentence, supporting article, provenance) and
- * both of its ends. A fact that several articles state appears once per
- * article, each with that article's evidence.
+ * A fact is one relationship of the graph with its properties: the year or
+ * position it gives, the evidence sentence and the supporting article (text
+ * facts), or the lexicon (lexicon facts). A fact several articles state is
+ * one relationship per article, each with that article's evidence.
  */
-import { Field, Int, ObjectType } from 'type-graphql';
+import { Arg, Field, Int, ObjectType } from 'type-graphql';
 import type { RelationType as RelationTypeName } from '../../domain/model.js';
+import { DEFAULT_FACTS_PER_EDGE, MAX_FACTS_PER_EDGE } from '../limits.js';
+import { badInput } from '../errors.js';
+import type { FactView } from '../repositories/views.js';
 import { Article, Evidence } from './article.js';
-import { Body, Honour, Person } from './entities.js';
-import { HonourLink, Provenance, RelationType } from './enums.js';
+import { Entity } from './entities.js';
+import { Provenance, RelationType } from './enums.js';
 
-// Not a GraphQL type itself: its fields are inherited by the fact types below.
-@ObjectType()
-export abstract class FactBase {
-  @Field(() => Evidence, { nullable: true, description: 'The sentence stating the fact; null for lexicon facts.' })
+@ObjectType({ description: 'One fact of the graph (a relationship), with its properties and its evidence.' })
+export class Fact {
+  @Field(() => RelationType, { description: 'What the fact says (the relationship type).' })
+  type!: RelationTypeName;
+
+  @Field(() => Entity, { description: 'The entity the fact starts from (the person, or the honour for CONFERRED_BY).' })
+  from!: Entity;
+
+  @Field(() => Entity, { description: 'The entity the fact points to (the honour or the body).' })
+  to!: Entity;
+
+  @Field(() => Int, { nullable: true, description: 'The year the fact gives (HOLDS_TITLE, RECEIVED, HONOURED_BY), when the text gives or fixes it.' })
+  year?: number | null;
+
+  @Field(() => String, { nullable: true, description: 'The position as written (WORKS_FOR): 高级工程师, 副总经理, 主席.' })
+  position?: string | null;
+
+  @Field(() => Evidence, { nullable: true, description: 'The sentence stating the fact, with its offsets in the article text; null for lexicon facts.' })
   evidence?: Evidence | null;
 
   @Field(() => Article, { nullable: true, description: 'The article supporting the fact; null for lexicon facts.' })
   article?: Article | null;
 
-  @Field(() => Provenance, { description: 'Whether an article states the fact or the honours lexicon supplies it.' })
+  @Field(() => Provenance, { description: "How the fact is known: an article's text states it (TEXT), or Laurel's honours lexicon supplies it (LEXICON)." })
   provenance!: Provenance;
+
+  @Field(() => Int, { description: 'How many articles support the fact: 1 for a text fact; for a lexicon fact, the articles whose extraction asserted it.' })
+  support!: number;
 }
 
-@ObjectType({ description: 'A person holds a title (HOLDS_TITLE) or received an award (RECEIVED).' })
-export class HonourFact extends FactBase {
-  @Field(() => RelationType, { description: 'HOLDS_TITLE for a title, RECEIVED for an award.' })
-  type!: RelationTypeName;
-
-  @Field(() => Person, { description: 'The honouree.' })
-  person!: Person;
-
-  @Field(() => Honour, { description: 'The title or award.' })
-  honour!: Honour;
-
-  @Field(() => Int, { nullable: true, description: 'The year the honour was conferred, when the text gives or fixes it.' })
-  year?: number | null;
+/** `facts(first:)` on edges that group the facts of a pair. */
+export function sliceFacts(list: FactView[], first: number): FactView[] {
+  if (!Number.isInteger(first) || first < 0 || first > MAX_FACTS_PER_EDGE) throw badInput(`facts(first:) must be 0 to ${MAX_FACTS_PER_EDGE}, not ${first}`);
+  return list.slice(0, first);
 }
 
-@ObjectType({ description: "A person's employer or office (WORKS_FOR)." })
-export class EmploymentFact extends FactBase {
-  @Field(() => Person, { description: 'The employee or office holder.' })
-  person!: Person;
+/** Edges whose link is a group of facts (one per supporting article). */
+@ObjectType()
+export abstract class FactGroup {
+  /** The facts read for the edge (at most MAX_FACTS_PER_EDGE). */
+  factList!: FactView[];
 
-  @Field(() => Body, { description: 'The company, union or organisation.' })
-  employer!: Body;
+  @Field(() => Int, { description: 'How many facts support this link (one per supporting article, or one lexicon fact).' })
+  factCount!: number;
 
-  @Field(() => String, { nullable: true, description: 'The position as written (高级工程师, 副总经理, 主席).' })
-  position?: string | null;
-}
-
-@ObjectType({ description: 'A body confers an honour (CONFERRED_BY).' })
-export class ConferralFact extends FactBase {
-  @Field(() => Honour, { description: 'The title or award.' })
-  honour!: Honour;
-
-  @Field(() => Body, { description: 'The body that confers it.' })
-  body!: Body;
-}
-
-@ObjectType({ description: 'An article mentions an entity (MENTIONS).' })
-export class Mention {
-  @Field(() => Article, { description: 'The article.' })
-  article!: Article;
-
-  @Field(() => Evidence, { description: 'The sentence of the first mention.' })
-  evidence!: Evidence;
-
-  @Field(() => [String], { description: 'The surface forms the article uses for the entity.' })
-  surfaces!: string[];
-
-  @Field(() => Int, { description: 'How many times the article mentions the entity.' })
-  count!: number;
-}
-
-@ObjectType({ description: 'A person who holds an honour, with every fact that says so.' })
-export class Honouree {
-  @Field(() => Person, { description: 'The honouree.' })
-  person!: Person;
-
-  @Field(() => Honour, { description: 'The title or award.' })
-  honour!: Honour;
-
-  @Field(() => Int, { nullable: true, description: 'The earliest year any supporting fact gives.' })
-  year?: number | null;
-
-  @Field(() => [HonourFact], { description: 'The supporting facts, one per article, each with its evidence.' })
-  facts!: HonourFact[];
-}
-
-@ObjectType({
-  description:
-    'A person a body honoured: directly (HONOURED_BY), or by holding an honour the body confers (HOLDS_TITLE/RECEIVED and CONFERRED_BY). The evidence, article and provenance are those of the person\'s fact.',
-})
-export class HonouredPerson extends FactBase {
-  @Field(() => Person, { description: 'The person honoured.' })
-  person!: Person;
-
-  @Field(() => Body, { description: 'The body that honoured them.' })
-  body!: Body;
-
-  @Field(() => HonourLink, { description: 'How the link is known.' })
-  via!: HonourLink;
-
-  @Field(() => Honour, { nullable: true, description: 'For HONOUR links: the honour the body confers and the person holds.' })
-  honour?: Honour | null;
-
-  @Field(() => Int, { nullable: true, description: "The year of the person's fact, when known." })
-  year?: number | null;
-
-  @Field(() => [ConferralFact], { description: 'For HONOUR links: the facts saying the body confers the honour; empty for DIRECT.' })
-  conferredBy!: ConferralFact[];
+  @Field(() => [Fact], { description: 'The facts that support this link, earliest year first, each with its evidence and article.' })
+  facts(
+    @Arg('first', () => Int, { defaultValue: DEFAULT_FACTS_PER_EDGE, description: `How many facts to list (at most ${MAX_FACTS_PER_EDGE}); factCount says how many there are.` })
+    first: number,
+  ): FactView[] {
+    return sliceFacts(this.factList, first);
+  }
 }

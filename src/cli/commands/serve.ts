@@ -27,7 +27,7 @@ export async function serveUntilSignal(
 ): Promise<void> {
   const stopped = untilSignal();
   try {
-    const app = await buildServer({ graph: db.graph, production: config.production });
+    const app = await buildServer({ graph: db.graph, production: config.production, apiToken: config.apiToken, queryTimeoutMs: config.queryTimeoutMs });
     try {
       const { url } = await listen(app, opts.host ?? config.server.host, opts.port ?? config.server.port);
       announce(`${url}${GRAPHQL_PATH}`);

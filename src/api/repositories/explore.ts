@@ -1,0 +1,215 @@
+/**
+ * Researchers' queries over the shape of the graph: colleagues (people who
+ * share something), the shortest path between two entities, and the
+ * neighbourhood of one.
+ *
+ * Paths and neighbourhoods run over facts only (HOLDS_TITLE, RECEIVED,
+ * WORKS_FOR, HONOURED_BY, CONFERRED_BY), never through Article nodes: being
+ * mentioned by the same article is not a relation between two entities
+ * (colleagues with kind ARTICLE lists such co-mentions). So every hop has a
+ * fact to show for it: an evidence sentence, or the lexicon.
+ */
+import { HONOUR_TYPES, type EntityType } from '../../domain/model.js';
+import type { Graph } from '../../graph/client.js';
+import { MAX_FACTS_PER_EDGE, MAX_NETWORK_DEPTH, MAX_PATH_HOPS } from '../limits.js';
+import type { Page, Paged } from '../pagination.js';
+import { ColleagueKind } from '../types/enums.js';
+import { byYearThenArticle } from './honours.js';
+import {
+  FACT_TYPES,
+  articleMap,
+  entityMap,
+  factMap,
+  hasLabel,
+  label,
+  pageAll,
+  toArticle,
+  toEntity,
+  toFact,
+  typeAlternatives,
+  type ArticleView,
+  type EntityView,
+  type FactView,
+  type RawArticle,
+  type RawEntity,
+  type RawFact,
+} from './views.js';
+
+export interface SharedView {
+  kind: ColleagueKind;
+  entity: EntityView | null;
+  article: ArticleView | null;
+}
+
+export interface ColleagueView {
+  person: EntityView;
+  shared: SharedView[];
+}
+
+export interface HopView {
+  from: EntityView;
+  to: EntityView;
+  /** Every fact between the two, either way (one per supporting article), earliest year first. */
+  factList: FactView[];
+  factCount: number;
+}
+
+export interface PathView {
+  nodes: EntityView[];
+  hops: HopView[];
+}
+
+export interface NetworkNodeView {
+  entity: EntityView;
+  depth: number;
+}
+
+export interface NetworkEdgeView {
+  type: FactView['type'];
+  source: EntityView;
+  target: EntityView;
+  factList: FactView[];
+  factCount: number;
+}
+
+export interface NetworkView {
+  center: EntityView;
+  nodes: NetworkNodeView[];
+  edges: NetworkEdgeView[];
+  truncated: boolean;
+}
+
+/** An entity by type and key, as resolvers hand it over. */
+export interface EntityRef {
+  type: EntityType;
+  key: string;
+}
+
+const FACTS = typeAlternatives(FACT_TYPES);
+
+/** What each colleague kind matches from the person `p` to the colleague `c` through `x`. */
+const COLLEAGUE_PATTERNS: Record<ColleagueKind, string> = {
+  [ColleagueKind.EMPLOYER]: `MATCH (p)-[:WORKS_FOR]->(x)<-[:WORKS_FOR]-(c:Person) WHERE (x:Company OR x:Organization)`,
+  [ColleagueKind.UNION]: `MATCH (p)-[:WORKS_FOR|HONOURED_BY]->(x:Union)<-[:WORKS_FOR|HONOURED_BY]-(c:Person) WHERE true`,
+  [ColleagueKind.HONOUR]: `MATCH (p)-[:HOLDS_TITLE|RECEIVED]->(x)<-[:HOLDS_TITLE|RECEIVED]-(c:Person) WHERE ${hasLabel('x', HONOUR_TYPES)}`,
+  [ColleagueKind.ARTICLE]: `MATCH (p)<-[:MENTIONS]-(x:Article)-[:MENTIONS]->(c:Person) WHERE true`,
+};
+
+export class ExploreRepository {
+  constructor(private readonly graph: Graph) {}
+
+  /**
+   * People sharing an employer, a union, an honour or an article with the
+   * person, most shared things first, then by name; each with what is shared.
+   */
+  async colleagues(personKey: string, kinds: readonly ColleagueKind[], page: Page): Promise<Paged<ColleagueView>> {
+    const branches = kinds.map((k) => `${COLLEAGUE_PATTERNS[k]} AND c <> p RETURN DISTINCT c, x, '${k}' AS kind`);
+    const [row] = await this.graph.read<{ total: number; items: { person: RawEntity; shared: { kind: ColleagueKind; entity: RawEntity | null; article: RawArticle | null }[] }[] }>(
+      `MATCH (p:Person {key: $key})
+       CALL (p) { ${branches.join(' UNION ')} }
+       WITH c, x, kind ORDER BY CASE kind WHEN 'EMPLOYER' THEN 0 WHEN 'UNION' THEN 1 WHEN 'HONOUR' THEN 2 ELSE 3 END, x.norm, x.date, x.id
+       WITH c, collect({kind: kind, entity: CASE WHEN x:Article THEN null ELSE ${entityMap('x')} END,
+                              article: CASE WHEN x:Article THEN ${articleMap('x')} ELSE null END}) AS shared
+       ORDER BY size(shared) DESC, c.norm, c.key
+       WITH {person: ${entityMap('c')}, shared: shared} AS row
+       ${pageAll()}`,
+      { key: personKey, ...page },
+    );
+    return {
+      total: row?.total ?? 0,
+      items: (row?.items ?? []).map((r) => ({
+        person: toEntity(r.person),
+        shared: r.shared.map((s) => ({ kind: s.kind, entity: s.entity ? toEntity(s.entity) : null, article: s.article ? toArticle(s.article) : null })),
+      })),
+    };
+  }
+
+  /** The shortest path of at most `maxHops` facts between two entities, or null. */
+  async path(from: EntityRef, to: EntityRef, maxHops: number): Promise<PathView | null> {
+    if (!Number.isInteger(maxHops) || maxHops < 1 || maxHops > MAX_PATH_HOPS) throw new Error(`maxHops out of range: ${maxHops}`);
+    // A variable-length bound cannot be a parameter in Cypher; it is a checked integer here.
+    const rows = await this.graph.read<{ nodes: RawEntity[]; hops: { facts: RawFact[] }[] }>(
+      `MATCH (a:${label(from.type)} {key: $fromKey}), (b:${label(to.type)} {key: $toKey})
+       MATCH path = shortestPath((a)-[:${FACTS}*..${maxHops}]-(b))
+       WITH nodes(path) AS ns
+       UNWIND range(0, size(ns) - 2) AS i
+       WITH ns, i, ns[i] AS x, ns[i + 1] AS y
+       CALL (x, y) {
+         MATCH (x)-[r:${FACTS}]-(y)
+         RETURN collect(${factMap('r')}) AS facts
+       }
+       WITH ns, i, facts ORDER BY i
+       RETURN [n IN ns | ${entityMap('n')}] AS nodes, collect({facts: facts}) AS hops`,
+      { fromKey: from.key, toKey: to.key },
+    );
+    const row = rows[0];
+    if (!row) return null;
+    const nodes = row.nodes.map(toEntity);
+    return {
+      nodes,
+      hops: row.hops.map((h, i) => {
+        const facts = h.facts.map(toFact).sort(byYearThenArticle);
+        return { from: nodes[i]!, to: nodes[i + 1]!, factList: facts.slice(0, MAX_FACTS_PER_EDGE), factCount: facts.length };
+      }),
+    };
+  }
+
+  /**
+   * The neighbourhood of an entity: breadth first over facts, up to `depth`
+   * steps and `limit` nodes (nearest first; within a step, the nodes with the
+   * most links to the nodes already taken first), and every fact among the
+   * nodes taken, one edge per pair and type.
+   */
+  async network(center: EntityRef, depth: number, limit: number): Promise<NetworkView | null> {
+    if (!Number.isInteger(depth) || depth < 1 || depth > MAX_NETWORK_DEPTH) throw new Error(`depth out of range: ${depth}`);
+    // One step of the search, repeated `depth` times (a checked integer): fixed text, values in parameters.
+    const step = `
+       CALL (seen, frontier) {
+         UNWIND frontier AS f
+         MATCH (f)-[:${FACTS}]-(n)
+         WHERE NOT n IN seen
+         WITH n, count(*) AS links ORDER BY links DESC, n.norm, n.key
+         RETURN collect(n) AS found
+       }
+       WITH c, levels, seen, truncated, found, CASE WHEN $limit > size(seen) THEN $limit - size(seen) ELSE 0 END AS room
+       WITH c, levels, seen, truncated, found[0..room] AS taken, size(found) > room AS cut
+       WITH c, levels + [taken] AS levels, seen + taken AS seen, taken AS frontier, truncated OR cut AS truncated`;
+    const rows = await this.graph.read<{ center: RawEntity; levels: RawEntity[][]; edges: { source: string; target: string; type: FactView['type']; facts: RawFact[]; count: number }[]; truncated: boolean }>(
+      `MATCH (c:${label(center.type)} {key: $key})
+       WITH c, [[c]] AS levels, [c] AS seen, [c] AS frontier, false AS truncated
+       ${step.repeat(depth)}
+       CALL (seen) {
+         UNWIND seen AS x
+         MATCH (x)-[r:${FACTS}]->(y)
+         WHERE y IN seen
+         WITH x, y, type(r) AS type, r ORDER BY r.year, r.article
+         WITH x, y, type, collect(r) AS rs
+         RETURN collect({source: elementId(x), target: elementId(y), type: type, count: size(rs),
+                         facts: [r IN rs[0..${MAX_FACTS_PER_EDGE}] | ${factMap('r')}]}) AS edges
+       }
+       RETURN ${entityMap('c')} AS center,
+              [level IN levels | [n IN level | n {.key, .name, .aliases, .level, type: head(labels(n)), element: elementId(n)}]] AS levels,
+              edges, truncated`,
+      { key: center.key, limit },
+    );
+    const row = rows[0];
+    if (!row) return null;
+    const byElement = new Map<string, EntityView>();
+    const nodes: NetworkNodeView[] = [];
+    row.levels.forEach((level, d) => {
+      for (const raw of level) {
+        const entity = toEntity(raw);
+        byElement.set((raw as RawEntity & { element: string }).element, entity);
+        nodes.push({ entity, depth: d });
+      }
+    });
+    const edges = row.edges.map((e) => ({
+      type: e.type,
+      source: byElement.get(e.source)!,
+      target: byElement.get(e.target)!,
+      factList: e.facts.map(toFact),
+      factCount: e.count,
+    }));
+    return { center: toEntity(row.center), nodes, edges, truncated: row.truncated };
+  }
+}

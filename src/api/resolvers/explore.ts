@@ -1,0 +1,113 @@
+/** Researchers' queries: colleagues, paths, networks, and what the graph holds. */
+import { Arg, Args, Ctx, ID, Int, Query, Resolver } from 'type-graphql';
+import { ENTITY_TYPES } from '../../domain/model.js';
+import type { ApiContext } from '../context.js';
+import { badInput } from '../errors.js';
+import {
+  DEFAULT_NETWORK_DEPTH,
+  DEFAULT_NETWORK_LIMIT,
+  DEFAULT_PATH_HOPS,
+  MAX_NETWORK_DEPTH,
+  MAX_NETWORK_LIMIT,
+  MAX_PATH_HOPS,
+} from '../limits.js';
+import { PageArgs, toConnection, toPage } from '../pagination.js';
+import type { FactView } from '../repositories/views.js';
+import { ColleagueConnection } from '../types/edges.js';
+import { ColleagueKind } from '../types/enums.js';
+import { Network, Path, Stats } from '../types/explore.js';
+import { EntityRef } from '../types/inputs.js';
+import { requireEntity } from './lookup.js';
+
+const ALL_KINDS = Object.values(ColleagueKind);
+
+/** What to draw on a network edge: the type, and the year or position its facts agree on. */
+function edgeLabel(type: string, facts: FactView[]): string {
+  const years = [...new Set(facts.map((f) => f.year).filter((y) => y !== null))];
+  const positions = [...new Set(facts.map((f) => f.position).filter((p) => p !== null))];
+  const detail = positions.length === 1 ? positions[0] : years.length === 1 ? String(years[0]) : '';
+  return detail ? `${type} ${detail}` : type;
+}
+
+@Resolver()
+export class ExploreResolver {
+  @Query(() => ColleagueConnection, {
+    description:
+      'People who share something with a person: an employer, a union, an honour, or an article that mentions both; those sharing the most first, each with what is shared.',
+  })
+  async colleagues(
+    @Arg('id', () => ID, { nullable: true, description: 'The person by id (Person:key); give id or name.' }) id: string | null,
+    @Arg('name', () => String, { nullable: true, description: 'The person by name (the first namesake when several share it).' }) name: string | null,
+    @Arg('kinds', () => [ColleagueKind], { nullable: true, description: 'Only these kinds of sharing; all when omitted.' }) kinds: ColleagueKind[] | null,
+    @Args(() => PageArgs) args: PageArgs,
+    @Ctx() ctx: ApiContext,
+  ) {
+    const person = await requireEntity(ctx, { id, name }, ['Person'], 'person');
+    if (kinds && kinds.length === 0) throw badInput('kinds must name at least one kind (or be omitted)');
+    const page = toPage(args);
+    const paged = await ctx.repos.explore.colleagues(person.key, [...new Set(kinds ?? ALL_KINDS)], page);
+    return toConnection(page, paged, (c) => ({ node: c.person, shared: c.shared }));
+  }
+
+  @Query(() => Path, {
+    nullable: true,
+    description:
+      'The shortest connection between two entities, or null when there is none within maxHops. It runs over facts only (HOLDS_TITLE, RECEIVED, WORKS_FOR, HONOURED_BY, CONFERRED_BY), in either direction, and never through articles: two people mentioned by one article are not thereby connected (see colleagues with kind ARTICLE). Every hop lists its facts with their evidence; lexicon facts (provenance LEXICON) have none.',
+  })
+  async path(
+    @Arg('from', () => EntityRef, { description: 'Where the path starts.' }) from: EntityRef,
+    @Arg('to', () => EntityRef, { description: 'Where the path ends.' }) to: EntityRef,
+    @Arg('maxHops', () => Int, { defaultValue: DEFAULT_PATH_HOPS, description: `The longest path to look for, 1 to ${MAX_PATH_HOPS}.` }) maxHops: number,
+    @Ctx() ctx: ApiContext,
+  ) {
+    if (!Number.isInteger(maxHops) || maxHops < 1 || maxHops > MAX_PATH_HOPS) throw badInput(`maxHops must be 1 to ${MAX_PATH_HOPS}, not ${maxHops}`);
+    const [a, b] = await Promise.all([requireEntity(ctx, from, ENTITY_TYPES, 'from'), requireEntity(ctx, to, ENTITY_TYPES, 'to')]);
+    if (a.id === b.id) return { length: 0, nodes: [a], hops: [] };
+    const path = await ctx.repos.explore.path(a, b, maxHops);
+    return path && { length: path.hops.length, nodes: path.nodes, hops: path.hops };
+  }
+
+  @Query(() => Network, {
+    description:
+      'The neighbourhood of an entity, as nodes and edges for a graph-drawing client: entities up to depth steps away over facts (never through articles), nearest first, at most limit of them, and every fact among them.',
+  })
+  async network(
+    @Arg('center', () => EntityRef, { description: 'The entity at the centre.' }) center: EntityRef,
+    @Arg('depth', () => Int, { defaultValue: DEFAULT_NETWORK_DEPTH, description: `How many steps out, 1 to ${MAX_NETWORK_DEPTH}.` }) depth: number,
+    @Arg('limit', () => Int, { defaultValue: DEFAULT_NETWORK_LIMIT, description: `At most this many nodes, the centre included: 1 to ${MAX_NETWORK_LIMIT}.` }) limit: number,
+    @Ctx() ctx: ApiContext,
+  ) {
+    if (!Number.isInteger(depth) || depth < 1 || depth > MAX_NETWORK_DEPTH) throw badInput(`depth must be 1 to ${MAX_NETWORK_DEPTH}, not ${depth}`);
+    if (!Number.isInteger(limit) || limit < 1 || limit > MAX_NETWORK_LIMIT) throw badInput(`limit must be 1 to ${MAX_NETWORK_LIMIT}, not ${limit}`);
+    const c = await requireEntity(ctx, center, ENTITY_TYPES, 'center');
+    const net = await ctx.repos.explore.network(c, depth, limit);
+    if (!net) return { center: c, nodes: [{ id: c.id, label: c.name, type: c.type, depth: 0, entity: c }], edges: [], truncated: false };
+    return {
+      center: net.center,
+      truncated: net.truncated,
+      nodes: net.nodes.map((n) => ({ id: n.entity.id, label: n.entity.name, type: n.entity.type, depth: n.depth, entity: n.entity })),
+      edges: net.edges.map((e) => ({
+        id: `${e.type}:${e.source.id}->${e.target.id}`,
+        source: e.source.id,
+        target: e.target.id,
+        type: e.type,
+        label: edgeLabel(e.type, e.factList),
+        factList: e.factList,
+        factCount: e.factCount,
+      })),
+    };
+  }
+
+  @Query(() => Stats, { description: 'What the graph holds: nodes per label and relationships per type.' })
+  async stats(@Ctx() ctx: ApiContext) {
+    const counts = await ctx.repos.counts();
+    const labels = Object.entries(counts.labels).map(([label, count]) => ({ label, count }));
+    const relationships = Object.entries(counts.relationships).map(([type, count]) => ({ type, count }));
+    return {
+      labels,
+      relationships,
+      nodes: labels.reduce((s, l) => s + l.count, 0),
+      relationshipTotal: relationships.reduce((s, r) => s + r.count, 0),
+    };
+  }
+}
