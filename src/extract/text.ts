@@ -20,61 +20,64 @@ export function overlaps(spans: readonly Span[], start: number, end: number): bo
 
 /** Index of tokens by start and end offset, for boundary checks. */
 export class TokenIndex {
-  private readonly byStart = new Map<number, Token>();
-  private readonly byEnd = new Map<number, Token>();
-  private readonly covering: Token[];
+  /** For each text offset, the index of the token starting / ending / lying there, or -1. */
+  private readonly starting: Int32Array;
+  private readonly ending: Int32Array;
+  private readonly covering: Int32Array;
 
-  constructor(tokens: readonly Token[]) {
-    this.covering = [...tokens];
-    for (const t of tokens) {
-      this.byStart.set(t.start, t);
-      this.byEnd.set(t.end, t);
-    }
+  constructor(
+    private readonly tokens: readonly Token[],
+    length: number,
+  ) {
+    this.starting = new Int32Array(length + 1).fill(-1);
+    this.ending = new Int32Array(length + 1).fill(-1);
+    this.covering = new Int32Array(length + 1).fill(-1);
+    tokens.forEach((t, k) => {
+      this.starting[t.start] = k;
+      this.ending[t.end] = k;
+      this.covering.fill(k, t.start, t.end);
+    });
+  }
+
+  private token(k: number | undefined): Token | undefined {
+    return k === undefined || k < 0 ? undefined : this.tokens[k];
   }
 
   startsAt(at: number): Token | undefined {
-    return this.byStart.get(at);
+    return this.token(this.starting[at]);
   }
 
   endsAt(at: number): Token | undefined {
-    return this.byEnd.get(at);
+    return this.token(this.ending[at]);
   }
 
   /** Whether a token boundary falls at `at`. */
   boundary(at: number): boolean {
-    return this.byStart.has(at) || this.byEnd.has(at);
+    return (this.starting[at] ?? -1) >= 0 || (this.ending[at] ?? -1) >= 0;
   }
 
   /** The token containing offset `at`. */
   at(at: number): Token | undefined {
-    let lo = 0;
-    let hi = this.covering.length - 1;
-    while (lo <= hi) {
-      const mid = (lo + hi) >> 1;
-      const t = this.covering[mid]!;
-      if (at < t.start) hi = mid - 1;
-      else if (at >= t.end) lo = mid + 1;
-      else return t;
-    }
-    return undefined;
+    return this.token(this.covering[at]);
   }
 }
 
-export function tokenIndex(doc: Pick<Doc, 'tokens'>): TokenIndex {
-  return new TokenIndex(doc.tokens);
+export function tokenIndex(doc: Pick<Doc, 'tokens' | 'text'>): TokenIndex {
+  return new TokenIndex(doc.tokens, doc.text.length);
 }
 
 interface TrieNode {
-  next: Map<string, TrieNode>;
+  /** Children by UTF-16 code unit. */
+  next: Map<number, TrieNode>;
   /** A word ends here (the word read forwards). */
   word?: string;
 }
 
-function insert(root: TrieNode, key: string, word: string): void {
+function insert(root: TrieNode, units: number[], word: string): void {
   let node = root;
-  for (const ch of key) {
-    let child = node.next.get(ch);
-    if (!child) node.next.set(ch, (child = { next: new Map() }));
+  for (const u of units) {
+    let child = node.next.get(u);
+    if (!child) node.next.set(u, (child = { next: new Map() }));
     node = child;
   }
   node.word = word;
@@ -82,20 +85,26 @@ function insert(root: TrieNode, key: string, word: string): void {
 
 /**
  * A set of words that can be matched at a position of a text, forwards
- * (startingAt) or backwards (endingAt), by walking a trie: the cost is the
- * length of the match, not the size of the set.
+ * (startingAt) or backwards (endingAt), by walking a trie of UTF-16 units:
+ * the cost is the length of the match, not the size of the set, and a
+ * position no word can end at is rejected with one array lookup.
  */
 export class WordSet {
   private readonly forward: TrieNode = { next: new Map() };
   private readonly backward: TrieNode = { next: new Map() };
+  private readonly firsts = new Uint8Array(0x10000);
+  private readonly lasts = new Uint8Array(0x10000);
   readonly words: ReadonlySet<string>;
 
   constructor(words: Iterable<string>) {
     const all = new Set([...words].filter(Boolean));
     this.words = all;
     for (const w of all) {
-      insert(this.forward, w, w);
-      insert(this.backward, [...w].reverse().join(''), w);
+      const units = Array.from({ length: w.length }, (_, k) => w.charCodeAt(k));
+      insert(this.forward, units, w);
+      insert(this.backward, [...units].reverse(), w);
+      this.firsts[units[0]!] = 1;
+      this.lasts[units[units.length - 1]!] = 1;
     }
   }
 
@@ -105,10 +114,11 @@ export class WordSet {
 
   /** Longest word ending exactly at `at`. */
   endingAt(text: string, at: number): string | undefined {
+    if (at <= 0 || !this.lasts[text.charCodeAt(at - 1)]) return undefined;
     let node: TrieNode | undefined = this.backward;
     let found: string | undefined;
     for (let i = at - 1; i >= 0 && node; i--) {
-      node = node.next.get(text[i]!);
+      node = node.next.get(text.charCodeAt(i));
       if (node?.word) found = node.word;
     }
     return found;
@@ -116,10 +126,11 @@ export class WordSet {
 
   /** Longest word starting exactly at `at`. */
   startingAt(text: string, at: number): string | undefined {
+    if (at >= text.length || !this.firsts[text.charCodeAt(at)]) return undefined;
     let node: TrieNode | undefined = this.forward;
     let found: string | undefined;
     for (let i = at; i < text.length && node; i++) {
-      node = node.next.get(text[i]!);
+      node = node.next.get(text.charCodeAt(i));
       if (node?.word) found = node.word;
     }
     return found;

@@ -198,8 +198,11 @@ function leftCue(doc: Doc, toks: TokenIndex, i: number, lx: Lexicon, ends: Ends)
 /** Words that end like a role (…长, …员, …师, …工) but are not one. */
 const NOT_ROLES = new Set(['成长', '增长', '延长', '擅长', '生长', '助长', '见长', '专长', '特长', '加长', '拉长', '成员', '动员', '人员', '官员', '施工', '加工', '开工', '竣工', '复工', '用工', '分工', '手工', '着手', '联手', '携手', '对手', '入手', '出手', '接手', '老师傅', '大师', '律师']);
 
+const ROLE_ENDINGS = new Set(['长', '员', '师', '工', '手']);
+
 /** A job title jieba or the lexicon does not know, by its form: 炉长, 盾构机主司机, 装配工. */
 function roleWordBefore(text: string, b: number, lx: Lexicon): boolean {
+  if (!ROLE_ENDINGS.has(text[b - 1] ?? '')) return false;
   const w = text.slice(Math.max(0, b - 2), b);
   if (w.length < 2 || !/^[\u4e00-\u9fff][长员师工手]$/.test(w) || NOT_ROLES.has(w)) return false;
   const entry = lx.word(w);

@@ -7,6 +7,7 @@ import type { Doc, Sentence } from '../document.js';
 
 const END = new Set(['。', '！', '？', '；', '…']);
 const CLOSE = new Set(['”', '’', '」', '』', '）']);
+const isSpace = (c: number) => c === 0x20 || c === 0x0a || c === 0x09 || c === 0x0d || c === 0x3000;
 
 export function sentences(doc: Doc): Doc {
   const { text } = doc;
@@ -16,8 +17,8 @@ export function sentences(doc: Doc): Doc {
   const push = (end: number) => {
     let s = start;
     let e = end;
-    while (s < e && /\s/.test(text[s]!)) s++;
-    while (e > s && /\s/.test(text[e - 1]!)) e--;
+    while (s < e && isSpace(text.charCodeAt(s))) s++;
+    while (e > s && isSpace(text.charCodeAt(e - 1))) e--;
     if (e > s) out.push({ start: s, end: e, paragraph });
   };
   for (let i = 0; i < text.length; i++) {
