@@ -1,12 +1,17 @@
 /**
  * The GraphQL API over real HTTP, on the real Neo4j, with a small graph
- * written from hand-made extractions (the seeds get their own test).
+ * written from hand-made extractions whose every fact is known (the seeds
+ * get their own test). Names are invented; none comes from the seeds.
  */
+import { createServer } from 'node:net';
+import { getIntrospectionQuery } from 'graphql';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { Graph, GraphWriter } from '../../src/graph/index.js';
+import { neo4jErrorCode } from '../../src/api/errors.js';
+import { MAX_DEPTH } from '../../src/api/limits.js';
+import { Graph, GraphWriter, graphCounts } from '../../src/graph/index.js';
 import { article } from '../helpers/extraction.js';
-import { openTestGraph, resetGraph } from '../helpers/graph.js';
-import { gql, startServer, type RunningServer } from '../helpers/server.js';
+import { openTestGraph, resetGraph, testTarget } from '../helpers/graph.js';
+import { bearer, codes, gql, startServer, type RunningServer } from '../helpers/server.js';
 
 let graph: Graph;
 let server: RunningServer;
@@ -34,7 +39,7 @@ const a2 = article(
     { type: 'Person', name: '赵青' },
     { type: 'Person', name: '王晓东' },
     { type: 'Title', name: '全国劳动模范' },
-    { type: 'Award', name: '全国五一劳动奖章' },
+    { type: 'Award', name: '全国五一劳动奖章', level: '全国' },
     { type: 'Organization', name: '青禾农业合作社' },
   ],
   [
@@ -54,11 +59,40 @@ const a3 = article(
   ],
   [{ type: 'WORKS_FOR', from: '王晓东', to: '远航船舶有限公司', position: '焊工' }],
 );
+// A colleague of the first 王晓东 through his employer only, and a union official.
+const a4 = article(
+  'e4',
+  '星辰精密机械有限公司工程师李明获评浙江省劳动模范。蓝天工会干事孙丽出席。',
+  [
+    { type: 'Person', name: '李明' },
+    { type: 'Company', name: '星辰精密机械有限公司' },
+    { type: 'Title', name: '浙江省劳动模范', level: '省级' },
+    { type: 'Person', name: '孙丽' },
+    { type: 'Union', name: '蓝天工会' },
+  ],
+  [
+    { type: 'WORKS_FOR', from: '李明', to: '星辰精密机械有限公司', position: '工程师' },
+    { type: 'HOLDS_TITLE', from: '李明', to: '浙江省劳动模范', year: 2023 },
+    { type: 'WORKS_FOR', from: '孙丽', to: '蓝天工会', position: '干事' },
+  ],
+);
+// Someone linked to nobody else.
+const a5 = article(
+  'e5',
+  '孤岛有限公司职员周一发言。',
+  [
+    { type: 'Person', name: '周一' },
+    { type: 'Company', name: '孤岛有限公司' },
+  ],
+  [{ type: 'WORKS_FOR', from: '周一', to: '孤岛有限公司', position: '职员' }],
+);
+const ALL = [a1, a2, a3, a4, a5];
+const TEXT = Object.fromEntries(ALL.map((a) => [a.article.id, a.article.text]));
 
 beforeAll(async () => {
   graph = openTestGraph();
   await resetGraph(graph);
-  await new GraphWriter(graph).write([a1, a2, a3]);
+  await new GraphWriter(graph).write(ALL);
   server = await startServer(graph);
 });
 afterAll(async () => {
@@ -66,149 +100,704 @@ afterAll(async () => {
   await graph?.close();
 });
 
-describe('HTTP', () => {
-  it('answers /health', async () => {
-    const res = await fetch(`${server.base}/health`);
-    expect(res.status).toBe(200);
-    expect(await res.json()).toEqual({ status: 'ok' });
+const names = (conn: { edges: { node: { name: string } }[] }) => conn.edges.map((e) => e.node.name);
+
+async function ok<T = any>(query: string, variables: Record<string, unknown> = {}, url = server.graphql): Promise<T> {
+  const res = await gql<T>(url, query, variables);
+  expect(res.errors, JSON.stringify(res.errors)).toBeUndefined();
+  return res.data!;
+}
+
+describe('HTTP endpoints', () => {
+  it('answers /health and /ready', async () => {
+    const health = await fetch(`${server.base}/health`);
+    expect(health.status).toBe(200);
+    expect(await health.json()).toEqual({ status: 'ok' });
+    const ready = await fetch(`${server.base}/ready`);
+    expect(ready.status).toBe(200);
+    expect(await ready.json()).toEqual({ status: 'ready' });
   });
 });
 
-describe('production mode', () => {
-  it('gives error codes but no stack traces', async () => {
-    const prod = await startServer(graph, true);
-    try {
-      const res = await gql(prod.graphql, '{ honourees(title: "没有这个称号") { year } }');
-      expect(res.errors?.[0]?.extensions?.code).toBe('NOT_FOUND');
-      expect(res.errors?.[0]?.extensions?.stacktrace).toBeUndefined();
-    } finally {
-      await prod.close();
-    }
-  });
-});
-
-describe('honourees(title)', () => {
-  const query = `query ($title: String!) {
-    honourees(title: $title) {
-      person { id name }
-      honour { name level ... on Title { key } }
-      year
-      facts { year provenance evidence { sentence start end } article { id title date newspaper text } }
+describe('honourees', () => {
+  const query = `query ($title: String, $award: String, $year: Int, $yearFrom: Int, $level: String) {
+    honourees(title: $title, award: $award, year: $year, yearFrom: $yearFrom, level: $level) {
+      totalCount
+      edges {
+        node { id name }
+        honour { __typename name level }
+        year factCount
+        facts { year provenance evidence { sentence start end } article { id title date newspaper text } }
+      }
     }
   }`;
 
-  it('returns every holder with the evidence of each supporting article', async () => {
-    const res = await gql(server.graphql, query, { title: '全国劳动模范' });
-    expect(res.errors).toBeUndefined();
-    const list = res.data.honourees;
-    expect(list.map((h: any) => h.person.name).sort()).toEqual(['王晓东', '赵青'].sort());
-    const wang = list.find((h: any) => h.person.name === '王晓东');
-    expect(wang.person.id).toBe('Person:王晓东');
-    expect(wang.honour).toEqual({ name: '全国劳动模范', level: '全国', key: '全国劳动模范' });
+  it('returns every holder of a title, by name, with the year and the evidence of each supporting article', async () => {
+    const { honourees } = await ok(query, { title: '全国劳动模范' });
+    expect(honourees.totalCount).toBe(2);
+    expect(names(honourees)).toEqual(['王晓东', '赵青']);
+    const [wang, zhao] = honourees.edges;
+    expect(wang.node.id).toBe('Person:王晓东');
+    expect(wang.honour).toEqual({ __typename: 'Title', name: '全国劳动模范', level: '全国' });
     expect(wang.year).toBe(2025);
+    expect(zhao.year).toBeNull();
     // Facts with a year first, then by article.
-    expect(wang.facts.map((f: any) => [f.article.id, f.year])).toEqual([['e1', 2025], ['e2', null]]);
-    for (const h of list) {
+    expect(wang.facts.map((f: any) => [f.article.id, f.year])).toEqual([
+      ['e1', 2025],
+      ['e2', null],
+    ]);
+    expect(wang.factCount).toBe(2);
+    for (const h of honourees.edges) {
       for (const f of h.facts) {
         expect(f.provenance).toBe('TEXT');
-        expect(f.evidence.sentence).toContain(h.person.name);
+        expect(f.evidence.sentence).toContain(h.node.name);
         expect(f.article.text.slice(f.evidence.start, f.evidence.end)).toBe(f.evidence.sentence);
-        expect(f.article).toMatchObject({ newspaper: '测试日报', date: '2025-05-01' });
+        expect(f.article).toMatchObject({ newspaper: '测试日报', date: '2025-05-01', title: `标题${f.article.id}` });
       }
     }
   });
 
-  it('finds the title by an alias', async () => {
-    const res = await gql(server.graphql, query, { title: '全国劳模' });
-    expect(res.data.honourees).toHaveLength(2);
+  it('finds the title by an alias, and an award', async () => {
+    expect(names((await ok(query, { title: '全国劳模' })).honourees)).toEqual(['王晓东', '赵青']);
+    const { honourees } = await ok(query, { award: '全国五一劳动奖章' });
+    expect(names(honourees)).toEqual(['赵青']);
+    expect(honourees.edges[0].honour.__typename).toBe('Award');
   });
 
-  it('answers NOT_FOUND for an unknown title and BAD_USER_INPUT for an empty one', async () => {
-    const unknown = await gql(server.graphql, query, { title: '没有这个称号' });
-    expect(unknown.errors?.[0]?.extensions?.code).toBe('NOT_FOUND');
-    const empty = await gql(server.graphql, query, { title: '  ' });
-    expect(empty.errors?.[0]?.extensions?.code).toBe('BAD_USER_INPUT');
+  it('filters by year (keeping only the facts of that year) and by level across all honours', async () => {
+    const byYear = (await ok(query, { title: '全国劳动模范', year: 2025 })).honourees;
+    expect(names(byYear)).toEqual(['王晓东']);
+    expect(byYear.edges[0].facts.map((f: any) => f.article.id)).toEqual(['e1']);
+
+    const national = (await ok(query, { level: '全国' })).honourees;
+    expect(national.edges.map((e: any) => `${e.node.name} ${e.honour.name}`)).toEqual(['王晓东 全国劳动模范', '赵青 全国五一劳动奖章', '赵青 全国劳动模范']);
+    const recent = (await ok(query, { yearFrom: 2023 })).honourees;
+    expect(recent.edges.map((e: any) => `${e.node.name} ${e.honour.name} ${e.year}`)).toEqual(['李明 浙江省劳动模范 2023', '王晓东 全国劳动模范 2025']);
+  });
+
+  it('answers NOT_FOUND for an unknown title, BAD_USER_INPUT for an empty one or for title and award together', async () => {
+    expect(codes(await gql(server.graphql, query, { title: '没有这个称号' }))).toEqual(['NOT_FOUND']);
+    expect(codes(await gql(server.graphql, query, { title: '  ' }))).toEqual(['BAD_USER_INPUT']);
+    expect(codes(await gql(server.graphql, query, { title: '全国劳动模范', award: '全国五一劳动奖章' }))).toEqual(['BAD_USER_INPUT']);
   });
 });
 
-describe('person(name)', () => {
-  const query = `query ($name: String!) {
-    person(name: $name) {
-      key name
-      titles { year honour { name } evidence { sentence } article { id } }
-      awards { honour { __typename name } article { id } }
-      employers { position employer { __typename name aliases } article { id } }
-      mentionedIn { article { id } count surfaces evidence { sentence } }
-      namesakes { key employers { employer { name } } }
+describe('person', () => {
+  const query = `query ($id: ID, $name: String) {
+    person(id: $id, name: $name) {
+      id key name
+      titles { totalCount edges { year factCount node { name level } facts { year evidence { sentence } article { id } } } }
+      awards { edges { node { __typename name } facts { article { id } } } }
+      employers { edges { positions node { __typename name aliases } facts { position article { id } } } }
+      honouredBy { edges { year node { name } facts { evidence { sentence } } } }
+      mentions { totalCount edges { node { id } count surfaces evidence { sentence } } }
+      namesakes { key employers { edges { node { name } } } }
     }
   }`;
 
-  it('returns titles, awards, employers and the articles that mention the person', async () => {
-    const res = await gql(server.graphql, query, { name: '赵青' });
-    expect(res.errors).toBeUndefined();
-    const p = res.data.person;
-    expect(p.titles).toEqual([{ year: null, honour: { name: '全国劳动模范' }, evidence: { sentence: '青禾农业合作社社长赵青是全国劳动模范，曾获全国五一劳动奖章。' }, article: { id: 'e2' } }]);
-    expect(p.awards).toEqual([{ honour: { __typename: 'Award', name: '全国五一劳动奖章' }, article: { id: 'e2' } }]);
-    expect(p.employers).toEqual([{ position: '社长', employer: { __typename: 'Organization', name: '青禾农业合作社', aliases: [] }, article: { id: 'e2' } }]);
-    expect(p.mentionedIn).toEqual([{ article: { id: 'e2' }, count: 1, surfaces: ['赵青'], evidence: { sentence: '青禾农业合作社社长赵青是全国劳动模范，曾获全国五一劳动奖章。' } }]);
+  it('returns titles and awards with year and evidence, employers with positions, honouring bodies and mentions', async () => {
+    const p = (await ok(query, { name: '赵青' })).person;
+    const sentence = '青禾农业合作社社长赵青是全国劳动模范，曾获全国五一劳动奖章。';
+    expect(p.titles).toEqual({
+      totalCount: 1,
+      edges: [{ year: null, factCount: 1, node: { name: '全国劳动模范', level: '全国' }, facts: [{ year: null, evidence: { sentence }, article: { id: 'e2' } }] }],
+    });
+    expect(p.awards.edges).toEqual([{ node: { __typename: 'Award', name: '全国五一劳动奖章' }, facts: [{ article: { id: 'e2' } }] }]);
+    expect(p.employers.edges).toEqual([
+      { positions: ['社长'], node: { __typename: 'Organization', name: '青禾农业合作社', aliases: [] }, facts: [{ position: '社长', article: { id: 'e2' } }] },
+    ]);
+    expect(p.honouredBy.edges).toEqual([]);
+    expect(p.mentions).toEqual({ totalCount: 1, edges: [{ node: { id: 'e2' }, count: 1, surfaces: ['赵青'], evidence: { sentence } }] });
     expect(p.namesakes).toEqual([]);
   });
 
-  it('keeps a namesake with another employer apart, and lists it', async () => {
-    const res = await gql(server.graphql, query, { name: '王晓东' });
-    const p = res.data.person;
+  it('keeps a namesake with another employer apart, and lists it; finds either by id', async () => {
+    const p = (await ok(query, { name: '王晓东' })).person;
     expect(p.key).toBe('王晓东');
-    expect(p.employers.map((e: any) => e.employer)).toEqual([{ __typename: 'Company', name: '星辰精密机械有限公司', aliases: ['星辰机械'] }]);
-    expect(p.mentionedIn.map((m: any) => m.article.id).sort()).toEqual(['e1', 'e2']);
-    expect(p.namesakes).toEqual([{ key: '王晓东#2', employers: [{ employer: { name: '远航船舶有限公司' } }] }]);
+    expect(p.employers.edges.map((e: any) => [e.node.name, e.positions])).toEqual([['星辰精密机械有限公司', ['高级技师']]]);
+    expect(p.honouredBy.edges).toEqual([{ year: 2025, node: { name: '中华全国总工会' }, facts: [{ evidence: { sentence: '中华全国总工会表彰了王晓东。' } }] }]);
+    expect(p.mentions.edges.map((m: any) => m.node.id)).toEqual(['e1', 'e2']);
+    expect(p.namesakes).toEqual([{ key: '王晓东#2', employers: { edges: [{ node: { name: '远航船舶有限公司' } }] } }]);
+    for (const id of ['Person:王晓东#2', '王晓东#2']) {
+      const other = (await ok(query, { id })).person;
+      expect(other.id).toBe('Person:王晓东#2');
+      expect(other.employers.edges[0].node.name).toBe('远航船舶有限公司');
+    }
   });
 
-  it('is null for an unknown name', async () => {
-    const res = await gql(server.graphql, query, { name: '查无此人' });
-    expect(res.errors).toBeUndefined();
-    expect(res.data.person).toBeNull();
+  it('is null for an unknown name, and refuses ambiguous or mistyped arguments', async () => {
+    expect((await ok(query, { name: '查无此人' })).person).toBeNull();
+    expect(codes(await gql(server.graphql, query, { id: 'Person:王晓东', name: '王晓东' }))).toEqual(['BAD_USER_INPUT']);
+    expect(codes(await gql(server.graphql, query, {}))).toEqual(['BAD_USER_INPUT']);
+    expect(codes(await gql(server.graphql, query, { id: 'Title:全国劳动模范' }))).toEqual(['BAD_USER_INPUT']);
   });
 });
 
-describe('honouredBy(organization)', () => {
-  const query = `query ($org: String!) {
-    honouredBy(organization: $org) {
-      via person { name } body { __typename name } honour { name } year provenance
-      evidence { sentence } article { id }
-      conferredBy { provenance article { id } honour { name } body { name } }
+describe('people(filter)', () => {
+  const query = `query ($filter: PeopleFilter) { people(filter: $filter, first: 100) { totalCount edges { node { key name } } } }`;
+  const keys = async (filter?: Record<string, unknown>) => (await ok(query, { filter })).people.edges.map((e: any) => e.node.key);
+
+  it('lists everyone without a filter, by name', async () => {
+    const all = await keys();
+    expect(all).toEqual(['周一', '孙丽', '李明', '王晓东', '王晓东#2', '赵青']);
+  });
+
+  it('combines honour, year, level and employer conditions', async () => {
+    expect(await keys({ title: '全国劳动模范' })).toEqual(['王晓东', '赵青']);
+    expect(await keys({ title: '全国劳动模范', year: 2025 })).toEqual(['王晓东']);
+    expect(await keys({ award: '全国五一劳动奖章' })).toEqual(['赵青']);
+    expect(await keys({ company: '星辰机械' })).toEqual(['李明', '王晓东']);
+    expect(await keys({ company: '星辰精密机械有限公司', title: '全国劳动模范' })).toEqual(['王晓东']);
+    expect(await keys({ level: '省级' })).toEqual(['李明']);
+    expect(await keys({ yearFrom: 2024 })).toEqual(['王晓东']);
+    expect(await keys({ yearTo: 2024 })).toEqual(['李明']);
+    expect(await keys({ union: '蓝天工会' })).toEqual(['孙丽']);
+    expect(await keys({ organization: '青禾农业合作社' })).toEqual(['赵青']);
+  });
+
+  it('answers NOT_FOUND when a filter names an unknown entity', async () => {
+    const res = await gql(server.graphql, query, { filter: { company: '不存在的公司' } });
+    expect(codes(res)).toEqual(['NOT_FOUND']);
+    expect(res.errors![0]!.message).toContain('filter.company');
+  });
+});
+
+describe('pagination', () => {
+  const query = `query ($first: Int, $after: String) {
+    people(first: $first, after: $after) { totalCount pageInfo { hasNextPage hasPreviousPage startCursor endCursor } edges { cursor node { key } } }
+  }`;
+
+  it('walks a list page by page with cursors, each item once', async () => {
+    const all = (await ok(query, { first: 100 })).people.edges.map((e: any) => e.node.key);
+    const seen: string[] = [];
+    const flags: [boolean, boolean][] = [];
+    let after: string | null = null;
+    for (;;) {
+      const page: any = (await ok(query, { first: 2, after })).people;
+      expect(page.totalCount).toBe(all.length);
+      seen.push(...page.edges.map((e: any) => e.node.key));
+      flags.push([page.pageInfo.hasPreviousPage, page.pageInfo.hasNextPage]);
+      expect(page.pageInfo.startCursor).toBe(page.edges[0]?.cursor ?? null);
+      expect(page.pageInfo.endCursor).toBe(page.edges.at(-1)?.cursor ?? null);
+      if (!page.pageInfo.hasNextPage) break;
+      after = page.pageInfo.endCursor;
+    }
+    expect(seen).toEqual(all);
+    expect(flags).toEqual([
+      [false, true],
+      [true, true],
+      [true, false],
+    ]);
+  });
+
+  it('gives the total with an empty page (first: 0)', async () => {
+    const page = (await ok(query, { first: 0 })).people;
+    expect(page).toMatchObject({ totalCount: 6, edges: [], pageInfo: { hasNextPage: true, endCursor: null } });
+  });
+
+  it('refuses an oversized or negative page and a foreign cursor with BAD_USER_INPUT', async () => {
+    const big = await gql(server.graphql, query, { first: 101 });
+    expect(codes(big)).toEqual(['BAD_USER_INPUT']);
+    expect(big.status).toBe(400);
+    expect(big.errors![0]!.message).toMatch(/at most 100/);
+    // Nested connections too, and without variables.
+    const nested = await gql(server.graphql, `{ person(name: "赵青") { mentions(first: 500) { totalCount } } }`);
+    expect(codes(nested)).toEqual(['BAD_USER_INPUT']);
+    expect(codes(await gql(server.graphql, query, { first: -1 }))).toEqual(['BAD_USER_INPUT']);
+    expect(codes(await gql(server.graphql, query, { after: 'not-a-cursor' }))).toEqual(['BAD_USER_INPUT']);
+    expect(codes(await gql(server.graphql, `{ person(name: "王晓东") { titles { edges { facts(first: 101) { year } } } } }`))).toEqual(['BAD_USER_INPUT']);
+  });
+});
+
+describe('lookups and lists of every entity type', () => {
+  it('finds each type by name, alias or id, with what it links to', async () => {
+    const data = await ok(`{
+      title(name: "全国劳动模范") { id level conferredBy { edges { node { name } factCount facts { provenance support article { id } evidence { sentence } } } } holders { totalCount } }
+      byId: title(id: "Title:全国劳动模范") { name }
+      award(name: "全国五一劳动奖章") { id holders { edges { node { name } } } }
+      union(name: "全总") { id name confers { edges { node { name } } } employees { totalCount } }
+      company(name: "星辰机械") { id employees { edges { node { name } positions } } }
+      organization(name: "青禾农业合作社") { id employees { edges { node { name } } } }
+      entity(id: "Union:蓝天工会") { __typename name ... on Body { employees { edges { node { name } positions } } } }
+      nothing: company(name: "没有这家公司") { id }
+    }`);
+    expect(data.title).toEqual({
+      id: 'Title:全国劳动模范',
+      level: '全国',
+      conferredBy: { edges: [{ node: { name: '中华全国总工会' }, factCount: 1, facts: [{ provenance: 'LEXICON', support: 1, article: null, evidence: null }] }] },
+      holders: { totalCount: 2 },
+    });
+    expect(data.byId).toEqual({ name: '全国劳动模范' });
+    expect(data.award).toEqual({ id: 'Award:全国五一劳动奖章', holders: { edges: [{ node: { name: '赵青' } }] } });
+    expect(data.union).toEqual({ id: 'Union:中华全国总工会', name: '中华全国总工会', confers: { edges: [{ node: { name: '全国劳动模范' } }] }, employees: { totalCount: 0 } });
+    expect(data.company).toEqual({
+      id: 'Company:星辰精密机械有限公司',
+      employees: {
+        edges: [
+          { node: { name: '李明' }, positions: ['工程师'] },
+          { node: { name: '王晓东' }, positions: ['高级技师'] },
+        ],
+      },
+    });
+    expect(data.organization.employees.edges).toEqual([{ node: { name: '赵青' } }]);
+    expect(data.entity).toEqual({ __typename: 'Union', name: '蓝天工会', employees: { edges: [{ node: { name: '孙丽' }, positions: ['干事'] }] } });
+    expect(data.nothing).toBeNull();
+  });
+
+  it('lists each type, by name, honours filtered by level', async () => {
+    const data = await ok(`{
+      titles { totalCount edges { node { name } } }
+      national: titles(level: "全国") { edges { node { name } } }
+      awards { edges { node { name } } }
+      unions { edges { node { name } } }
+      companies { totalCount }
+      organizations { edges { node { name } } }
+      articles { totalCount edges { node { id } } }
+      none: articles(filter: { dateFrom: "2026" }) { totalCount }
+      byPaper: articles(filter: { newspaper: "测试日报", dateTo: "2025-05" }) { totalCount }
+    }`);
+    expect(data.titles.totalCount).toBe(2);
+    expect(names(data.national)).toEqual(['全国劳动模范']);
+    expect(names(data.awards)).toEqual(['全国五一劳动奖章']);
+    expect(names(data.unions)).toEqual(['中华全国总工会', '蓝天工会']);
+    expect(data.companies.totalCount).toBe(3);
+    expect(names(data.organizations)).toEqual(['青禾农业合作社']);
+    expect(data.articles.totalCount).toBe(5);
+    expect(data.articles.edges.map((e: any) => e.node.id)).toEqual(['e1', 'e2', 'e3', 'e4', 'e5']);
+    expect(data.none.totalCount).toBe(0);
+    expect(data.byPaper.totalCount).toBe(5);
+  });
+});
+
+describe('honouredBy', () => {
+  const query = `query ($org: String, $id: ID) {
+    honouredBy(organization: $org, id: $id) {
+      totalCount
+      edges {
+        via node { name } body { __typename name } honour { name } year factCount
+        facts { type provenance year evidence { sentence } article { id } }
+        conferredBy { type provenance support article { id } from { name } to { name } }
+      }
     }
   }`;
 
-  it('lists people honoured directly and holders of honours the body confers, with how each is known', async () => {
-    const res = await gql(server.graphql, query, { org: '全总' });
-    expect(res.errors).toBeUndefined();
-    const rows = res.data.honouredBy.map((r: any) => `${r.via} ${r.person.name} ${r.honour?.name ?? '-'} ${r.article.id}`);
-    expect(rows).toEqual([
+  it('lists people honoured directly and holders of honours the body confers, each saying how the link is known', async () => {
+    const { honouredBy } = await ok(query, { org: '全总' });
+    expect(honouredBy.edges.map((e: any) => `${e.via} ${e.node.name} ${e.honour?.name ?? '-'} ${e.facts.map((f: any) => f.article.id).join(',')}`)).toEqual([
       'DIRECT 王晓东 - e1',
-      'HONOUR 王晓东 全国劳动模范 e1',
-      'HONOUR 王晓东 全国劳动模范 e2',
+      'HONOUR 王晓东 全国劳动模范 e1,e2',
       'HONOUR 赵青 全国劳动模范 e2',
     ]);
-    const direct = res.data.honouredBy[0];
-    expect(direct).toMatchObject({ body: { __typename: 'Union', name: '中华全国总工会' }, year: 2025, provenance: 'TEXT', conferredBy: [] });
-    expect(direct.evidence.sentence).toBe('中华全国总工会表彰了王晓东。');
-    for (const r of res.data.honouredBy.slice(1)) {
-      expect(r.conferredBy).toEqual([{ provenance: 'LEXICON', article: null, honour: { name: '全国劳动模范' }, body: { name: '中华全国总工会' } }]);
+    const [direct, ...viaHonour] = honouredBy.edges;
+    expect(direct).toMatchObject({ body: { __typename: 'Union', name: '中华全国总工会' }, year: 2025, conferredBy: [] });
+    expect(direct.facts).toEqual([{ type: 'HONOURED_BY', provenance: 'TEXT', year: 2025, evidence: { sentence: '中华全国总工会表彰了王晓东。' }, article: { id: 'e1' } }]);
+    for (const e of viaHonour) {
+      expect(e.facts.every((f: any) => f.type === 'HOLDS_TITLE' && f.provenance === 'TEXT')).toBe(true);
+      expect(e.conferredBy).toEqual([
+        { type: 'CONFERRED_BY', provenance: 'LEXICON', support: 1, article: null, from: { name: '全国劳动模范' }, to: { name: '中华全国总工会' } },
+      ]);
     }
+    expect((await ok(query, { id: 'Union:中华全国总工会' })).honouredBy).toEqual(honouredBy);
   });
 
   it('answers NOT_FOUND for an unknown body', async () => {
-    const res = await gql(server.graphql, query, { org: '不存在的机构' });
-    expect(res.errors?.[0]?.extensions?.code).toBe('NOT_FOUND');
+    expect(codes(await gql(server.graphql, query, { org: '不存在的机构' }))).toEqual(['NOT_FOUND']);
   });
 });
 
-describe('batching', () => {
-  it('resolves a nested field for many parents in one query, not one per parent', async () => {
-    const before = graph.queries;
-    const res = await gql(server.graphql, `{ honourees(title: "全国劳动模范") { person { employers { position } mentionedIn { article { text } } } } }`);
-    expect(res.errors).toBeUndefined();
-    // findByName, holders, employers (batched), mentions (batched), article text (batched).
-    expect(graph.queries - before).toBe(5);
+describe('colleagues', () => {
+  const query = `query ($name: String!, $kinds: [ColleagueKind!]) {
+    colleagues(name: $name, kinds: $kinds) { totalCount edges { node { name } shared { kind entity { name } article { id } } } }
+  }`;
+
+  it('lists people sharing an employer, an honour or an article, most shared first, with the shared things', async () => {
+    const { colleagues } = await ok(query, { name: '王晓东' });
+    expect(colleagues.edges).toEqual([
+      {
+        node: { name: '赵青' },
+        shared: [
+          { kind: 'HONOUR', entity: { name: '全国劳动模范' }, article: null },
+          { kind: 'ARTICLE', entity: null, article: { id: 'e2' } },
+        ],
+      },
+      { node: { name: '李明' }, shared: [{ kind: 'EMPLOYER', entity: { name: '星辰精密机械有限公司' }, article: null }] },
+    ]);
+    const employer = (await ok(query, { name: '王晓东', kinds: ['EMPLOYER'] })).colleagues;
+    expect(names(employer)).toEqual(['李明']);
+    expect((await ok(query, { name: '周一' })).colleagues.totalCount).toBe(0);
+  });
+
+  it('answers NOT_FOUND for an unknown person', async () => {
+    expect(codes(await gql(server.graphql, query, { name: '查无此人' }))).toEqual(['NOT_FOUND']);
   });
 });
+
+describe('path', () => {
+  const query = `query ($from: EntityRef!, $to: EntityRef!, $maxHops: Int) {
+    path(from: $from, to: $to, maxHops: $maxHops) {
+      length
+      nodes { id name }
+      hops { from { id } to { id } factCount facts { type from { name } to { name } position provenance evidence { sentence start end } article { id text } } }
+    }
+  }`;
+
+  it('finds two people connected only through their employer, every hop with its evidence', async () => {
+    const { path } = await ok(query, { from: { name: '李明' }, to: { name: '王晓东' } });
+    expect(path.length).toBe(2);
+    expect(path.nodes.map((n: any) => n.id)).toEqual(['Person:李明', 'Company:星辰精密机械有限公司', 'Person:王晓东']);
+    path.hops.forEach((hop: any, i: number) => {
+      expect([hop.from.id, hop.to.id]).toEqual([path.nodes[i].id, path.nodes[i + 1].id]);
+      expect(hop.factCount).toBe(1);
+      const [fact] = hop.facts;
+      expect(fact).toMatchObject({ type: 'WORKS_FOR', provenance: 'TEXT', to: { name: '星辰精密机械有限公司' } });
+      expect(fact.article.text.slice(fact.evidence.start, fact.evidence.end)).toBe(fact.evidence.sentence);
+      expect(fact.evidence.sentence).toContain(fact.from.name);
+    });
+  });
+
+  it('respects maxHops, is null when nothing connects, and is empty from an entity to itself', async () => {
+    const far = { from: { name: '李明' }, to: { name: '赵青' } };
+    expect((await ok(query, { ...far, maxHops: 4 })).path.nodes.map((n: any) => n.name)).toEqual(['李明', '星辰精密机械有限公司', '王晓东', '全国劳动模范', '赵青']);
+    expect((await ok(query, { ...far, maxHops: 3 })).path).toBeNull();
+    expect((await ok(query, { from: { name: '周一' }, to: { name: '赵青' }, maxHops: 6 })).path).toBeNull();
+    expect((await ok(query, { from: { id: 'Person:赵青' }, to: { name: '赵青', type: 'Person' } })).path).toEqual({
+      length: 0,
+      nodes: [{ id: 'Person:赵青', name: '赵青' }],
+      hops: [],
+    });
+    // Any entity type: an honour to a union.
+    const honour = (await ok(query, { from: { id: 'Title:浙江省劳动模范' }, to: { name: '中华全国总工会' } })).path;
+    expect(honour.nodes[0].id).toBe('Title:浙江省劳动模范');
+    expect(honour.nodes.at(-1).id).toBe('Union:中华全国总工会');
+  });
+
+  it('refuses maxHops outside 1–6 and unknown ends', async () => {
+    const ends = { from: { name: '李明' }, to: { name: '王晓东' } };
+    expect(codes(await gql(server.graphql, query, { ...ends, maxHops: 7 }))).toEqual(['BAD_USER_INPUT']);
+    expect(codes(await gql(server.graphql, query, { ...ends, maxHops: 0 }))).toEqual(['BAD_USER_INPUT']);
+    expect(codes(await gql(server.graphql, query, { from: { name: '查无此人' }, to: { name: '王晓东' } }))).toEqual(['NOT_FOUND']);
+    expect(codes(await gql(server.graphql, query, { from: { name: '李明', id: 'Person:李明' }, to: { name: '王晓东' } }))).toEqual(['BAD_USER_INPUT']);
+  });
+});
+
+describe('network', () => {
+  const query = `query ($center: EntityRef!, $depth: Int, $limit: Int) {
+    network(center: $center, depth: $depth, limit: $limit) {
+      center { id } truncated
+      nodes { id label type depth entity { name } }
+      edges { id source target type label factCount facts { evidence { sentence } } }
+    }
+  }`;
+
+  it('gives nodes and edges of the neighbourhood, shaped for drawing', async () => {
+    const { network } = await ok(query, { center: { name: '星辰机械' }, depth: 1 });
+    expect(network.center.id).toBe('Company:星辰精密机械有限公司');
+    expect(network.truncated).toBe(false);
+    expect(network.nodes.map((n: any) => `${n.depth} ${n.id}`)).toEqual(['0 Company:星辰精密机械有限公司', '1 Person:李明', '1 Person:王晓东']);
+    expect(network.nodes[1]).toEqual({ id: 'Person:李明', label: '李明', type: 'Person', depth: 1, entity: { name: '李明' } });
+    expect(network.edges.map((e: any) => e.label).sort()).toEqual(['WORKS_FOR 工程师', 'WORKS_FOR 高级技师']);
+    for (const e of network.edges) {
+      expect(e.id).toBe(`${e.type}:${e.source}->${e.target}`);
+      expect(e.target).toBe('Company:星辰精密机械有限公司');
+      expect(e.factCount).toBe(1);
+      expect(e.facts[0].evidence.sentence).toContain('星辰精密机械有限公司');
+    }
+  });
+
+  it('goes further with depth, every edge between nodes it returns, and stops at limit', async () => {
+    const { network } = await ok(query, { center: { name: '星辰机械' }, depth: 2 });
+    const ids = new Set(network.nodes.map((n: any) => n.id));
+    expect([...ids].sort()).toEqual(
+      ['Company:星辰精密机械有限公司', 'Person:李明', 'Person:王晓东', 'Title:浙江省劳动模范', 'Title:全国劳动模范', 'Union:中华全国总工会'].sort(),
+    );
+    expect(network.nodes.filter((n: any) => n.depth === 2).map((n: any) => n.id).sort()).toEqual(['Title:全国劳动模范', 'Title:浙江省劳动模范', 'Union:中华全国总工会'].sort());
+    for (const e of network.edges) expect(ids.has(e.source) && ids.has(e.target)).toBe(true);
+    // Among depth-2 nodes too: the lexicon's conferral.
+    expect(network.edges.map((e: any) => e.id)).toContain('CONFERRED_BY:Title:全国劳动模范->Union:中华全国总工会');
+    expect(network.edges.find((e: any) => e.id === 'HOLDS_TITLE:Person:王晓东->Title:全国劳动模范').factCount).toBe(2);
+
+    const cut = (await ok(query, { center: { name: '星辰机械' }, depth: 2, limit: 2 })).network;
+    expect(cut.nodes).toHaveLength(2);
+    expect(cut.truncated).toBe(true);
+  });
+
+  it('refuses depth above 3 and limit above 500', async () => {
+    const center = { name: '星辰机械' };
+    expect(codes(await gql(server.graphql, query, { center, depth: 4 }))).toEqual(['BAD_USER_INPUT']);
+    expect(codes(await gql(server.graphql, query, { center, limit: 501 }))).toEqual(['BAD_USER_INPUT']);
+  });
+});
+
+describe('search', () => {
+  const query = `query ($text: String!, $types: [EntityType!]) { search(text: $text, types: $types) { totalCount edges { score node { __typename id name } } } }`;
+
+  it('finds names and aliases through the cjk full-text index, exact matches first, then by score', async () => {
+    const res = (await ok(query, { text: '劳动模范' })).search;
+    const found = res.edges.map((e: any) => e.node.id);
+    expect(found).toEqual(expect.arrayContaining(['Title:全国劳动模范', 'Title:浙江省劳动模范']));
+    const scores = res.edges.map((e: any) => e.score);
+    expect(scores).toEqual([...scores].sort((a, b) => b - a));
+    const exact = (await ok(query, { text: '浙江省劳动模范' })).search;
+    expect(exact.edges[0].node.id).toBe('Title:浙江省劳动模范');
+    const alias = (await ok(query, { text: '星辰机械', types: ['Company'] })).search;
+    expect(alias.edges.map((e: any) => e.node.id)).toEqual(['Company:星辰精密机械有限公司']);
+  });
+
+  it('treats query syntax as text, and refuses empty text', async () => {
+    const res = await gql(server.graphql, query, { text: '星辰 AND (* "机械 ~ :' });
+    expect(res.errors).toBeUndefined();
+    expect(codes(await gql(server.graphql, query, { text: ' ' }))).toEqual(['BAD_USER_INPUT']);
+  });
+});
+
+describe('article', () => {
+  const query = `query ($id: ID!) {
+    article(id: $id) {
+      id title date newspaper page source text
+      mentions { totalCount edges { node { __typename name } surfaces count evidence { sentence } } }
+      facts { totalCount edges { node { type from { name } to { name } year position provenance support evidence { sentence start end } article { id } } } }
+    }
+  }`;
+
+  it('returns the text, metadata, the entities it mentions and the facts it yields', async () => {
+    const a = (await ok(query, { id: 'e1' })).article;
+    expect(a).toMatchObject({ id: 'e1', title: '标题e1', date: '2025-05-01', newspaper: '测试日报', page: '01', source: 'e1.txt', text: TEXT.e1 });
+    expect(a.mentions.edges.map((m: any) => m.node.name)).toEqual(['全国劳动模范', '星辰精密机械有限公司', '王晓东', '中华全国总工会']);
+    expect(a.mentions.edges.find((m: any) => m.node.name === '王晓东')).toMatchObject({ count: 2, surfaces: ['王晓东'] });
+    const facts = a.facts.edges.map((e: any) => e.node);
+    expect(facts.map((f: any) => `${f.type} ${f.from.name} ${f.to.name} ${f.provenance}`)).toEqual([
+      'HOLDS_TITLE 王晓东 全国劳动模范 TEXT',
+      'WORKS_FOR 王晓东 星辰精密机械有限公司 TEXT',
+      'HONOURED_BY 王晓东 中华全国总工会 TEXT',
+      'CONFERRED_BY 全国劳动模范 中华全国总工会 LEXICON',
+    ]);
+    for (const f of facts.filter((f: any) => f.provenance === 'TEXT')) {
+      expect(f.article.id).toBe('e1');
+      expect(TEXT.e1!.slice(f.evidence.start, f.evidence.end)).toBe(f.evidence.sentence);
+    }
+    expect(facts.at(-1)).toMatchObject({ evidence: null, article: null, support: 1 });
+  });
+
+  it('is null for an unknown id', async () => {
+    expect((await ok(query, { id: 'no-such-article' })).article).toBeNull();
+  });
+});
+
+describe('stats', () => {
+  it('counts every label and relationship type as the graph does', async () => {
+    const { stats } = await ok(`{ stats { nodes relationshipTotal labels { label count } relationships { type count } } }`);
+    const counts = await graphCounts(graph);
+    expect(Object.fromEntries(stats.labels.map((l: any) => [l.label, l.count]))).toEqual(counts.labels);
+    expect(Object.fromEntries(stats.relationships.map((r: any) => [r.type, r.count]))).toEqual(counts.relationships);
+    expect(stats.labels.find((l: any) => l.label === 'Person').count).toBe(6);
+    expect(stats.nodes).toBe(Object.values(counts.labels).reduce((a, b) => a + b, 0));
+  });
+});
+
+describe('no N+1', () => {
+  const query = `query ($first: Int) {
+    people(first: $first) {
+      edges { node {
+        titles { edges { node { name } facts { article { title } } } }
+        employers { edges { node { name } } }
+        mentions { edges { node { text } } }
+        namesakes { id }
+      } }
+    }
+  }`;
+
+  it('costs the same number of Neo4j round trips for four people as for six', async () => {
+    const cost = async (first: number) => {
+      const before = graph.queries;
+      const data = await ok(query, { first });
+      expect(data.people.edges).toHaveLength(first);
+      return graph.queries - before;
+    };
+    // people, titles, their facts' articles, employers, mentions, article texts, namesakes: one query each.
+    // (The first four people include two with titles, so every field is asked for in both.)
+    expect(await cost(4)).toBe(7);
+    expect(await cost(6)).toBe(7);
+  });
+
+  it('batches the ends of facts across a whole response', async () => {
+    const before = graph.queries;
+    await ok(`{ honouredBy(organization: "中华全国总工会") { edges { facts { from { name } to { name } article { id } } conferredBy { from { name } to { name } } } } }`);
+    // The body by its name, its honoured people, the facts' ends, their articles.
+    expect(graph.queries - before).toBe(4);
+  });
+});
+
+describe('limits', () => {
+  it(`refuses an operation nested deeper than ${MAX_DEPTH} fields, fragments included`, async () => {
+    const deep = `{ person(name: "赵青") { titles { edges { node { holders { edges { node { employers { edges { node { mentions { edges { node { id } } } } } } } } } } } } } }`;
+    const res = await gql(server.graphql, deep);
+    expect(res.status).toBe(400);
+    expect(codes(res)).toEqual(['GRAPHQL_VALIDATION_FAILED']);
+    expect(res.errors![0]!.extensions).toMatchObject({ limit: 'depth', max: MAX_DEPTH });
+    expect(res.data).toBeUndefined();
+    const viaFragments = `query Deep { person(name: "赵青") { ...T } }
+      fragment T on Person { titles { edges { node { holders { edges { node { ...E } } } } } } }
+      fragment E on Person { employers { edges { node { mentions { edges { node { id } } } } } } }`;
+    expect(codes(await gql(server.graphql, viaFragments))).toEqual(['GRAPHQL_VALIDATION_FAILED']);
+  });
+
+  it('refuses an operation whose estimated cost is too high (pages of pages)', async () => {
+    const res = await gql(server.graphql, `{ people(first: 100) { edges { node { titles(first: 100) { edges { node { name } } } } } } }`);
+    expect(res.status).toBe(400);
+    expect(codes(res)).toEqual(['GRAPHQL_VALIDATION_FAILED']);
+    expect(res.errors![0]!.extensions).toMatchObject({ limit: 'complexity' });
+  });
+
+  it('lets introspection (as explorers send it) through', async () => {
+    const res = await gql(server.graphql, getIntrospectionQuery());
+    expect(res.errors).toBeUndefined();
+    expect(res.data.__schema.queryType.name).toBe('Query');
+  });
+});
+
+describe('errors', () => {
+  it('gives codes but no stack traces in production; stack traces only in development', async () => {
+    const prod = await startServer(graph, { production: true });
+    try {
+      for (const url of [prod.graphql, server.graphql]) {
+        const res = await gql(url, '{ honourees(title: "没有这个称号") { totalCount } }');
+        expect(codes(res)).toEqual(['NOT_FOUND']);
+        expect(res.errors![0]!.extensions!.stacktrace === undefined).toBe(url === prod.graphql);
+      }
+    } finally {
+      await prod.close();
+    }
+  });
+
+  it('names a transaction Neo4j timed out QUERY_TIMEOUT', async () => {
+    const slow = Graph.open(testTarget(), { queryTimeoutMs: 200, maxConnectionPoolSize: 1 });
+    try {
+      const err = await slow.read('UNWIND range(1, 1000000000) AS x RETURN sum(x) AS s').then(
+        () => undefined,
+        (e: unknown) => e,
+      );
+      expect(err, 'a billion-row sum outlasts 200 ms').toBeDefined();
+      expect(neo4jErrorCode(err)).toBe('QUERY_TIMEOUT');
+    } finally {
+      await slow.close();
+    }
+  });
+});
+
+describe('when Neo4j is unreachable', () => {
+  it('answers SERVICE_UNAVAILABLE (without a stack trace in production), /ready 503 and /health 200', async () => {
+    const port = await closedPort();
+    const t = testTarget();
+    const down = Graph.open({ ...t, uri: `bolt://127.0.0.1:${port}` }, { maxRetryTimeMs: 500 });
+    const prod = await startServer(down, { production: true });
+    try {
+      for (const query of ['{ stats { nodes } }', '{ honourees(title: "全国劳动模范") { totalCount } }']) {
+        const res = await gql(prod.graphql, query);
+        expect(codes(res), query).toEqual(['SERVICE_UNAVAILABLE']);
+        expect(res.errors![0]!.message).toMatch(/cannot be reached/);
+        expect(res.errors![0]!.extensions!.stacktrace).toBeUndefined();
+        expect(JSON.stringify(res.errors)).not.toContain('ECONNREFUSED');
+      }
+      const ready = await fetch(`${prod.base}/ready`);
+      expect(ready.status).toBe(503);
+      expect(await ready.json()).toMatchObject({ status: 'unavailable' });
+      expect((await fetch(`${prod.base}/health`)).status).toBe(200);
+    } finally {
+      await prod.close();
+      await down.close();
+    }
+  });
+});
+
+describe('mutations', () => {
+  const TOKEN = 'test-token-0123456789abcdef';
+  const ingest = `mutation ($text: String!, $id: ID, $date: String, $title: String) {
+    ingestArticle(text: $text, id: $id, date: $date, title: $title, source: "api.test") {
+      created entities facts lexiconFacts skipped
+      article { id title date source text mentions { totalCount edges { node { __typename name } } } facts { totalCount } }
+    }
+  }`;
+  const remove = `mutation ($id: ID!) { deleteArticle(id: $id) { id removedNodes { label count } removedRelationships { type count } } }`;
+  const text = '本报讯 全国先进工作者、启明电子科技有限公司高级工程师陈思远近日获得表彰。';
+
+  it('are disabled, and say so, on a server without LAUREL_API_TOKEN', async () => {
+    const before = await graphCounts(graph);
+    const res = await gql(server.graphql, ingest, { text }, bearer(TOKEN));
+    expect(codes(res)).toEqual(['MUTATIONS_DISABLED']);
+    expect(res.errors![0]!.message).toMatch(/LAUREL_API_TOKEN/);
+    expect(codes(await gql(server.graphql, remove, { id: 'e1' }))).toEqual(['MUTATIONS_DISABLED']);
+    expect(await graphCounts(graph)).toEqual(before);
+  });
+
+  it('need the bearer token: none, another scheme or a wrong one is UNAUTHENTICATED', async () => {
+    const writable = await startServer(graph, { apiToken: TOKEN });
+    try {
+      const before = await graphCounts(graph);
+      for (const headers of [{}, { authorization: `Basic ${TOKEN}` }, bearer('wrong-token-0123456789')]) {
+        expect(codes(await gql(writable.graphql, ingest, { text }, headers))).toEqual(['UNAUTHENTICATED']);
+        expect(codes(await gql(writable.graphql, remove, { id: 'e1' }, headers))).toEqual(['UNAUTHENTICATED']);
+      }
+      expect(await graphCounts(graph)).toEqual(before);
+      // Queries stay open.
+      expect((await ok(`{ stats { nodes } }`, {}, writable.graphql)).stats.nodes).toBeGreaterThan(0);
+    } finally {
+      await writable.close();
+    }
+  });
+
+  it('ingest an article with the real extraction, again idempotently, and delete it leaving the graph as it was', async () => {
+    const writable = await startServer(graph, { apiToken: TOKEN });
+    const auth = bearer(TOKEN);
+    try {
+      const before = await graphCounts(graph);
+      const first = await gql(writable.graphql, ingest, { text, id: 'api-e1', date: '2025-05', title: '测试' }, auth);
+      expect(first.errors).toBeUndefined();
+      const r = first.data.ingestArticle;
+      expect(r).toMatchObject({ created: true, skipped: [] });
+      expect(r.article).toMatchObject({ id: 'api-e1', title: '测试', date: '2025-05', source: 'api.test', text });
+      expect(r.entities).toBeGreaterThan(0);
+      expect(r.article.mentions.totalCount).toBeGreaterThan(0);
+      expect(r.article.mentions.edges.map((e: any) => e.node.name)).toContain('全国先进工作者');
+      expect(r.article.facts.totalCount).toBe(r.facts + r.lexiconFacts);
+      const loaded = await graphCounts(graph);
+      expect(loaded.labels.Article).toBe(before.labels.Article! + 1);
+
+      const again = await gql(writable.graphql, ingest, { text, id: 'api-e1', date: '2025-05', title: '测试' }, auth);
+      expect(again.data.ingestArticle.created).toBe(false);
+      expect(await graphCounts(graph)).toEqual(loaded);
+
+      const deleted = await gql(writable.graphql, remove, { id: 'api-e1' }, auth);
+      expect(deleted.errors).toBeUndefined();
+      expect(deleted.data.deleteArticle.removedNodes).toContainEqual({ label: 'Article', count: 1 });
+      expect(await graphCounts(graph)).toEqual(before);
+      expect(codes(await gql(writable.graphql, remove, { id: 'api-e1' }, auth))).toEqual(['NOT_FOUND']);
+    } finally {
+      await writable.close();
+    }
+  });
+
+  it('refuse bad input with BAD_USER_INPUT and change nothing', async () => {
+    const writable = await startServer(graph, { apiToken: TOKEN });
+    try {
+      const before = await graphCounts(graph);
+      for (const vars of [{ text: '   ' }, { text: 'no Chinese here at all' }, { text, date: '5 May 2025' }, { text, id: 'a/b' }]) {
+        expect(codes(await gql(writable.graphql, ingest, vars, bearer(TOKEN))), JSON.stringify(vars)).toEqual(['BAD_USER_INPUT']);
+      }
+      expect(await graphCounts(graph)).toEqual(before);
+    } finally {
+      await writable.close();
+    }
+  });
+});
+
+/** A local port nothing listens on. */
+function closedPort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const s = createServer();
+    s.once('error', reject);
+    s.listen(0, '127.0.0.1', () => {
+      const { port } = s.address() as { port: number };
+      s.close(() => resolve(port));
+    });
+  });
+}
