@@ -87,12 +87,15 @@ export interface EntityRef {
 
 const FACTS = typeAlternatives(FACT_TYPES);
 
-/** What each colleague kind matches from the person `p` to the colleague `c` through `x`. */
-const COLLEAGUE_PATTERNS: Record<ColleagueKind, string> = {
-  [ColleagueKind.EMPLOYER]: `MATCH (p)-[:WORKS_FOR]->(x)<-[:WORKS_FOR]-(c:Person) WHERE (x:Company OR x:Organization)`,
-  [ColleagueKind.UNION]: `MATCH (p)-[:WORKS_FOR|HONOURED_BY]->(x:Union)<-[:WORKS_FOR|HONOURED_BY]-(c:Person) WHERE true`,
-  [ColleagueKind.HONOUR]: `MATCH (p)-[:HOLDS_TITLE|RECEIVED]->(x)<-[:HOLDS_TITLE|RECEIVED]-(c:Person) WHERE ${hasLabel('x', HONOUR_TYPES)}`,
-  [ColleagueKind.ARTICLE]: `MATCH (p)<-[:MENTIONS]-(x:Article)-[:MENTIONS]->(c:Person) WHERE true`,
+/**
+ * For each colleague kind: the colleagues `c` of the person `p` and the shared
+ * thing `x`, with the kind as a literal of this fixed text.
+ */
+const COLLEAGUE_BRANCHES: Record<ColleagueKind, string> = {
+  [ColleagueKind.EMPLOYER]: `MATCH (p)-[:WORKS_FOR]->(x)<-[:WORKS_FOR]-(c:Person) WHERE (x:Company OR x:Organization) AND c <> p RETURN DISTINCT c, x, 'EMPLOYER' AS kind`,
+  [ColleagueKind.UNION]: `MATCH (p)-[:WORKS_FOR|HONOURED_BY]->(x:Union)<-[:WORKS_FOR|HONOURED_BY]-(c:Person) WHERE c <> p RETURN DISTINCT c, x, 'UNION' AS kind`,
+  [ColleagueKind.HONOUR]: `MATCH (p)-[:HOLDS_TITLE|RECEIVED]->(x)<-[:HOLDS_TITLE|RECEIVED]-(c:Person) WHERE ${hasLabel('x', HONOUR_TYPES)} AND c <> p RETURN DISTINCT c, x, 'HONOUR' AS kind`,
+  [ColleagueKind.ARTICLE]: `MATCH (p)<-[:MENTIONS]-(x:Article)-[:MENTIONS]->(c:Person) WHERE c <> p RETURN DISTINCT c, x, 'ARTICLE' AS kind`,
 };
 
 export class ExploreRepository {
@@ -103,7 +106,11 @@ export class ExploreRepository {
    * person, most shared things first, then by name; each with what is shared.
    */
   async colleagues(personKey: string, kinds: readonly ColleagueKind[], page: Page): Promise<Paged<ColleagueView>> {
-    const branches = kinds.map((k) => `${COLLEAGUE_PATTERNS[k]} AND c <> p RETURN DISTINCT c, x, '${k}' AS kind`);
+    const branches = kinds.map((k) => {
+      const branch = COLLEAGUE_BRANCHES[k];
+      if (!branch) throw new Error(`not a colleague kind: ${k}`);
+      return branch;
+    });
     const [row] = await this.graph.read<{ total: number; items: { person: RawEntity; shared: { kind: ColleagueKind; entity: RawEntity | null; article: RawArticle | null }[] }[] }>(
       `MATCH (p:Person {key: $key})
        CALL (p) { ${branches.join(' UNION ')} }
