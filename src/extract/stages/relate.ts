@@ -52,6 +52,7 @@ export function relate(doc: Doc): Doc {
     ctx.enumeration(s, si);
   }
   ctx.honouredThroughConferral();
+  ctx.storyHonourYears();
   return { ...doc, relations: ctx.relations };
 }
 
@@ -72,6 +73,8 @@ class Context {
   readonly honourYearForRepresentatives: number | undefined;
   /** Journalists and editors: named in bylines, never the subject of a fact. */
   readonly bylineNames: Set<string>;
+  /** The body whose visit (走访慰问) a story reports, by story start: later 看望 in it are its visits too. */
+  readonly visitingBody = new Map<number, { name: string; type: EntityType }>();
 
   constructor(readonly doc: Doc) {
     this.text = doc.text;
@@ -225,7 +228,7 @@ class Context {
     const rest = text.slice(from, to);
     const after = ms.filter((m) => m.start >= from && m.end <= to && m.type !== 'Person');
     // NAME今年获得“全国劳动模范”荣誉称号 / 荣获 / 获评 / 被授予 / 当选.
-    const got = /^(.{0,12}?)(获得|荣获|获评|获授|被授予|被评为|被命名为|当选为|当选|入选|摘得|夺得|曾获|获(?!悉|知|此))/.exec(rest);
+    const got = /^(.{0,12}?)(获得|荣获|获评|获授|被授予|被评为|被命名为|当选为|当选|入选|摘得|夺得|曾获|成为|获(?!悉|知|此))/.exec(rest);
     // 2021年被全国妇联授予“全国三八红旗手”称号: the body between 被 and the verb honoured the subject.
     const by = /^(.{0,12}?)被([^，。；]{2,30}?)(授予|评为|命名为|表彰为|认定为|表彰)/.exec(rest);
     if (by && !got) {
@@ -337,6 +340,7 @@ class Context {
       if (between.some((m) => m.type === 'Person' || (isBody(m.type) && !partners.includes(m)))) continue;
       if (bodies.some((b) => b !== org && b.end <= org.start && partners.length === 0 && /^(会同|联合|和|与|及|、)$/.test(text.slice(b.end, org.start)))) continue;
       const subjects = [org, ...partners];
+      if (/(走访|慰问|看望)/.test(v[0])) this.visitingBody.set(storyStart(this.doc, s.start), this.canonical(org));
       const after = ms.filter((m) => m.start >= org.end && m.end <= end);
       if (CONFERRING.test(v[0])) {
         for (const h of after.filter((m) => isHonour(m.type))) {
@@ -346,6 +350,22 @@ class Context {
       if (/《/.test(tail.slice(0, v.index + 2))) continue;
       for (const p of after.filter((m) => m.type === 'Person' && m.start > vAt && !this.bylineNames.has(m.name))) {
         for (const b of subjects) this.add('HONOURED_BY', p, this.canonical(b), si, 'honours', { year });
+      }
+    }
+    // 市总工会主席洪耀东带队，走访慰问了…蔡志鸿: an official visits on behalf of the body they lead.
+    const visit = /(走访慰问|慰问|看望|走访|探望)/.exec(text.slice(s.start, s.end));
+    if (visit) {
+      const vAt = s.start + visit.index;
+      const visitor = ms.filter((m) => m.type === 'Person' && m.end <= vAt).pop();
+      const body = visitor && this.relations.find((r) => r.type === 'WORKS_FOR' && r.from === this.canonical(visitor).name && r.sentence === si);
+      const bodyEntity = body && this.doc.entities.find((e) => e.name === body.to && isBody(e.type));
+      const carried = this.visitingBody.get(storyStart(this.doc, s.start));
+      const by = bodyEntity ?? (!visitor && !bodies.some((b) => b.end <= vAt) ? carried : undefined);
+      if (by) {
+        this.visitingBody.set(storyStart(this.doc, s.start), by);
+        for (const p of ms.filter((m) => m.type === 'Person' && m.start > vAt && !this.bylineNames.has(m.name))) {
+          this.add('HONOURED_BY', p, by, si, 'visit', { year });
+        }
       }
     }
     // TITLE由ORG（会同ORG2）每年评选命名; TITLE是ORG设立的荣誉称号.
@@ -384,6 +404,11 @@ class Context {
     if (/集体/.test(head[0])) return;
     const where = this.doc.sentences.find((x) => x.start <= honour.m.start && honour.m.start < x.end)!;
     const year = honour.m.year ?? yearIn(this.text.slice(where.start, where.end), this.doc.setting.year) ?? this.doc.setting.year;
+    const siblings = new Set(
+      this.entriesIn(story, s.start)
+        .filter((x) => individual(x) && x.name !== honour.name)
+        .map((x) => x.name),
+    );
     // The head's paragraph, and the paragraphs after it that each introduce an honouree by name and
     // office (…公司焊工班班长岳建军，…); one that opens with an official speaking ends the list.
     let paragraph = s.paragraph;
@@ -391,6 +416,10 @@ class Context {
       if (k < si || storyStart(this.doc, x.start) !== story) continue;
       if (x.paragraph !== paragraph) {
         const first = this.mentionsIn(x)[0];
+        // A paragraph about the holder of a sibling honour of the same event (全国先进工作者 after 全国劳动模范) ends the list.
+        const sibling = this.mentionsIn(x).find((m) => isHonour(m.type) && siblings.has(this.canonical(m).name));
+        const firstPerson = this.mentionsIn(x).find((m) => m.type === 'Person');
+        if (sibling && firstPerson && sibling.start < firstPerson.start) break;
         const opensWithName = first && x.paragraph === paragraph + 1 && this.mentionsIn(x).some((m) => m.type === 'Person' && m.start - x.start < 40);
         if (!opensWithName || /^[^，。；]{0,40}?(表示|指出|强调|要求|介绍)/.test(this.text.slice(x.start, x.end))) break;
         paragraph = x.paragraph;
@@ -414,6 +443,28 @@ class Context {
     const year = honour.year ?? yearIn(text, this.doc.setting.year) ?? this.doc.setting.year;
     for (const p of ms.filter((m) => m.type === 'Person' && m.start > at && !this.bylineNames.has(m.name))) {
       this.add(h.type === 'Award' ? 'RECEIVED' : 'HOLDS_TITLE', p, h, si, 'enumeration', { year });
+    }
+  }
+
+  /**
+   * 我市14名同志被授予2025年全国劳动模范…: when a story names the year an honour
+   * was conferred, the people it says hold that honour hold it as of that year.
+   */
+  storyHonourYears(): void {
+    const years = new Map<string, number>();
+    for (const x of this.sorted) {
+      if (!isHonour(x.type)) continue;
+      const s = this.doc.sentences.find((y) => y.start <= x.m.start && x.m.start < y.end)!;
+      const sentence = this.text.slice(s.start, s.end);
+      if (!/(授予|表彰|获评|命名|评为|获得|荣获|被评为|揭晓|公布)/.test(sentence)) continue;
+      const year = x.m.year ?? (/(授予|表彰|命名|揭晓|公布)/.test(sentence) ? yearIn(sentence, undefined) : undefined);
+      if (year !== undefined) years.set(`${storyStart(this.doc, s.start)}|${x.name}`, year);
+    }
+    for (const r of this.relations) {
+      if ((r.type !== 'HOLDS_TITLE' && r.type !== 'RECEIVED') || r.year !== undefined) continue;
+      const at = this.doc.sentences[r.sentence]!.start;
+      r.year = years.get(`${storyStart(this.doc, at)}|${r.to}`);
+      if (r.year === undefined) delete r.year;
     }
   }
 
@@ -472,13 +523,14 @@ function isHonour(t: EntityType): boolean {
 }
 
 /** 今年 / 去年 / 2019年 in a clause, resolved against the article's year. */
+/** The year the last time expression of a clause gives (2019年, 今年, 去年, 前年), against the article's year. */
 function yearIn(s: string, articleYear: number | undefined): number | undefined {
-  const explicit = /((?:19|20)\d{2})\s*年/.exec(s);
-  if (explicit) return Number(explicit[1]);
-  if (articleYear === undefined) return undefined;
-  if (/今年|本年度|本届/.test(s)) return articleYear;
-  if (/去年/.test(s)) return articleYear - 1;
-  return undefined;
+  let year: number | undefined;
+  for (const m of s.matchAll(/((?:19|20)\d{2})\s*年(?!代)|今年|本年度|本届|去年|前年/g)) {
+    if (m[1]) year = Number(m[1]);
+    else if (articleYear !== undefined) year = m[0] === '去年' ? articleYear - 1 : m[0] === '前年' ? articleYear - 2 : articleYear;
+  }
+  return year;
 }
 
 function isHeadlineByline(doc: Doc, s: Sentence, p: EntityMention): boolean {
