@@ -198,7 +198,7 @@ function orgEndingAt(doc: Doc, toks: TokenIndex, lx: Lexicon, suffix: string, e:
   }
   mergeSingles(pieces);
   // A verb does not start a name (走进|长三角…中心): drop verbs left of the first name word.
-  while (pieces.length > 1 && /^v/.test(pieces[0]!.tag) && !isPlace(pieces[0]!.word, lx) && lx.word(pieces[0]!.word)) {
+  while (pieces.length > 1 && (pieces[0]!.tag === 'v' || pieces[0]!.tag === 'vd') && !isPlace(pieces[0]!.word, lx) && lx.word(pieces[0]!.word)) {
     pieces.shift();
     left = pieces[0]!.start;
   }
@@ -235,7 +235,10 @@ function orgEndingAt(doc: Doc, toks: TokenIndex, lx: Lexicon, suffix: string, e:
   const rest = placePrefix ? pieces.slice(1) : pieces;
   const name = text.slice(left, e);
   if (lx.genericNames.has(name)) return undefined;
-  const proper = rest.some((p) => properPiece(p.word, p.tag, lx)) || lx.partyCommittees.has(name);
+  // A lone character right before the ending is a fragment of a word jieba does not know (劳动|午|报社).
+  const lastPiece = rest[rest.length - 1];
+  const fragment = !!lastPiece && lastPiece.word.length === 1 && /[\u4e00-\u9fff]/.test(lastPiece.word) && !FUNCTION_CHARS.test(lastPiece.word) && !lx.word(lastPiece.word + suffix[0]);
+  const proper = rest.some((p) => properPiece(p.word, p.tag, lx)) || lx.partyCommittees.has(name) || (fragment && rest.length >= 2);
   if (!proper && !(placePrefix && rest.length <= 4)) return undefined;
   // A government, people's congress or CPPCC is named by its place only.
   if (PLACE_ONLY_SUFFIXES.has(suffix) && !(placePrefix && rest.length === 0) && !(rest.length && rest.every((p) => isPlace(p.word, lx)))) return undefined;

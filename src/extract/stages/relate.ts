@@ -46,6 +46,7 @@ export function relate(doc: Doc): Doc {
       if (isHeadlineByline(doc, s, p)) ctx.applyChain(p, rightChain(ctx, s, p), si);
     }
     ctx.listsShareHonours(s, people, si);
+    ctx.companyStaff(s, people, si);
     ctx.clausePatterns(s, si);
     ctx.honouring(s, ms, si);
     ctx.honourees(s, si);
@@ -176,6 +177,21 @@ class Context {
         const body = impliedBody(this.doc, item.office);
         if (body) this.add('WORKS_FOR', p, body, si, 'office', { position: this.written(item.office) });
       }
+    }
+  }
+
+  /** 戚宏昶等5名公司…代表: people counted as the company's are its staff (the story's company). */
+  companyStaff(s: Sentence, people: EntityMention[], si: number): void {
+    const text = this.text;
+    for (const p of people) {
+      if (!/^等[\d一二三四五六七八九十]+(名|位)(该)?(公司|企业)/.test(text.slice(p.end, p.end + 8))) continue;
+      const story = storyStart(this.doc, s.start);
+      const company = this.doc.mentions.filter((m) => m.type === 'Company' && m.end <= p.start && m.start >= story && m.cue !== 'short-form').pop();
+      if (!company) continue;
+      // Everyone in the 、-list that ends with this name.
+      let k = people.indexOf(p);
+      while (k > 0 && text.slice(people[k - 1]!.end, people[k]!.start) === '、') k--;
+      for (const q of people.slice(k, people.indexOf(p) + 1)) this.add('WORKS_FOR', q, this.canonical(company), si, 'staff');
     }
   }
 
