@@ -25,7 +25,7 @@ afterAll(async () => {
   await graph?.close();
 });
 
-const HONOUREES = `{ honourees(title: "全国劳动模范") { person { name } facts { evidence { sentence } } } }`;
+const HONOUREES = `{ honourees(title: "全国劳动模范") { edges { node { name } facts { evidence { sentence } } } } }`;
 
 describe('laurel --help', () => {
   it.each([[], ['load'], ['serve'], ['up'], ['extract']])('explains %s', async (...cmd) => {
@@ -67,7 +67,20 @@ describe('laurel serve', () => {
     expect((await fetch(url.replace('/graphql', '/health'))).status).toBe(200);
     const res = await gql(url, HONOUREES);
     expect(res.errors).toBeUndefined();
-    expect(res.data.honourees.length).toBeGreaterThan(0);
+    expect(res.data.honourees.edges.length).toBeGreaterThan(0);
+    expect(await serve.stop('SIGTERM', 15_000)).toBe(0);
+  });
+
+  it('takes LAUREL_API_TOKEN for mutations and NODE_ENV=production from the environment', async () => {
+    const token = 'cli-test-token-0123456789';
+    const serve = start(['serve', '--port', '0'], { ...neo4jEnv, LAUREL_API_TOKEN: token, NODE_ENV: 'production' });
+    running.push(serve);
+    const [, url] = (await serve.waitFor(/GraphQL: (http:\/\/\S+)/, 60_000)) as unknown as [string, string];
+    const remove = `mutation { deleteArticle(id: "no-such-article") { id } }`;
+    const anonymous = await gql(url, remove);
+    expect(anonymous.errors?.[0]?.extensions).toEqual({ code: 'UNAUTHENTICATED' });
+    const writer = await gql(url, remove, {}, { authorization: `Bearer ${token}` });
+    expect(writer.errors?.[0]?.extensions).toEqual({ code: 'NOT_FOUND' });
     expect(await serve.stop('SIGTERM', 15_000)).toBe(0);
   });
 });
@@ -82,7 +95,7 @@ describe('laurel up', () => {
     expect(up.stdout()).toMatch(/Neo4j Browser: /);
     const res = await gql(url, HONOUREES);
     expect(res.errors).toBeUndefined();
-    expect(res.data.honourees.length).toBeGreaterThan(0);
+    expect(res.data.honourees.edges.length).toBeGreaterThan(0);
     expect((await graphCounts(graph)).labels.Article).toBe(5);
     expect(await up.stop('SIGINT', 15_000)).toBe(0);
   });
@@ -98,7 +111,7 @@ describe('laurel up', () => {
     expect((await fetch(browser!)).status).toBe(200);
     const res = await gql(url, HONOUREES);
     expect(res.errors).toBeUndefined();
-    expect(res.data.honourees.length).toBeGreaterThan(0);
+    expect(res.data.honourees.edges.length).toBeGreaterThan(0);
     expect(await up.stop('SIGINT', 60_000)).toBe(0);
     // The Neo4j it started is gone: its Bolt port no longer accepts connections.
     await expect(portOpen(bolt![1]!, Number(bolt![2]))).resolves.toBe(false);
