@@ -196,12 +196,15 @@ describe('deleteArticle, then ingestArticle of the same text', () => {
     const before = await stats();
     expect(before).toEqual(await graphCounts(graph));
 
-    // The seed article that shares the most entities with the others, so that deleting it must keep things.
-    const [target] = await graph.read<{ id: string; shared: number }>(
-      `MATCH (a:Article)-[:MENTIONS]->(n)<-[:MENTIONS]-(other:Article) WHERE other <> a
-       RETURN a.id AS id, count(DISTINCT n) AS shared ORDER BY shared DESC, id LIMIT 1`,
+    // The seed article sharing the most entities and lexicon facts with the others, so that deleting it must keep things.
+    const [target] = await graph.read<{ id: string }>(
+      `MATCH (a:Article)
+       WITH a, COUNT { MATCH (a)-[:MENTIONS]->(n)<-[:MENTIONS]-(o:Article) WHERE o <> a RETURN DISTINCT n } AS shared,
+               COUNT { MATCH ()-[r {provenance: 'lexicon'}]->() WHERE a.id IN r.assertedBy AND size(r.assertedBy) > 1 } AS lexicon
+       WHERE shared > 0 AND lexicon > 0
+       RETURN a.id AS id ORDER BY shared + lexicon DESC, id LIMIT 1`,
     );
-    expect(target, 'an entity mentioned by two seed articles').toBeDefined();
+    expect(target, 'a seed article sharing entities and lexicon facts with another').toBeDefined();
     const kept = await graph.read<{ id: string; others: number }>(
       `MATCH (a:Article {id: $id})-[:MENTIONS]->(n)<-[m:MENTIONS]-(other:Article) WHERE other <> a
        RETURN head(labels(n)) + ':' + n.key AS id, count(m) AS others`,
@@ -218,6 +221,10 @@ describe('deleteArticle, then ingestArticle of the same text', () => {
        RETURN s.key AS from, t.key AS to, size(r.assertedBy) AS support`,
       { id: target!.id },
     );
+
+    expect(kept.length, 'entities other articles mention too').toBeGreaterThan(0);
+    expect(alone.length, 'facts only this article states').toBeGreaterThan(0);
+    expect(lexicon.length, 'lexicon facts other articles assert too').toBeGreaterThan(0);
 
     const file = join(SEEDS_DIR, (await readdir(SEEDS_DIR)).find((f) => f.startsWith(target!.id))!);
     const { text } = await readArticle(file);

@@ -7,7 +7,7 @@
 import { ApolloServer } from '@apollo/server';
 import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
 import { fastifyApolloHandler } from '@as-integrations/fastify';
-import type { FastifyPluginAsync } from 'fastify';
+import type { FastifyInstance, FastifyPluginAsync } from 'fastify';
 import type { GraphQLSchema } from 'graphql';
 import { accessOf } from '../auth.js';
 import { createContext, type ApiContext } from '../context.js';
@@ -33,7 +33,7 @@ export const graphqlPlugin: FastifyPluginAsync<GraphqlPluginOptions> = async (ap
     includeStacktraceInErrorResponses: !opts.production,
     introspection: true,
     validationRules: [depthLimit()],
-    formatError: formatError({ production: opts.production, queryTimeoutMs: opts.queryTimeoutMs, log: (err) => app.log.error({ err }, 'GraphQL request failed') }),
+    formatError: formatError({ production: opts.production, queryTimeoutMs: opts.queryTimeoutMs, log: (err) => logUnexpected(app, err) }),
     // Apollo's landing page loads from a CDN and fails offline; the explorer plugin serves one from local packages.
     plugins: [ApolloServerPluginLandingPageDisabled(), complexityLimit()],
     // The command that owns the process decides when to stop, through fastify.
@@ -50,3 +50,9 @@ export const graphqlPlugin: FastifyPluginAsync<GraphqlPluginOptions> = async (ap
     handler: fastifyApolloHandler(apollo, { context: async (request) => createContext(opts.repos, accessOf(request.headers.authorization, opts.apiToken)) }),
   });
 };
+
+/** Unexpected errors go to the request log when there is one, else to stderr: production clients see only "internal server error". */
+function logUnexpected(app: FastifyInstance, err: unknown): void {
+  if (app.log.level && app.log.level !== 'silent') app.log.error({ err }, 'GraphQL request failed');
+  else process.stderr.write(`laurel: GraphQL request failed: ${(err as Error)?.stack ?? String(err)}\n`);
+}
