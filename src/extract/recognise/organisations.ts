@@ -223,7 +223,7 @@ function orgEndingAt(doc: Doc, toks: TokenIndex, lx: Lexicon, suffix: string, e:
     pieces.unshift({ start: before0.start, word: before0.word, tag: 'ns' });
     left = before0.start;
   }
-  if (left >= s) return undefined;
+  if (left >= s || !pieces.length) return undefined;
   // Inside a book title (《首都工匠学院体系建设三年行动方案》) a name is part of the title.
   const open = text.lastIndexOf('《', left);
   if (open >= 0 && text.indexOf('》', open) > e && text.indexOf('》', open) - open < 60) return undefined;
