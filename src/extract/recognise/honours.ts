@@ -53,6 +53,7 @@ const OPEN_QUOTES = new Set(['“', '‘', '「', '『', ' ']);
 const DISTRICT = /([\u4e00-\u9fff]{2,4}[区县])$/;
 const NOT_DISTRICTS = /(地区|园区|社区|城区|辖区|全区|本区|各区|该区|景区|小区|街区|片区|市区|郊区|新区|山区|矿区|灾区|库区|牧区|老区|特区|专区|县区|区县|全县|本县|各县|该县)$/;
 const BARE_LEVELS: [string, HonourLevel, string][] = [
+  ['自治区', 'provincial', '自治区'],
   ['省级', 'provincial', '省'],
   ['市级', 'municipal', '市'],
   ['区级', 'district', '区'],
@@ -192,9 +193,9 @@ function levelEndingAt(doc: Doc, toks: TokenIndex, p: number, f: Forms, orgs: re
   for (const [written, level, prefix] of BARE_LEVELS) {
     const s = p - written.length;
     if (s < 0 || !text.startsWith(written, s)) continue;
-    // 省/市/区 stand alone or after 和/及/、: 城市劳动模范 is not a city's title.
+    // 省/市/区 stand alone or after 和/及/、 (or a year): 城市劳动模范 is not a city's title.
     const before = text[s - 1];
-    if (before && isHan(before) && !/[和及与、]/.test(before)) continue;
+    if (before && isHan(before) && !/[和及与、年获]/.test(before)) continue;
     return { level, start: s, written, placePrefix: prefix };
   }
   return undefined;
@@ -224,10 +225,10 @@ function competitions(doc: Doc, lx: Lexicon): HonourMention[] {
   const out: HonourMention[] = [];
   const events = lx.competition.events.join('|');
   const placings = lx.competition.placings.join('|');
-  const re = new RegExp(`(?:^|[，。、；：！？\\s]|是|获得|荣获|夺得|获|成为)((?:首届|第[一二三四五六七八九十\\d]+届)?((?:\\d{4}年度?)?[^，。、；：！？\\s]{0,16}?(?:${events})[^，。、；：！？\\s]{0,8}?(?:${placings})))`, 'g');
+  const re = new RegExp(`(?:^|[，。、；：！？\\s]|是|获得|荣获|夺得|获|成为|拿了|拿下|摘得|斩获|取得)((?:首届|第[一二三四五六七八九十\\d]+届)?((?:\\d{4}年度?)?[^，。、；：！？\\s]{0,16}?(?:${events})[^，。、；：！？\\s]{0,8}?(?:${placings})))`, 'g');
   for (const m of doc.text.matchAll(re)) {
     // The nearest verb before the event starts the honour (他是|第二届…冠军).
-    const lead = /^.*(是|获得|荣获|夺得|成为|获)/.exec(m[1]!)?.[0] ?? '';
+    const lead = /^.*(是|获得|荣获|夺得|成为|拿了|拿下|摘得|斩获|取得|获)/.exec(m[1]!)?.[0] ?? '';
     const whole = m[1]!.slice(lead.length);
     const name = whole.replace(/^(首届|第[一二三四五六七八九十\d]+届)/, '').replace(/^\d{4}年度?/, '');
     const start = m.index + m[0].length - whole.length;

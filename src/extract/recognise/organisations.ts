@@ -28,7 +28,7 @@ const PLACE_ONLY_SUFFIXES = new Set(['人民政府', '政府', '人大常委会'
 /** After these a name is used generically: 工会工作, 工会系统, 工会大思政课. */
 const GENERIC_FOLLOWERS = /^(工作|系统|组织|干部|事业|会员|经费|维权|大思政课|改革|力量)/;
 /** Bare administrative prefixes resolved later from context (市委 → 北京市委). */
-export const PLACE_PREFIXES = ['省', '市', '区', '县', '州', '镇', '乡'];
+export const PLACE_PREFIXES = ['自治区', '省', '市', '区', '县', '州', '镇', '乡'];
 const COMMON_FREQ = 300;
 
 export interface OrgMention extends EntityMention {
@@ -186,7 +186,8 @@ function orgEndingAt(doc: Doc, toks: TokenIndex, lx: Lexicon, suffix: string, e:
     }
     const t = toks.endsAt(left);
     if (!t) break;
-    // jieba glues a preposition to a name it does not know (从市/x 总工会): keep what follows the preposition.
+    // jieba glues a function word to a name it does not know: 明是/x 集团 ends the name; 从市/x 总工会 keeps 市.
+    if (t.tag === 'x' && t.word.length > 1 && FUNCTION_CHARS.test(t.word[t.word.length - 1]!)) break;
     if (t.tag === 'x' && t.word.length > 1 && FUNCTION_CHARS.test(t.word[0]!)) {
       pieces.unshift({ start: t.start + 1, word: t.word.slice(1), tag: 'x' });
       left = t.start + 1;
@@ -197,6 +198,11 @@ function orgEndingAt(doc: Doc, toks: TokenIndex, lx: Lexicon, suffix: string, e:
     left = t.start;
   }
   mergeSingles(pieces);
+  // jieba glues a bare 省/市/区 to the unknown word after it (省经/x 信厅): split it off to be placed.
+  const glued = pieces[0];
+  if (glued && glued.tag === 'x' && glued.word.length >= 2 && /^[省市区县]/.test(glued.word)) {
+    pieces.splice(0, 1, { start: glued.start, word: glued.word[0]!, tag: 'n' }, { start: glued.start + 1, word: glued.word.slice(1), tag: 'x' });
+  }
   // A verb does not start a name (走进|长三角…中心): drop verbs left of the first name word.
   while (pieces.length > 1 && (pieces[0]!.tag === 'v' || pieces[0]!.tag === 'vd') && !isPlace(pieces[0]!.word, lx) && lx.word(pieces[0]!.word)) {
     pieces.shift();
@@ -250,6 +256,8 @@ function orgEndingAt(doc: Doc, toks: TokenIndex, lx: Lexicon, suffix: string, e:
   if (/^(力量|系统)/.test(text.slice(e, e + 2)) && suffix.endsWith('工会')) return undefined;
   // A 街道 or 社区 is a place unless it acts (泉河街道承办…); its offices and unions have longer names.
   if ((suffix === '街道' || suffix === '社区') && !/^(举办|主办|承办|协办|组织|开展|召开|联合|党工委|工委)/.test(text.slice(e, e + 3))) return undefined;
+  // 唐山市总工会第十五届委员会: a session of a body, not another body.
+  if (/第[一二三四五六七八九十百\d]+(届|次)/.test(name)) return undefined;
   // 机关干部, 全部, 内部: words, not departments.
   if (suffix === '部' && /(干部|全部|局部|内部|外部|东部|西部|南部|北部|中部|本部)$/.test(text.slice(e - 2, e))) return undefined;
   if (name.replace(/[（）]/g, '').length - suffix.length < 2 && !placePrefix && !lx.partyCommittees.has(name)) return undefined;

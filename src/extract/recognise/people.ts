@@ -57,8 +57,20 @@ export function recognisePeople(doc: Doc, toks: TokenIndex, others: readonly Ent
   const blocked = others.filter((o) => !/工作室$/.test(o.name));
   const inside = (i: number, j: number) => blocked.some((o) => o.start < j && i < o.end && !(o.start === j || o.end === i));
 
+  // Transliterated names joined by a middle dot (阿依古丽·吐尔逊) are names wherever they stand.
+  for (const m of text.matchAll(DOTTED_NAME)) {
+    // Slogans use the dot too (中国梦·劳动美): a name's parts are not Chinese words, and not in quotes.
+    if (/[“「‘]/.test(text[m.index - 1] ?? '') || m[0].split('·').some((part) => madeOfWords(part, lx))) continue;
+    accepted.push({ start: m.index, end: m.index + m[0].length, type: 'Person', name: m[0], cue: 'person:dotted' });
+    ends.people.add(m.index + m[0].length);
+  }
+  const dotted = new Uint8Array(text.length + 1);
+  for (const a of accepted) dotted.fill(1, a.start, a.end);
   for (const s of doc.sentences) {
     for (let i = s.start; i < s.end - 1; i++) {
+      if (dotted[i]) continue;
+      // A name that continues a position word is not one (秘书长|冯 is 秘书长 + 冯…).
+      if (lx.positions.endingAt(text, i + 1)) continue;
       const surname = surnameAt(text, i, lx);
       const best = surname ? bestCandidate(doc, toks, lx, i, surname, ends, others) : unsurnamedName(doc, lx, i, ends);
       if (best && !inside(best.start, best.end)) {
@@ -131,7 +143,9 @@ function bestCandidate(
     // 殷殷, 欣欣: a doubled character is a word, not a name.
     if (given === 1 && name[name.length - 1] === name[name.length - 2]) continue;
     let ok: boolean;
-    if (commonWord) ok = left === 'office' && (right === 'strong' || right === 'punct');
+    // A list line "夏天 陕西交通建设集团有限公司…" is as strong a cue as an office.
+    const listLine = (i === 0 || text[i - 1] === '\n') && text[end] === ' ' && right === 'strong';
+    if (commonWord) ok = (left === 'office' && (right === 'strong' || right === 'punct')) || listLine;
     else if (surname.rare) ok = strongLeft ? right === 'strong' || right === 'punct' : right === 'strong' && tokenName;
     else if (strongLeft) ok = right !== 'none' || aligned;
     else if (left === 'none') ok = jiebaName && right === 'strong' && !!lx.offices.startingAt(text, end);
@@ -146,6 +160,15 @@ function bestCandidate(
   return { start: i, end: best.end, type: 'Person', name, cue: byline ? 'person:byline' : `person:${left}` };
 }
 
+/** Whether a string contains a Chinese word (two characters, frequent enough): 红色, 幸福, 劳动. */
+function madeOfWords(s: string, lx: Lexicon): boolean {
+  for (let k = 0; k + 2 <= s.length; k++) {
+    const w = lx.word(s.slice(k, k + 2));
+    if (w && w.freq >= 50 && !/^nr/.test(w.tag)) return true;
+  }
+  return false;
+}
+
 /**
  * A name without a Han surname (达瓦次仁, 阿依古丽 — Tibetan, Uyghur, Mongolian
  * names), taken only between the strongest cues: an office or byline right
@@ -158,10 +181,7 @@ function unsurnamedName(doc: Doc, lx: Lexicon, i: number, ends: Ends): EntityMen
     const name = text.slice(i, i + n);
     if (!/^[\u4e00-\u9fff]+$/.test(name) || NOT_IN_NAME.test(name) || lx.word(name)) continue;
     // A transliterated name is not made of Chinese words (暖心|驿站, 风筝|制 are).
-    const wordy = [0, 1, 2].some((k) => {
-      const w = lx.word(name.slice(k, k + 2));
-      return k + 2 <= n && !!w && w.freq >= 50 && !/^nr/.test(w.tag);
-    });
+    const wordy = madeOfWords(name, lx);
     const after = AFTER_NAME.startingAt(text, i + n);
     if (wordy || !after || after === '等') continue;
     void ends;
@@ -170,8 +190,14 @@ function unsurnamedName(doc: Doc, lx: Lexicon, i: number, ends: Ends): EntityMen
   return undefined;
 }
 
+const DOTTED_NAME = /[\u4e00-\u9fff]{2,6}·[\u4e00-\u9fff]{2,6}(·[\u4e00-\u9fff]{2,6})?/g;
+
+/** A surname and a form of address, not a name (杨师傅, 王老师, 李大姐). */
+const ADDRESS = /^(师傅|老师|大姐|大哥|阿姨|先生|女士|同志|小姐|师|工|总|姐|哥|叔|伯|婶|嫂|某|老|嫂子|书记|主任|局长)$/;
+
 function validName(name: string, surnameLength: number): boolean {
   if (![...name].every((c) => isHan(c))) return false;
+  if (ADDRESS.test(name.slice(surnameLength))) return false;
   return !NOT_IN_NAME.test(name.slice(surnameLength));
 }
 

@@ -230,8 +230,37 @@ function cleanLine(original: string, start: number, end: number, convert: boolea
   while (a < b && /\s/.test(text[a]!)) a++;
   while (b > a && /\s/.test(text[b - 1]!)) b--;
   if (a === b) return undefined;
-  return a === 0 && b === text.length ? piece : slicePiece(piece, a, b);
+  const trimmed = a === 0 && b === text.length ? piece : slicePiece(piece, a, b);
+  return unpadNames(trimmed);
 }
+
+/**
+ * Newspapers pad two-character names to the width of three with a space
+ * (王　军, 记者 唐 敏): a surname, a space and one character, standing alone,
+ * are one name. The space goes; the characters keep their map.
+ */
+function unpadNames(p: Piece): Piece {
+  if (!/[\u4e00-\u9fff] [\u4e00-\u9fff]/.test(p.text)) return p;
+  const surnames = lexicon().surnames;
+  const drop = new Set<number>();
+  for (const m of p.text.matchAll(PADDED_NAME)) {
+    const at = m.index + m[1]!.length;
+    const surname = p.text[at]!;
+    if (surnames.common.has(surname) || surnames.rare.has(surname)) drop.add(at + 1);
+  }
+  if (!drop.size) return p;
+  let text = '';
+  const runs: Run[] = [];
+  for (let i = 0; i < p.text.length; i++) {
+    if (drop.has(i)) continue;
+    pushUnit(runs, text.length, originalAt(p, i));
+    text += p.text[i];
+  }
+  return { text, runs, runOn: p.runOn };
+}
+
+/** A padded name: at a line's start, after a byline word or an opening bracket; before a space, bracket, punctuation or the end. */
+const PADDED_NAME = /(^|[（(：:\s]|记者|通讯员|编辑|校对|摄影|摄)[\u4e00-\u9fff] [\u4e00-\u9fff](?=[\s）)，,。、；：]|$)/g;
 
 /** OpenCC converts phrase-aware; keep its result only when it maps one to one. */
 function simplify(line: string): string {

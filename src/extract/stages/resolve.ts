@@ -51,6 +51,7 @@ export function placeFor(doc: Doc, prefix: string, at: number): string | undefin
   const near = find(sentenceStart) ?? find(story);
   if (near) return near;
   // 区/县 only from a district the story names; 省/市 fall back on the article's setting.
+  if (prefix === '自治区') return /自治区$/.test(doc.setting.province ?? '') ? doc.setting.province : undefined;
   if (prefix === '省') return doc.setting.province;
   if (prefix === '市') return doc.setting.city;
   return undefined;
@@ -74,6 +75,7 @@ function lastPlace(doc: Doc, prefix: string, from: number, to: number): string |
   for (let k = tokens.length - 1; k >= 0; k--) {
     const t = tokens[k]!;
     const next = tokens[k + 1];
+    if (prefix === '自治区') continue;
     if (prefix === '省') {
       const p = lx.provinceByForm.get(t.word.replace(/省$/, ''));
       if (p && !p.municipality && (t.word.length >= 2)) return p.name;
