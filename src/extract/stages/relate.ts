@@ -405,13 +405,16 @@ class Context {
     const head =
       /^(在)?(本年度|今年的?|此次|本次|本届|首批|这批)?(获奖职工|获奖者|获评者|受表彰者|获得者|入选者|获奖人员|受表彰的[^，。；]{0,12}|(?:获得|获评|入选|当选)的?[^，。；]{0,12}的?[^，。；]{0,4})(中|当中)/.exec(sentence) ??
       // 本年度“苏州大工匠”平均年龄46岁…: a paragraph about this year's honourees, before their profiles.
-      /^(本年度|今年的|本届|此次|本次|这批|首批|新一届)“?(?=\S)/.exec(sentence);
+      /^(本年度|今年的|本届|此次|本次|这批|首批|新一届)“?(?=\S)/.exec(sentence) ??
+      // …陕西省五一劳动奖章获得者名单（16名）: a list of names follows.
+      /^(?=.*名单(（[^）]*）)?$)/.exec(sentence);
     if (!head) return;
-    if (!head[3] && !this.entriesIn(s.start + head[0].length, s.start + head[0].length + 14).some((x) => isHonour(x.type) && x.m.start === s.start + head[0].length)) return;
+    const listHead = head[0] === '' && /名单/.test(sentence);
+    if (!head[3] && !listHead && !this.entriesIn(s.start + head[0].length, s.start + head[0].length + 14).some((x) => isHonour(x.type) && x.m.start === s.start + head[0].length)) return;
     const story = storyStart(this.doc, s.start);
     const lx = lexicon();
     const individual = (x: { m: EntityMention; name: string; type: EntityType }) => isHonour(x.type) && !lx.scoped.find((h) => x.name.endsWith(h.core))?.collective;
-    const headEnd = s.start + head[0].length + (head[3] ? 0 : 14);
+    const headEnd = listHead ? s.end : s.start + head[0].length + (head[3] ? 0 : 14);
     // The honour named in the head (在受表彰的全国劳动模范中), else the story's latest individual honour.
     const honour =
       this.sorted.find((x) => individual(x) && x.m.start >= s.start && x.m.end <= headEnd) ??
@@ -724,7 +727,7 @@ function employer(ctx: Context, bodies: EntityMention[]): EntityMention {
 /** An office phrase ending at `pos`: offices and the units before them (党组副书记, 政府网站建设处处长). */
 function officeEndingAt(text: string, pos: number, floor: number, bodyEndsAt: (at: number) => boolean): { start: number; end: number } | undefined {
   const lx = lexicon();
-  const last = lx.positions.endingAt(text, pos);
+  const last = lx.positions.endingAt(text, pos) ?? roleEndingAt(text, pos, floor, bodyEndsAt);
   if (!last) return undefined;
   let start = pos - last.length;
   // Offices and internal units stack: 党委副书记, 常务副部长, 城市管理办公室主任 — up to where a body's name ends.
@@ -747,6 +750,27 @@ function officeEndingAt(text: string, pos: number, floor: number, bodyEndsAt: (a
   }
   return start >= floor ? { start, end: pos } : undefined;
 }
+
+/**
+ * A job no lexicon lists, known by its form and place: the two to four
+ * characters between a body's name and a person that end like a job (…工,
+ * …员, …长, …师, …手): 熔炼工, 选矿工, 炉长.
+ */
+function roleEndingAt(text: string, pos: number, floor: number, bodyEndsAt: (at: number) => boolean): string | undefined {
+  if (!/[工员长师手]/.test(text[pos - 1] ?? '')) return undefined;
+  for (const n of [2, 3, 4]) {
+    const start = pos - n;
+    if (start < floor || !/^[\u4e00-\u9fff]+$/.test(text.slice(start, pos))) break;
+    if (!bodyEndsAt(start)) continue;
+    const word = text.slice(start, pos);
+    const entry = lexicon().word(word);
+    if (!ROLE_WORDS_NOT.test(word) && (!entry || /^n/.test(entry.tag))) return word;
+  }
+  return undefined;
+}
+
+/** Words that end like a job but are not one. */
+const ROLE_WORDS_NOT = /(成长|增长|延长|擅长|生长|成员|动员|人员|官员|施工|加工|开工|竣工|复工|用工|分工|手工|着手|联手|携手|对手|入手)$/;
 
 export function relationEnds(doc: Doc, r: DocRelation): { fromType: EntityType; toType: EntityType } {
   const type = (name: string, allowed: readonly EntityType[]) => doc.entities.find((e) => e.name === name && allowed.includes(e.type))?.type;
