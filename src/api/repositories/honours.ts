@@ -1,10 +1,8 @@
 /** Who holds an honour, and who confers it. */
+import { BODY_TYPES } from '../../domain/model.js';
 import type { Graph, Params } from '../../graph/client.js';
 import { MAX_FACTS_PER_EDGE } from '../limits.js';
 import type { Page, Paged } from '../pagination.js';
-import {
-  BODY_TYPES,
-} from '../../domain/model.js';
 import {
   bindByIds,
   entityMap,

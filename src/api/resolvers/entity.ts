@@ -7,7 +7,7 @@ import { ENTITY_TYPES, type EntityType as EntityTypeName } from '../../domain/mo
 import type { ApiContext } from '../context.js';
 import { badInput, requireName } from '../errors.js';
 import { PageArgs, nodeConnection, pageKey, toConnection, toPage } from '../pagination.js';
-import type { EntityView } from '../repositories/views.js';
+import type { EntityView, LinkView } from '../repositories/views.js';
 import {
   AwardConnection,
   CompanyConnection,
@@ -26,7 +26,8 @@ import { Award, Body, Company, Entity, Honour, Organization, Title, Union } from
 import { EntityType } from '../types/enums.js';
 import { findEntity } from './lookup.js';
 
-const linkEdge = (l: { node: EntityView; year: number | null; positions: string[]; factList: unknown[]; factCount: number }) => l;
+/** A link (an entity and the facts to it) is already shaped as its edge. */
+const linkEdge = (l: LinkView) => l;
 
 @Resolver(() => Entity)
 export class EntityFieldsResolver {
