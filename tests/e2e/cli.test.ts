@@ -65,6 +65,10 @@ describe('laurel serve', () => {
     running.push(serve);
     const [, url] = (await serve.waitFor(/GraphQL: (http:\/\/\S+)/, 60_000)) as unknown as [string, string];
     expect((await fetch(url.replace('/graphql', '/health'))).status).toBe(200);
+    const [, explorer] = (await serve.waitFor(/Explorer: (http:\/\/\S+)/, 5_000)) as unknown as [string, string];
+    const page = await fetch(explorer);
+    expect(page.status).toBe(200);
+    expect(await page.text()).toContain('id="laurel-explorer-config"');
     const res = await gql(url, HONOUREES);
     expect(res.errors).toBeUndefined();
     expect(res.data.honourees.edges.length).toBeGreaterThan(0);
@@ -93,6 +97,7 @@ describe('laurel up', () => {
     const [, url] = (await up.waitFor(/GraphQL:\s+(http:\/\/\S+)/, 120_000)) as unknown as [string, string];
     expect(up.stdout()).toContain(`Neo4j Bolt:     ${testTarget().uri}  user ${testTarget().username}  password ${testTarget().password}`);
     expect(up.stdout()).toMatch(/Neo4j Browser: /);
+    expect(up.stdout()).toContain(`Explorer:       ${url.replace('/graphql', '/explorer')}`);
     const res = await gql(url, HONOUREES);
     expect(res.errors).toBeUndefined();
     expect(res.data.honourees.edges.length).toBeGreaterThan(0);

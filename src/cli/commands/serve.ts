@@ -1,13 +1,13 @@
 import { Command } from 'commander';
 import { loadConfig, type Config } from '../../config.js';
-import { GRAPHQL_PATH, buildServer, listen } from '../../api/server.js';
+import { EXPLORER_PATH, GRAPHQL_PATH, buildServer, listen } from '../../api/server.js';
 import { status } from '../progress.js';
 import { openDatabase, untilSignal, type Database } from '../runtime.js';
 import { port } from './load.js';
 
 export function serveCommand(): Command {
   return new Command('serve')
-    .description(`Serve the GraphQL API over HTTP (${GRAPHQL_PATH}, plus /health) on the graph in Neo4j.`)
+    .description(`Serve the GraphQL API over HTTP (${GRAPHQL_PATH}, the query explorer at ${EXPLORER_PATH}, plus /health) on the graph in Neo4j.`)
     .option('--host <host>', 'address to listen on (default: LAUREL_HOST or 127.0.0.1)')
     .option('--port <port>', 'port to listen on, 0 for any free port (default: LAUREL_PORT or 4000)', port)
     .addHelpText('after', '\nNeeds NEO4J_URI, NEO4J_USERNAME and NEO4J_PASSWORD (use `laurel up` to start a Neo4j too). Stops on SIGINT or SIGTERM.')
@@ -23,14 +23,14 @@ export async function serveUntilSignal(
   config: Config,
   db: Database,
   opts: { host?: string; port?: number },
-  announce: (graphqlUrl: string) => void = (url) => process.stdout.write(`GraphQL: ${url}\n`),
+  announce: (graphqlUrl: string, explorerUrl: string) => void = (url, explorer) => process.stdout.write(`GraphQL: ${url}\nExplorer: ${explorer}\n`),
 ): Promise<void> {
   const stopped = untilSignal();
   try {
     const app = await buildServer({ graph: db.graph, production: config.production, apiToken: config.apiToken, queryTimeoutMs: config.queryTimeoutMs });
     try {
       const { url } = await listen(app, opts.host ?? config.server.host, opts.port ?? config.server.port);
-      announce(`${url}${GRAPHQL_PATH}`);
+      announce(`${url}${GRAPHQL_PATH}`, `${url}${EXPLORER_PATH}`);
       const signal = await stopped;
       status(`${signal}: shutting down`);
     } finally {

@@ -30,10 +30,11 @@ export function upCommand(): Command {
       }
       process.stderr.write(formatReport(report));
       const { connection: c } = db;
-      await serveUntilSignal(config, db, opts, (url) => {
+      await serveUntilSignal(config, db, opts, (url, explorer) => {
         const lines = [
           `Laurel is up (${((Date.now() - started) / 1000).toFixed(1)} s).`,
           `GraphQL:        ${url}`,
+          `Explorer:       ${explorer}  (example queries, works offline)`,
           `Neo4j Browser:  ${c.browserUrl ?? '(no HTTP address known for this Neo4j)'}`,
           `Neo4j Bolt:     ${c.uri}  user ${c.username}  password ${c.password}  database ${c.database}  (${describeSource(c.source)})`,
           'Press Ctrl-C to stop.',
