@@ -541,6 +541,9 @@ describe('search', () => {
     expect(exact.edges[0].node.id).toBe('Title:浙江省劳动模范');
     const alias = (await ok(query, { text: '星辰机械', types: ['Company'] })).search;
     expect(alias.edges.map((e: any) => e.node.id)).toEqual(['Company:星辰精密机械有限公司']);
+    // One character: the cjk index holds pairs, so it is looked for as the start of one.
+    const single = (await ok(query, { text: '辰' })).search;
+    expect(single.edges.map((e: any) => e.node.id)).toEqual(['Company:星辰精密机械有限公司']);
   });
 
   it('treats query syntax as text, and refuses empty text', async () => {

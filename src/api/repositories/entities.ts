@@ -66,6 +66,8 @@ export function luceneTerms(text: string): string {
     .filter(Boolean)
     // AND, OR and NOT are operators only in capitals; the analyzer lower-cases terms anyway.
     .map((t) => (/^(AND|OR|NOT)$/.test(t) ? t.toLowerCase() : t))
+    // The cjk analyzer indexes character pairs, so one Han character alone matches no term: look for the pairs it starts.
+    .map((t) => (/^\p{Script=Han}$/u.test(t) ? `${t}*` : t))
     .join(' ');
 }
 

@@ -156,7 +156,7 @@ export class EntityQueriesResolver {
 
   @Query(() => SearchResultConnection, {
     description:
-      "Full-text search over every entity's name and aliases (Neo4j's `cjk` full-text index: Chinese as overlapping character bigrams, so 劳动模范 finds 全国劳动模范). Exact name matches first, then by relevance.",
+      "Full-text search over every entity's name and aliases (Neo4j's `cjk` full-text index: Chinese as overlapping character pairs, so 劳动模范 finds 全国劳动模范; a single character finds the names where it starts a pair). Exact name matches first, then by relevance.",
   })
   async search(
     @Arg('text', () => String, { description: 'What to look for: a name or part of one (at most 100 characters). Search syntax is not interpreted.' }) text: string,
