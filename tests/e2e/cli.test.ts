@@ -48,7 +48,8 @@ describe('laurel load', () => {
     // Loading again leaves every count as it was.
     expect((await run(['load', 'seeds'], neo4jEnv)).code).toBe(0);
     expect(await graphCounts(graph)).toEqual(counts);
-  });
+    // Two runs of the command, each starting jieba and extracting every seed: slow on a busy machine.
+  }, 180_000);
 
   it('says what it needs when no Neo4j is configured', async () => {
     for (const cmd of [['load', 'seeds'], ['serve']]) {
