@@ -168,7 +168,9 @@ function levelEndingAt(doc: Doc, toks: TokenIndex, p: number, f: Forms, orgs: re
   const text = doc.text;
   if (text.startsWith('全国', p - 2)) return { level: 'national', start: p - 2, written: '全国' };
   if (text.startsWith('中国', p - 2) && !isHan(text[p - 3])) return { level: 'national', start: p - 2, written: '中国' };
-  const sector = orgs.find((o) => o.end === p && o.cue !== 'short-form');
+  // A body's own honour, possibly with its year between (山东某某集团有限公司2016年劳动模范).
+  const yearGap = /((?:19|20)\d{2}年度?)$/.exec(text.slice(Math.max(0, p - 7), p))?.[0].length ?? 0;
+  const sector = orgs.find((o) => (o.end === p || (yearGap && o.end === p - yearGap)) && o.cue !== 'short-form');
   if (sector) return { level: 'sector', start: sector.start, written: sector.name, place: sector.name };
   const province = f.provinces.endingAt(text, p);
   if (province) {

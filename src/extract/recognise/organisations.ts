@@ -200,7 +200,7 @@ function orgEndingAt(doc: Doc, toks: TokenIndex, lx: Lexicon, suffix: string, e:
   mergeSingles(pieces);
   // jieba glues a bare 省/市/区 to the unknown word after it (省经/x 信厅): split it off to be placed.
   const glued = pieces[0];
-  if (glued && glued.tag === 'x' && glued.word.length >= 2 && /^[省市区县]/.test(glued.word)) {
+  if (glued && glued.word.length >= 2 && /^[省市区县]/.test(glued.word) && (glued.tag === 'x' || !lx.word(glued.word)) && !lx.word(glued.word.slice(0, 2)) && !isPlace(glued.word, lx)) {
     pieces.splice(0, 1, { start: glued.start, word: glued.word[0]!, tag: 'n' }, { start: glued.start + 1, word: glued.word.slice(1), tag: 'x' });
   }
   // A verb does not start a name (走进|长三角…中心): drop verbs left of the first name word.

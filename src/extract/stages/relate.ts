@@ -218,17 +218,41 @@ class Context {
       const clause = { start: clauseStart, end: i };
       const ms = this.mentionsIn(clause);
       const person = ms.find((m) => m.type === 'Person');
-      const pronoun = /^(1[89]\d{2}|20\d{2})?(年出生的)?(他|她)/.exec(text.slice(clause.start, clause.end).replace(/^\s+/, ''));
+      const pronoun = /^((?:19|20)\d{2}年，?)?(1[89]\d{2}|20\d{2})?(年出生的)?(他|她|您|我|[\u4e00-\u9fff](?:师傅|老师|工))/.exec(text.slice(clause.start, clause.end).replace(/^\s+/, ''));
       // The subject carries over the clauses of a sentence until another person or a pronoun appears;
       // every person of the clause is tried, as the pattern must follow its name directly.
       const people = ms.filter((m) => m.type === 'Person' && !this.bylineNames.has(m.name));
       if (people.length) subject = people[people.length - 1];
-      else if (pronoun) subject = this.lastPersonBefore(clause.start);
+      else if (pronoun) subject = this.referent(pronoun[4]!, clause.start);
       else if (person) subject = undefined;
       for (const p of people) this.clause(p, p.end, clause.end, ms, si, s.start);
       if (!people.length && subject) this.clause(subject, clause.start + (pronoun?.[0].length ?? 0), clause.end, ms, si, s.start);
       clauseStart = i + 1;
     }
+  }
+
+  /**
+   * Who a pronoun or form of address stands for: 他/她 the last person named;
+   * 您 (an interviewer's question) the person the article is about; 我 the
+   * speaker of an interview answer ("NAME：…"); 杨师傅 the last 杨 named.
+   */
+  private referent(word: string, at: number): EntityMention | undefined {
+    if (word === '他' || word === '她') return this.lastPersonBefore(at);
+    const people = this.sorted.filter((x) => x.type === 'Person' && !this.bylineNames.has(x.name));
+    if (word === '您') {
+      const counts = new Map<string, number>();
+      for (const x of people) counts.set(x.name, (counts.get(x.name) ?? 0) + 1);
+      const top = [...counts].sort((a, b) => b[1] - a[1])[0];
+      return top && top[1] >= 3 ? people.find((x) => x.name === top[0])!.m : undefined;
+    }
+    if (word === '我') {
+      const p = this.doc.sentences.find((x) => x.start <= at && at <= x.end)?.paragraph;
+      const first = this.doc.sentences.find((x) => x.paragraph === p);
+      const speaker = first && /^([\u4e00-\u9fff·]{2,8})：/.exec(this.text.slice(first.start, first.end));
+      return speaker ? people.find((x) => x.name === speaker[1])?.m : undefined;
+    }
+    const surname = word[0]!;
+    return [...people].reverse().find((x) => x.m.end <= at && x.name.startsWith(surname))?.m;
   }
 
   private lastPersonBefore(at: number): EntityMention | undefined {
@@ -267,7 +291,7 @@ class Context {
     }
     // NAME是（一名）ORG POSITION / NAME是TITLE.
     // NAME获此殊荣: the honour the story just named.
-    const thisHonour = /^(?:((?:19|20)\d{2})年)?(?:也|还|又|同样)?(?:获此殊荣|获此荣誉|获此称号|获此奖项|获此奖章)/.exec(rest);
+    const thisHonour = /^(?:((?:19|20)\d{2})年)?(?:也|还|又|同样)?(?:获此殊荣|获此荣誉|获此称号|获此奖项|获此奖章|榜上有名|名列其中|位列其中)/.exec(rest);
     if (thisHonour) {
       const story = storyStart(this.doc, from);
       const last = this.entriesIn(story, from).reverse().find((x) => isHonour(x.type) && !lexicon().scoped.find((h) => x.name.endsWith(h.core))?.collective);
