@@ -189,7 +189,7 @@ function levelEndingAt(doc: Doc, toks: TokenIndex, p: number, f: Forms, orgs: re
     return { level, start: place.start, written: place.word, place: /[市区县]$/.test(place.word) ? place.word : undefined };
   }
   const district = DISTRICT.exec(text.slice(Math.max(0, p - 5), p));
-  if (district && !NOT_DISTRICTS.test(district[1]!)) {
+  if (district && !NOT_DISTRICTS.test(district[1]!) && !/自治区$|^[年届获]/.test(district[1]!)) {
     return { level: 'district', start: p - district[1]!.length, written: district[1]!, place: district[1]! };
   }
   for (const [written, level, prefix] of BARE_LEVELS) {

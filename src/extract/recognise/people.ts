@@ -60,8 +60,12 @@ export function recognisePeople(doc: Doc, toks: TokenIndex, others: readonly Ent
   // Transliterated names joined by a middle dot (阿依古丽·吐尔逊) are names wherever they stand.
   for (const m of text.matchAll(DOTTED_NAME)) {
     // Slogans use the dot too (中国梦·劳动美): a name's parts are not Chinese words, and not in quotes.
-    if (/[“「‘]/.test(text[m.index - 1] ?? '') || m[0].split('·').some((part) => madeOfWords(part, lx))) continue;
-    accepted.push({ start: m.index, end: m.index + m[0].length, type: 'Person', name: m[0], cue: 'person:dotted' });
+    // The name starts after any job word glued before it (护师|阿依古丽·吐尔逊).
+    let start = m.index;
+    for (let j = m.index + 1; j < m.index + m[0].indexOf('·') - 1; j++) if (lx.positions.endingAt(text, j) || lx.bylines.endingAt(text, j)) start = j;
+    const name = text.slice(start, m.index + m[0].length);
+    if (/[“「‘]/.test(text[m.index - 1] ?? '') || name.split('·').some((part) => madeOfWords(part, lx))) continue;
+    accepted.push({ start, end: m.index + m[0].length, type: 'Person', name, cue: 'person:dotted' });
     ends.people.add(m.index + m[0].length);
   }
   const dotted = new Uint8Array(text.length + 1);

@@ -480,7 +480,16 @@ class Context {
     if (!list) return;
     const at = s.start + list.index;
     const ms = this.mentionsIn(s);
-    const honour = [...ms].reverse().find((m) => isHonour(m.type) && m.end <= at && /名单|获奖|获评|表彰|授予/.test(this.text.slice(m.end, at)));
+    const lx = lexicon();
+    // The honour named before the list in this sentence, or — when the sentence says the list is of
+    // winners (此次获奖的6名职工分别是) — the story's latest individual honour.
+    const honour =
+      [...ms].reverse().find((m) => isHonour(m.type) && m.end <= at && /名单|获奖|获评|表彰|授予/.test(this.text.slice(m.end, at))) ??
+      (/(获奖|获评|受表彰|入选)的?[^，。；]{0,10}$/.test(this.text.slice(s.start, at))
+        ? this.entriesIn(storyStart(this.doc, s.start), s.start)
+            .reverse()
+            .find((x) => isHonour(x.type) && !lx.scoped.find((h) => x.name.endsWith(h.core))?.collective)?.m
+        : undefined);
     if (!honour) return;
     const h = this.canonical(honour);
     const year = honour.year ?? yearIn(text, this.doc.setting.year) ?? this.doc.setting.year;
