@@ -51,13 +51,6 @@ export function requireName(value: string, what: string): string {
   return trimmed;
 }
 
-/** Exactly one of two alternative arguments (id | name). */
-export function oneOf<T>(args: Record<string, T | null | undefined>): [string, T] {
-  const given = Object.entries(args).filter(([, v]) => v !== null && v !== undefined) as [string, T][];
-  if (given.length !== 1) throw badInput(`give exactly one of ${Object.keys(args).join(', ')}`);
-  return given[0]!;
-}
-
 // Driver codes for "no server to talk to", and server codes that mean the same for a client.
 const UNAVAILABLE = new Set([
   'ServiceUnavailable',

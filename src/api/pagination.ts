@@ -23,8 +23,6 @@ export interface Paged<T> {
   items: T[];
 }
 
-export const EMPTY_PAGE: Paged<never> = { total: 0, items: [] };
-
 @ArgsType()
 export class PageArgs {
   @Field(() => Int, {

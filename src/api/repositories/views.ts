@@ -198,17 +198,6 @@ export function toLink(raw: RawLink): LinkView {
   };
 }
 
-/**
- * Pages rows already in order: binds `total` and, one row each, the page's
- * rows as `row` (one null row when the page is empty, so `total` survives).
- * Finish with `RETURN total, collect(…) AS items`, null for a null row.
- */
-export function pageThen(row = 'row'): string {
-  return `WITH collect(${row}) AS rows
-    WITH size(rows) AS total, rows[$skip..($skip + $limit)] AS page
-    UNWIND (CASE size(page) WHEN 0 THEN [null] ELSE page END) AS ${row}`;
-}
-
 /** Pages rows already in order, per `key`: returns `key, total, items`. */
 export function pagePerKey(row = 'row', key = 'key'): string {
   return `WITH ${key}, collect(${row}) AS rows
@@ -245,11 +234,4 @@ export function splitId(id: string): { type: EntityType | undefined; key: string
   const i = id.indexOf(':');
   const type = i > 0 ? id.slice(0, i) : '';
   return isEntityType(type) ? { type, key: id.slice(i + 1) } : { type: undefined, key: id };
-}
-
-/** Groups rows by a key, keeping the order of `keys` (what DataLoader expects). */
-export function groupBy<K, R, V>(keys: readonly K[], rows: R[], keyOf: (r: R) => K, value: (r: R) => V): V[][] {
-  const map = new Map<K, V[]>(keys.map((k) => [k, []]));
-  for (const r of rows) map.get(keyOf(r))?.push(value(r));
-  return keys.map((k) => map.get(k) ?? []);
 }

@@ -30,7 +30,7 @@ const AFTER_NAME = new WordSet([
 const WEAK_AFTER = new WordSet(['以', '曾', '向', '对', '为', '和', '与', '及', '是', '在', '从', '的', '将', '也', '还', '又', '就', '都', '已', '正', '被', '把', '让', '于', '今年', '去年', '多年', '一直', '每天', '不仅', '始终', '带着', '用', '通过', '所在', '自己', '他', '她']);
 const LEFT_EXTRA = new WordSet(['领导', '获得者', '师傅', '冠军', '标兵', '能手', '主人公', '发起人']);
 /** Characters that do not occur inside a given name. */
-const NOT_IN_NAME = /[的了是在与等及为从把被向对就也都而或之其这那个们着过地得很更最又再还已将会能要可所以于说道上下中内外年日时分第二三四五六七八九十百千万亿两几多少各每本该此]/;
+const NOT_IN_NAME = /[的了是在与等及为从把被向对就也都而或之其这那个们着过地很更最又再还已将会能要可所以于说道上下中内外年日时分第二三四五六七八九十百千万亿两几各每本该此]/;
 
 /** Where other mentions end, so cue checks are lookups, not scans. */
 interface Ends {
