@@ -22,7 +22,7 @@ const NAME_CONNECTORS = new Set(['附属', '国家', '职业', '技术', '管理
 /** Words that end a name on the left despite a noun tag. */
 const LEFT_STOPS = new Set(['领导', '代表', '同志', '全体', '广大', '以及', '其中', '目前', '近日', '日前', '今年', '去年', '昨天', '今天', '昨日', '今日', '当天', '当日', '前夕', '期间', '此前', '随后', '近年来', '近期', '同时', '此外', '下属', '所属', '旗下', '联合', '携手', '牵头', '本报讯', '本报', '记者', '通讯员', '讯', '会同', '协同', '主办', '承办', '协办', '指导', '支持']);
 /** One-character words that never start or continue a name, whatever jieba tags them. */
-const FUNCTION_CHARS = /^[是在到从由向对为把被让给和与及或并而也都就又还将已曾的了着过于以等之其这那各每该本此来去赴进入出经据至同跟共年月日]$/;
+const FUNCTION_CHARS = /^[是在到从由向对为把被让给和与及或并而也都就又还将已曾的了着过于以等之其这那各每该本此来去赴进入出据至跟年月日]$/;
 /** Suffixes that follow only a place: 北京市人民政府, 朝阳区人大常委会. */
 const PLACE_ONLY_SUFFIXES = new Set(['人民政府', '政府', '人大常委会', '常委会', '政协']);
 /** After these a name is used generically: 工会工作, 工会系统, 工会大思政课. */
@@ -130,6 +130,8 @@ function nameToken(t: Token, lx: Lexicon, prev: Token | undefined, next: { word:
     if (single(prev) || single(next)) return true;
   }
   if (company && (t.tag === 'v' || t.tag === 'vn') && !STOP_VERBS.has(t.word)) return true;
+  // 哈尔滨北方重型…有限公司: a two-character direction word inside a company's name.
+  if (company && t.tag === 'f' && t.word.length === 2 && !/^(以上|以下|之间|之中|期间|之后|之前|以来|其中|当中)$/.test(t.word)) return true;
   return !STOP_TAGS.has(t.tag) || !lx.word(t.word);
 }
 

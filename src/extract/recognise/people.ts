@@ -52,7 +52,12 @@ export function recognisePeople(doc: Doc, toks: TokenIndex, others: readonly Ent
     ends.named.add(o.end);
     // An honour in quotes ends at its closing quote too.
     if (/[”’」]/.test(text[o.end] ?? '')) ends.named.add(o.end + 1);
-    if (o.type !== 'Title' && o.type !== 'Award') ends.bodies.add(o.end);
+    if (o.type !== 'Title' && o.type !== 'Award') {
+      ends.bodies.add(o.end);
+      // …有限公司（以下简称“江鹏汽配”）的秦雪梅: the body's name ends after its 简称.
+      const short = /^（(以下)?简称[^）]{1,16}）/.exec(text.slice(o.end, o.end + 20));
+      if (short) ends.bodies.add(o.end + short[0].length);
+    }
   }
   const blocked = others.filter((o) => !/工作室$/.test(o.name));
   const inside = (i: number, j: number) => blocked.some((o) => o.start < j && i < o.end && !(o.start === j || o.end === i));
@@ -149,8 +154,10 @@ function bestCandidate(
     let ok: boolean;
     // A list line "夏天 陕西交通建设集团有限公司…" is as strong a cue as an office.
     const listLine = (i === 0 || text[i - 1] === '\n') && text[end] === ' ' && right === 'strong';
-    if (commonWord) ok = (left === 'office' && (right === 'strong' || right === 'punct')) || listLine;
-    else if (surname.rare) ok = strongLeft ? right === 'strong' || right === 'punct' : right === 'strong' && tokenName;
+    // A verb (应邀, 干起) is never a name, a noun or adjective (高峰, 白雪) can be.
+    const verb = !!word && /^(v|vd|vn|d|ad|p|c|u)/.test(word.tag);
+    if (commonWord) ok = !verb && ((left === 'office' && (right === 'strong' || right === 'punct')) || listLine);
+    else if (surname.rare) ok = strongLeft ? right === 'strong' || right === 'punct' || (left === 'office' && right === 'weak' && given === 2 && !word && !((lx.word(name.slice(1))?.freq ?? 0) >= 1000)) : right === 'strong' && tokenName;
     else if (strongLeft) ok = right !== 'none' || aligned;
     else if (left === 'none') ok = jiebaName && right === 'strong' && !!lx.offices.startingAt(text, end);
     else ok = right === 'strong' || ((right === 'punct' || right === 'weak') && (tokenName || (given === 2 && !word && aligned)));
@@ -180,6 +187,17 @@ function madeOfWords(s: string, lx: Lexicon): boolean {
  */
 function unsurnamedName(doc: Doc, lx: Lexicon, i: number, ends: Ends): EntityMention | undefined {
   const text = doc.text;
+  const b = text[i - 1] === ' ' ? i - 1 : i;
+  // In a byline the name ends at a space or bracket: （记者 德吉央宗 尼玛次仁）.
+  const byline = !!lx.bylines.endingAt(text, b) || (text[i - 1] === ' ' && ends.people.has(i - 1));
+  if (byline) {
+    for (const n of [4, 3]) {
+      const name = text.slice(i, i + n);
+      if (/^[\u4e00-\u9fff]+$/.test(name) && /^[ ）)，、]/.test(text[i + n] ?? '') && !NOT_IN_NAME.test(name) && !lx.word(name) && !madeOfWords(name, lx)) {
+        return { start: i, end: i + n, type: 'Person', name, cue: 'person:byline' };
+      }
+    }
+  }
   if (!lx.positions.endingAt(text, i) && !lx.bylines.endingAt(text, i)) return undefined;
   for (const n of [4, 3]) {
     const name = text.slice(i, i + n);

@@ -430,10 +430,11 @@ class Context {
       /^(在)?(本年度|今年的?|此次|本次|本届|首批|这批)?(获奖职工|获奖者|获评者|受表彰者|获得者|入选者|获奖人员|受表彰的[^，。；]{0,12}|(?:获得|获评|入选|当选)的?[^，。；]{0,12}的?[^，。；]{0,4})(中|当中)/.exec(sentence) ??
       // 本年度“苏州大工匠”平均年龄46岁…: a paragraph about this year's honourees, before their profiles.
       /^(本年度|今年的|本届|此次|本次|这批|首批|新一届)“?(?=\S)/.exec(sentence) ??
-      // …陕西省五一劳动奖章获得者名单（16名）: a list of names follows.
-      /^(?=.*名单(（[^）]*）)?$)/.exec(sentence);
+      // …陕西省五一劳动奖章获得者名单（16名） / 龙江工匠风采: a list of names or profiles follows.
+      /^(?=.*名单(（[^）]*）)?$)/.exec(sentence) ??
+      (sentence.length <= 16 ? /^(?=.*(风采|名录|简介|事迹|巡礼|群像|掠影|谱)$)/.exec(sentence) : null);
     if (!head) return;
-    const listHead = head[0] === '' && /名单/.test(sentence);
+    const listHead = head[0] === '' && /名单|风采|名录|简介|事迹|巡礼|群像|掠影|谱/.test(sentence);
     if (!head[3] && !listHead && !this.entriesIn(s.start + head[0].length, s.start + head[0].length + 14).some((x) => isHonour(x.type) && x.m.start === s.start + head[0].length)) return;
     const story = storyStart(this.doc, s.start);
     const lx = lexicon();
