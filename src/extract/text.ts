@@ -3,9 +3,14 @@ import type { Doc, Span, Token } from './document.js';
 
 export const isHan = (ch: string | undefined): boolean => !!ch && /[\u3400-\u9fff\uf900-\ufaff]/.test(ch);
 
+const BREAKS = new Uint8Array(0x10000);
+for (const ch of ' \t\n\r\f\v\u00a0\u3000，。、；：！？“”‘’「」『』《》〈〉（）()【】[]|｜·…—-,.;:!?\'"/') BREAKS[ch.charCodeAt(0)] = 1;
+
 /** Punctuation, white space and line breaks: anything that separates words. */
-export const isBreak = (ch: string | undefined): boolean =>
-  ch === undefined || /[\s，。、；：！？“”‘’「」『』《》〈〉（）()【】\[\]|｜·…—\-,.;:!?'"/]/.test(ch);
+export const isBreak = (ch: string | undefined): boolean => ch === undefined || BREAKS[ch.charCodeAt(0)] === 1;
+
+/** isBreak for the character at `at` (past either end counts as a break), without making a string of it. */
+export const isBreakAt = (text: string, at: number): boolean => at < 0 || at >= text.length || BREAKS[text.charCodeAt(at)] === 1;
 
 /** A year written as 2025年 / 2025年度 right before `at` (quotes and spaces allowed). */
 export function yearBefore(text: string, at: number): { year: number; start: number } | undefined {

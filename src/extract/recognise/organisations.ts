@@ -233,8 +233,12 @@ function orgEndingAt(doc: Doc, toks: TokenIndex, lx: Lexicon, suffix: string, e:
   }
   if (left >= s || !pieces.length) return undefined;
   // Inside a book title (《首都工匠学院体系建设三年行动方案》) a name is part of the title.
-  const open = text.lastIndexOf('《', left);
-  if (open >= 0 && text.indexOf('》', open) > e && text.indexOf('》', open) - open < 60) return undefined;
+  // Looked for in the last 60 characters only: lastIndexOf over the whole text made this quadratic.
+  const from = Math.max(0, left - 60);
+  const open = text.slice(from, left + 1).lastIndexOf('《');
+  const title = open >= 0 ? text.slice(from + open, from + open + 60) : '';
+  const close = title.indexOf('》');
+  if (close >= 0 && from + open + close > e) return undefined;
   let placePrefix: string | undefined;
   if (PLACE_PREFIXES.includes(pieces[0]!.word)) placePrefix = pieces[0]!.word;
   // 市委组织部: the committee's bare place is resolved like 市委's.

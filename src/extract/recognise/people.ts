@@ -10,7 +10,7 @@
  */
 import type { Doc, EntityMention } from '../document.js';
 import { lexicon, type Lexicon } from '../lexicon.js';
-import { isBreak, isHan, WordSet, type TokenIndex } from '../text.js';
+import { isBreakAt, isHan, WordSet, type TokenIndex } from '../text.js';
 
 /**
  * office: an office, occupation or byline word; role: a word shaped like a
@@ -187,9 +187,11 @@ function madeOfWords(s: string, lx: Lexicon): boolean {
  */
 function unsurnamedName(doc: Doc, lx: Lexicon, i: number, ends: Ends): EntityMention | undefined {
   const text = doc.text;
-  const b = text[i - 1] === ' ' ? i - 1 : i;
+  // Code units, not text[i - 1]: this runs at every character.
+  const spaced = text.charCodeAt(i - 1) === SPACE;
+  const b = spaced ? i - 1 : i;
   // In a byline the name ends at a space or bracket: （记者 德吉央宗 尼玛次仁）.
-  const byline = !!lx.bylines.endingAt(text, b) || (text[i - 1] === ' ' && ends.people.has(i - 1));
+  const byline = !!lx.bylines.endingAt(text, b) || (spaced && ends.people.has(i - 1));
   if (byline) {
     for (const n of [4, 3]) {
       const name = text.slice(i, i + n);
@@ -212,6 +214,8 @@ function unsurnamedName(doc: Doc, lx: Lexicon, i: number, ends: Ends): EntityMen
   return undefined;
 }
 
+const SPACE = 0x20;
+
 const DOTTED_NAME = /[\u4e00-\u9fff]{2,6}·[\u4e00-\u9fff]{2,6}(·[\u4e00-\u9fff]{2,6})?/g;
 
 /** A surname and a form of address, not a name (杨师傅, 王老师, 李大姐). */
@@ -226,31 +230,32 @@ function validName(name: string, surnameLength: number): boolean {
 function leftCue(doc: Doc, toks: TokenIndex, i: number, lx: Lexicon, ends: Ends): LeftCue {
   const text = doc.text;
   let b = i;
-  while (b > 0 && text[b - 1] === ' ') b--;
+  while (b > 0 && text.charCodeAt(b - 1) === SPACE) b--;
   if (lx.bylines.endingAt(text, b) || lx.positions.endingAt(text, b) || LEFT_EXTRA.endingAt(text, b)) return 'office';
   // 责任编辑：卢佳, （摄影：麦浩然）.
-  if (text[b - 1] === '：' && lx.bylines.endingAt(text, b - 1)) return 'office';
+  const before = text.charAt(b - 1);
+  if (before === '：' && lx.bylines.endingAt(text, b - 1)) return 'office';
   // A role known only by its form must end where a word ends (工程|师 is not 工程 + 师…).
   const host = toks.at(i);
   if (roleWordBefore(text, b, lx) && (!host || host.start === i || host.tag === 'x')) return 'role';
   if (ends.named.has(b)) return 'strong';
   // 来自ORG的NAME: a body, then 的.
-  if (text[b - 1] === '的' && ends.bodies.has(b - 1)) return 'strong';
+  if (before === '的' && ends.bodies.has(b - 1)) return 'strong';
   // The next name in a list: 陈雍、魏小东、崔述强.
-  if (/[、，]/.test(text[b - 1] ?? '') && ends.people.has(b - 1)) return 'strong';
+  if ((before === '、' || before === '，') && ends.people.has(b - 1)) return 'strong';
   if (b < i && ends.people.has(b)) return 'strong';
-  if (b === 0 || isBreak(text[b - 1]) || b < i) return 'boundary';
+  if (b === 0 || isBreakAt(text, b - 1) || b < i) return 'boundary';
   return 'none';
 }
 
 /** Words that end like a role (…长, …员, …师, …工) but are not one. */
 const NOT_ROLES = new Set(['成长', '增长', '延长', '擅长', '生长', '助长', '见长', '专长', '特长', '加长', '拉长', '成员', '动员', '人员', '官员', '施工', '加工', '开工', '竣工', '复工', '用工', '分工', '手工', '着手', '联手', '携手', '对手', '入手', '出手', '接手', '老师傅', '大师', '律师']);
 
-const ROLE_ENDINGS = new Set(['长', '员', '师', '工', '手']);
+const ROLE_ENDINGS = new Set([...'长员师工手'].map((c) => c.charCodeAt(0)));
 
 /** A job title jieba or the lexicon does not know, by its form: 炉长, 盾构机主司机, 装配工. */
 function roleWordBefore(text: string, b: number, lx: Lexicon): boolean {
-  if (!ROLE_ENDINGS.has(text[b - 1] ?? '')) return false;
+  if (!ROLE_ENDINGS.has(text.charCodeAt(b - 1))) return false;
   const w = text.slice(Math.max(0, b - 2), b);
   if (w.length < 2 || !/^[\u4e00-\u9fff][长员师工手]$/.test(w) || NOT_ROLES.has(w)) return false;
   const entry = lx.word(w);
@@ -260,9 +265,9 @@ function roleWordBefore(text: string, b: number, lx: Lexicon): boolean {
 function rightCue(text: string, e: number, lx: Lexicon, others: readonly EntityMention[]): RightCue {
   if (e >= text.length) return 'punct';
   // A headline byline: "彭菲 2023年度“大国工匠年度人物”、汉王科技股份有限公司高级工程师".
-  if (text[e] === ' ' && others.some((o) => o.start === e + 1 && o.type !== 'Person')) return 'strong';
-  if (/^（(左|右|中|前|后)[一二三四五六七八九十\d]*）/.test(text.slice(e, e + 6))) return 'strong';
-  if (isBreak(text[e])) return 'punct';
+  if (text.charCodeAt(e) === SPACE && others.some((o) => o.start === e + 1 && o.type !== 'Person')) return 'strong';
+  if (text.charCodeAt(e) === 0xff08 /* （ */ && /^（(左|右|中|前|后)[一二三四五六七八九十\d]*）/.test(text.slice(e, e + 6))) return 'strong';
+  if (isBreakAt(text, e)) return 'punct';
   if (lx.offices.startingAt(text, e) || AFTER_NAME.startingAt(text, e)) return 'strong';
   if (WEAK_AFTER.startingAt(text, e)) return 'weak';
   return 'none';

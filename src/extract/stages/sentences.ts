@@ -5,8 +5,11 @@
  */
 import type { Doc, Sentence } from '../document.js';
 
-const END = new Set(['。', '！', '？', '；', '…']);
-const CLOSE = new Set(['”', '’', '」', '』', '）']);
+// Code units, not one-character strings: text[i] allocates a string for every Han character.
+const codes = (chars: string) => new Set([...chars].map((c) => c.charCodeAt(0)));
+const END = codes('。！？；…');
+const CLOSE = codes('”’」』）');
+const NEWLINE = 0x0a;
 const isSpace = (c: number) => c === 0x20 || c === 0x0a || c === 0x09 || c === 0x0d || c === 0x3000;
 
 export function sentences(doc: Doc): Doc {
@@ -22,15 +25,15 @@ export function sentences(doc: Doc): Doc {
     if (e > s) out.push({ start: s, end: e, paragraph });
   };
   for (let i = 0; i < text.length; i++) {
-    const ch = text[i]!;
-    if (ch === '\n') {
+    const c = text.charCodeAt(i);
+    if (c === NEWLINE) {
       push(i);
-      if (text[i + 1] === '\n') paragraph++;
-      while (text[i + 1] === '\n') i++;
+      if (text.charCodeAt(i + 1) === NEWLINE) paragraph++;
+      while (text.charCodeAt(i + 1) === NEWLINE) i++;
       start = i + 1;
-    } else if (END.has(ch)) {
+    } else if (END.has(c)) {
       let j = i + 1;
-      while (j < text.length && (END.has(text[j]!) || CLOSE.has(text[j]!))) j++;
+      while (j < text.length && (END.has(text.charCodeAt(j)) || CLOSE.has(text.charCodeAt(j)))) j++;
       push(j);
       start = j;
       i = j - 1;

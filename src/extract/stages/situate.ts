@@ -5,7 +5,7 @@
  * decides (a dateline, then the years and places it names most).
  */
 import type { Doc, Setting } from '../document.js';
-import { lexicon } from '../lexicon.js';
+import { lexicon, type Lexicon } from '../lexicon.js';
 
 const DATELINE = /((?:19|20)\d{2})\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日/;
 const YEAR = /(?<![\d—–\-~～至到])((?:19|20)\d{2})\s*年(?![代底初末前后间])/g;
@@ -43,8 +43,11 @@ function placeOf(doc: Doc): Pick<Setting, 'province' | 'city'> {
   const provinceScore = new Map<string, number>();
   const cityScore = new Map<string, number>();
   const bump = (m: Map<string, number>, k: string, n: number) => m.set(k, (m.get(k) ?? 0) + n);
+  const initials = placeInitials(lx);
   for (const t of doc.tokens) {
     const w = t.word;
+    // Most words cannot start a place: one array lookup spares the map lookups.
+    if (!initials[w.charCodeAt(0)]) continue;
     const province = lx.provinceByForm.get(w) ?? (w.endsWith('省') ? lx.provinceByForm.get(w.slice(0, -1)) : undefined);
     if (province && w.length >= 2) {
       bump(provinceScore, province.name, 1);
@@ -67,6 +70,18 @@ function placeOf(doc: Doc): Pick<Setting, 'province' | 'city'> {
   const cities = [...cityScore].filter(([c]) => lx.cityProvince.get(c) === province);
   const city = best(new Map(cities));
   return { province, city: city ? `${city}市` : undefined };
+}
+
+let initialsCache: { lx: Lexicon; bits: Uint8Array } | undefined;
+
+/** First code units of every way of writing a province or city. */
+function placeInitials(lx: Lexicon): Uint8Array {
+  if (initialsCache?.lx !== lx) {
+    const bits = new Uint8Array(0x10000);
+    for (const form of [...lx.provinceByForm.keys(), ...lx.cityProvince.keys(), ...lx.cityAliases.keys()]) bits[form.charCodeAt(0)] = 1;
+    initialsCache = { lx, bits };
+  }
+  return initialsCache.bits;
 }
 
 /** "浙江省宁波市" or "北京市" or "宁波" → province and city. */
