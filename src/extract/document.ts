@@ -134,3 +134,15 @@ export function sentenceAt(doc: Pick<Doc, 'sentences'>, at: number): number {
   }
   return lo;
 }
+
+/**
+ * The sentence containing offset `at`, or undefined between sentences;
+ * with `endInclusive` an offset right after a sentence belongs to it.
+ */
+export function sentenceContaining(doc: Pick<Doc, 'sentences'>, at: number, endInclusive = false): Sentence | undefined {
+  const k = sentenceAt(doc, at);
+  const prev = doc.sentences[k - 1];
+  if (endInclusive && prev && prev.end === at) return prev;
+  const s = doc.sentences[k];
+  return s && s.start <= at && (at < s.end || (endInclusive && at === s.end)) ? s : undefined;
+}

@@ -78,8 +78,8 @@ export function recogniseHonours(doc: Doc, toks: TokenIndex, orgs: readonly OrgM
   const f = honourForms(lx);
   const text = doc.text;
   const out: HonourMention[] = [];
-  const insideOrg = (i: number, j: number) =>
-    orgs.some((o) => o.start <= i && j <= o.end && !/工作室$/.test(o.name) && o.cue !== 'short-form');
+  const bodies = indexBodies(orgs, text.length);
+  const insideOrg = (i: number, j: number) => bodies.reach[i]! >= j;
   for (let i = 0; i < text.length; i++) {
     const form = f.all.startingAt(text, i);
     if (!form) continue;
@@ -111,7 +111,7 @@ export function recogniseHonours(doc: Doc, toks: TokenIndex, orgs: readonly OrgM
     const honour = f.scoped.get(form)!;
     const aligned = !toks.at(j - 1) || toks.at(j - 1)!.end <= j || text.startsWith(toks.at(j - 1)!.word, i);
     if (!aligned || COMPOUND_AFTER.test(text.slice(j, j + 5))) continue;
-    const levels = levelsBefore(doc, toks, quoteStart(text, i), f, orgs) ?? inherited(doc, quoteStart(text, i), out);
+    const levels = levelsBefore(doc, toks, quoteStart(text, i), f, bodies) ?? inherited(doc, quoteStart(text, i), out);
     if (!levels?.length) continue;
     if (honour.needsPlace && (levels.every((l) => l.level === 'national') || !honourContext(text, Math.min(...levels.map((l) => l.start)), j))) continue;
     for (const level of levels) {
@@ -143,6 +143,27 @@ function honourContext(text: string, start: number, end: number): boolean {
   return /(获评|荣获|获得|获授|授予|命名为|命名|评为|认定为|当选为|当选|入选)[^，。；]{0,8}$/.test(before);
 }
 
+/** Bodies named in full (not by a short form), indexed for the per-character scan. */
+interface Bodies {
+  /** reach[i]: the furthest end of such a body (studios aside) starting at or before i. */
+  reach: Int32Array;
+  /** The first such body ending at an offset. */
+  endingAt: Map<number, OrgMention>;
+}
+
+function indexBodies(orgs: readonly OrgMention[], length: number): Bodies {
+  const reach = new Int32Array(length + 1);
+  const endingAt = new Map<number, OrgMention>();
+  for (const o of orgs) {
+    if (o.cue === 'short-form') continue;
+    if (!endingAt.has(o.end)) endingAt.set(o.end, o);
+    // Honours may be read inside a studio's name (劳模创新工作室 names its holder's honour).
+    if (!/工作室$/.test(o.name)) reach[o.start] = Math.max(reach[o.start]!, o.end);
+  }
+  for (let i = 1; i <= length; i++) reach[i] = Math.max(reach[i]!, reach[i - 1]!);
+  return { reach, endingAt };
+}
+
 function quoteStart(text: string, i: number): number {
   let p = i;
   while (p > 0 && OPEN_QUOTES.has(text[p - 1]!)) p--;
@@ -150,27 +171,27 @@ function quoteStart(text: string, i: number): number {
 }
 
 /** The level(s) written right before an honour word: 全国, 浙江省, 北京, 朝阳区, 首都, 省级, a sector body; 全国和北京市. */
-function levelsBefore(doc: Doc, toks: TokenIndex, p: number, f: Forms, orgs: readonly OrgMention[]): Level[] | undefined {
-  const first = levelEndingAt(doc, toks, p, f, orgs);
+function levelsBefore(doc: Doc, toks: TokenIndex, p: number, f: Forms, bodies: Bodies): Level[] | undefined {
+  const first = levelEndingAt(doc, toks, p, f, bodies);
   if (!first) return undefined;
   const levels = [first];
   // A coordination of levels: 全国和北京市劳动模范, 全国和省劳动模范.
   const conj = /(和|及|与|、)$/.exec(doc.text.slice(first.start - 1, first.start));
   if (conj) {
-    const second = levelEndingAt(doc, toks, first.start - 1, f, orgs);
+    const second = levelEndingAt(doc, toks, first.start - 1, f, bodies);
     if (second && second.level !== first.level) levels.unshift(second);
   }
   return levels;
 }
 
-function levelEndingAt(doc: Doc, toks: TokenIndex, p: number, f: Forms, orgs: readonly OrgMention[]): Level | undefined {
+function levelEndingAt(doc: Doc, toks: TokenIndex, p: number, f: Forms, bodies: Bodies): Level | undefined {
   const lx = lexicon();
   const text = doc.text;
   if (text.startsWith('全国', p - 2)) return { level: 'national', start: p - 2, written: '全国' };
   if (text.startsWith('中国', p - 2) && !isHan(text[p - 3])) return { level: 'national', start: p - 2, written: '中国' };
   // A body's own honour, possibly with its year between (山东某某集团有限公司2016年劳动模范).
   const yearGap = /((?:19|20)\d{2}年度?)$/.exec(text.slice(Math.max(0, p - 7), p))?.[0].length ?? 0;
-  const sector = orgs.find((o) => (o.end === p || (yearGap && o.end === p - yearGap)) && o.cue !== 'short-form');
+  const sector = bodies.endingAt.get(p) ?? (yearGap ? bodies.endingAt.get(p - yearGap) : undefined);
   if (sector) return { level: 'sector', start: sector.start, written: sector.name, place: sector.name };
   const province = f.provinces.endingAt(text, p);
   if (province) {

@@ -282,31 +282,48 @@ function orgEndingAt(doc: Doc, toks: TokenIndex, lx: Lexicon, suffix: string, e:
 function maximal(found: OrgMention[], doc: Doc, toks: TokenIndex, lx: Lexicon): OrgMention[] {
   const sorted = [...found].sort((a, b) => b.end - b.start - (a.end - a.start) || a.start - b.start);
   const kept: OrgMention[] = [];
+  // Names kept whole never overlap: cover[i] is 1 + the index in `kept` of the one over offset i.
+  const cover = new Int32Array(doc.text.length + 1);
   for (const m of sorted) {
-    const outer = kept.find((k) => k.start <= m.start && m.end <= k.end);
+    const top = cover[m.start] ? kept[cover[m.start]! - 1]! : undefined;
+    const outer = top && m.end <= top.end ? top : undefined;
     if (!outer) {
-      if (!kept.some((k) => k.start < m.end && m.start < k.end)) kept.push(m);
+      if (!cover.subarray(m.start, m.end).some((k) => k > 0)) {
+        kept.push(m);
+        cover.fill(kept.length, m.start, m.end);
+      }
       continue;
     }
     // An inner name starting where the outer one starts may be the body the outer belongs to.
     if (m.start === outer.start && m.cue !== 'national' && toks.boundary(m.end) && isHead(outer, m, lx)) kept.push({ ...m, cue: 'head' });
     else if (m.cue === 'national' && m.start > outer.start && outer.type === 'Union') kept.push(m);
   }
+  const spanKey = (start: number, end: number) => start * 0x4000000 + end;
+  const keptAt = new Map<number, OrgMention>();
+  const foundAt = new Map<number, OrgMention>();
+  const index = (map: Map<number, OrgMention>, m: OrgMention) => {
+    if (!map.has(spanKey(m.start, m.end))) map.set(spanKey(m.start, m.end), m);
+  };
+  for (const m of kept) index(keptAt, m);
+  for (const m of found) index(foundAt, m);
   for (const m of kept) {
     // A department of a body is of the body's type: 北京市总工会女职工部 is a Union.
     const unit = lx.units.endingAt(doc.text, m.end);
     if (unit && m.type === 'Organization') {
-      const head = kept.find((k) => k.start === m.start && k.end === m.end - unit.length);
+      const head = keptAt.get(spanKey(m.start, m.end - unit.length));
       if (head) m.type = head.type;
     }
     // 直属/下属 before 工会 qualify the union, they do not start a new body.
     const union = /(直属|下属|所属)?(工会联合会|工会委员会|总工会|工会)$/.exec(m.name);
     if (union?.[1] && m.type === 'Union') {
       const bodyEnd = m.end - union[0].length;
-      const head = kept.find((k) => k.start === m.start && k.end === bodyEnd);
+      const head = keptAt.get(spanKey(m.start, bodyEnd));
       if (!head) {
-        const inner = found.find((f) => f.start === m.start && f.end === bodyEnd);
-        if (inner) kept.push({ ...inner, cue: 'head' });
+        const inner = foundAt.get(spanKey(m.start, bodyEnd));
+        if (inner) {
+          kept.push({ ...inner, cue: 'head' });
+          index(keptAt, kept[kept.length - 1]!);
+        }
       }
     }
   }
@@ -346,23 +363,32 @@ function shortForms(doc: Doc, found: OrgMention[]): OrgMention[] {
   const text = doc.text;
   const out: OrgMention[] = [];
   const full = found.filter((m) => m.cue === 'suffix' || m.cue === 'national' || m.cue === 'head');
-  const covered = (i: number, n: number) => found.some((f) => f.start <= i && i + n <= f.end);
+  // reach[i]: the furthest end of a body starting at or before i, so "inside a body" is one lookup.
+  const reach = new Int32Array(text.length + 1);
+  for (const f of found) reach[f.start] = Math.max(reach[f.start]!, f.end);
+  for (let i = 1; i <= text.length; i++) reach[i] = Math.max(reach[i]!, reach[i - 1]!);
+  const covered = (i: number, n: number) => reach[i]! >= i + n;
+  const starts = new Set<number>();
   const addAll = (short: string, of: OrgMention, cue: string) => {
     for (let i = text.indexOf(short); i >= 0; i = text.indexOf(short, i + short.length)) {
       if (i >= of.start && i + short.length <= of.end) continue;
       // An explicit 简称 wins over a body the suffix rule read at the same place.
-      if (!(cue !== 'abbreviation' && covered(i, short.length)) && !out.some((o) => o.start === i)) {
+      if (!(cue !== 'abbreviation' && covered(i, short.length)) && !starts.has(i)) {
         out.push({ start: i, end: i + short.length, type: of.type, name: short, aliasOf: of.name, cue, suffixStart: i + short.length });
+        starts.add(i);
       }
     }
   };
+  // A body named many times is searched for once (a long page would otherwise be quadratic).
+  const searched = new Set<string>();
   for (const m of full) {
     const explicit = /^（(?:以下)?简称[“"「]?([^”"」）]{2,12})[”"」]?）/.exec(text.slice(m.end, m.end + 20));
     if (explicit) {
       addAll(explicit[1]!, m, 'abbreviation');
       continue;
     }
-    if (m.type !== 'Company') continue;
+    if (m.type !== 'Company' || searched.has(m.name)) continue;
+    searched.add(m.name);
     let core = m.name.replace(LEGAL_FORM_END, '');
     // Without its place (北京|京东世纪贸易, 苏州|纳川精密机械): a province, city, or a district word.
     const place = placePrefixOf(core, lx);
@@ -373,12 +399,13 @@ function shortForms(doc: Doc, found: OrgMention[]): OrgMention[] {
     for (let i = text.indexOf(head); i >= 0; i = text.indexOf(head, i + 1)) {
       if (covered(i, 2)) continue;
       let n = 2;
-      while (n < core.length && text[i + n] === core[n]) n++;
+      while (n < core.length && text.charCodeAt(i + n) === core.charCodeAt(n)) n++;
       const short = text.slice(i, i + n);
       if (lx.word(short) && commonWord(lx, short) && n < core.length) continue;
       if (isPlace(short, lx) || placePrefixOf(short, lx) === short) continue;
-      if (!out.some((o) => o.start === i)) {
+      if (!starts.has(i)) {
         out.push({ start: i, end: i + n, type: m.type, name: short, aliasOf: m.name, cue: 'short-form', suffixStart: i + n });
+        starts.add(i);
       }
     }
   }

@@ -36,6 +36,8 @@ const NOT_IN_NAME = /[的了是在与等及为从把被向对就也都而或之�
 interface Ends {
   /** Ends of bodies and honours. */
   named: Set<number>;
+  /** Starts of bodies and honours. */
+  namedStarts: Set<number>;
   /** Ends of bodies (for 来自ORG的NAME). */
   bodies: Set<number>;
   /** Ends of people found so far (for lists: 陈雍、魏小东). */
@@ -46,10 +48,11 @@ export function recognisePeople(doc: Doc, toks: TokenIndex, others: readonly Ent
   const lx = lexicon();
   const text = doc.text;
   const accepted: EntityMention[] = [];
-  const ends: Ends = { named: new Set(), bodies: new Set(), people: new Set() };
+  const ends: Ends = { named: new Set(), namedStarts: new Set(), bodies: new Set(), people: new Set() };
   for (const o of others) {
     if (o.type === 'Person') continue;
     ends.named.add(o.end);
+    ends.namedStarts.add(o.start);
     // An honour in quotes ends at its closing quote too.
     if (/[”’」]/.test(text[o.end] ?? '')) ends.named.add(o.end + 1);
     if (o.type !== 'Title' && o.type !== 'Award') {
@@ -59,8 +62,10 @@ export function recognisePeople(doc: Doc, toks: TokenIndex, others: readonly Ent
       if (short) ends.bodies.add(o.end + short[0].length);
     }
   }
-  const blocked = others.filter((o) => !/工作室$/.test(o.name));
-  const inside = (i: number, j: number) => blocked.some((o) => o.start < j && i < o.end && !(o.start === j || o.end === i));
+  // Offsets inside another mention (a studio named after a person aside): no name overlaps them.
+  const blocked = new Uint8Array(text.length + 1);
+  for (const o of others) if (!/工作室$/.test(o.name)) blocked.fill(1, o.start, o.end);
+  const inside = (i: number, j: number) => blocked.subarray(i, j).includes(1);
 
   // Transliterated names joined by a middle dot (阿依古丽·吐尔逊) are names wherever they stand.
   for (const m of text.matchAll(DOTTED_NAME)) {
@@ -81,7 +86,7 @@ export function recognisePeople(doc: Doc, toks: TokenIndex, others: readonly Ent
       // A name that continues a position word is not one (秘书长|冯 is 秘书长 + 冯…).
       if (lx.positions.endingAt(text, i + 1)) continue;
       const surname = surnameAt(text, i, lx);
-      const best = surname ? bestCandidate(doc, toks, lx, i, surname, ends, others) : unsurnamedName(doc, lx, i, ends);
+      const best = surname ? bestCandidate(doc, toks, lx, i, surname, ends) : unsurnamedName(doc, lx, i, ends);
       if (best && !inside(best.start, best.end)) {
         accepted.push(best);
         ends.people.add(best.end);
@@ -126,7 +131,6 @@ function bestCandidate(
   i: number,
   surname: { length: number; rare: boolean },
   ends: Ends,
-  others: readonly EntityMention[],
 ): EntityMention | undefined {
   const text = doc.text;
   const left = leftCue(doc, toks, i, lx, ends);
@@ -137,7 +141,7 @@ function bestCandidate(
     const end = i + surname.length + given;
     const name = text.slice(i, end);
     if (end > text.length || !validName(name, surname.length)) continue;
-    const right = rightCue(text, end, lx, others);
+    const right = rightCue(text, end, lx, ends);
     const word = lx.word(name);
     // jieba tags some everyday words as names (荣誉/nr): a frequent word is a word.
     const commonWord = !!word && (!/^nr/.test(word.tag) || word.freq >= 500);
@@ -262,10 +266,10 @@ function roleWordBefore(text: string, b: number, lx: Lexicon): boolean {
   return !entry || /^n/.test(entry.tag);
 }
 
-function rightCue(text: string, e: number, lx: Lexicon, others: readonly EntityMention[]): RightCue {
+function rightCue(text: string, e: number, lx: Lexicon, ends: Ends): RightCue {
   if (e >= text.length) return 'punct';
   // A headline byline: "彭菲 2023年度“大国工匠年度人物”、汉王科技股份有限公司高级工程师".
-  if (text.charCodeAt(e) === SPACE && others.some((o) => o.start === e + 1 && o.type !== 'Person')) return 'strong';
+  if (text.charCodeAt(e) === SPACE && ends.namedStarts.has(e + 1)) return 'strong';
   if (text.charCodeAt(e) === 0xff08 /* （ */ && /^（(左|右|中|前|后)[一二三四五六七八九十\d]*）/.test(text.slice(e, e + 6))) return 'strong';
   if (isBreakAt(text, e)) return 'punct';
   if (lx.offices.startingAt(text, e) || AFTER_NAME.startingAt(text, e)) return 'strong';

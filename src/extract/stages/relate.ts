@@ -11,7 +11,7 @@
  * ORG《关于认定…为“TITLE”的决定》. 他/她 stands for the last person named.
  */
 import type { EntityType, RelationType } from '../../domain/model.js';
-import type { Doc, DocRelation, EntityMention, Sentence } from '../document.js';
+import { sentenceAt, sentenceContaining, type Doc, type DocRelation, type EntityMention, type Sentence } from '../document.js';
 import { lexicon } from '../lexicon.js';
 import type { HonourMention } from '../recognise/honours.js';
 import { placeFor, storyStart } from './resolve.js';
@@ -110,6 +110,25 @@ class Context {
     return out;
   }
 
+  /** The last entry in [floor, at) that satisfies `test` (walks back from a binary search). */
+  lastEntryBefore(at: number, test: (x: Entry) => boolean, floor = 0): Entry | undefined {
+    let lo = 0;
+    let hi = this.sorted.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (this.sorted[mid]!.m.start < at) lo = mid + 1;
+      else hi = mid;
+    }
+    for (let k = lo - 1; k >= 0 && this.sorted[k]!.m.start >= floor; k--) if (this.sorted[k]!.m.end <= at && test(this.sorted[k]!)) return this.sorted[k];
+    return undefined;
+  }
+
+  /** People who can be a sentence's subject (not the journalists), in order; computed once. */
+  private subjects?: Entry[];
+  private subjectPeople(): Entry[] {
+    return (this.subjects ??= this.sorted.filter((x) => x.type === 'Person' && !this.bylineNames.has(x.name)));
+  }
+
   mentionsIn(s: { start: number; end: number }): EntityMention[] {
     return this.entriesIn(s.start, s.end).map((x) => x.m);
   }
@@ -187,7 +206,7 @@ class Context {
     for (const p of people) {
       if (!/^等[\d一二三四五六七八九十]+(名|位)(该)?(公司|企业)/.test(text.slice(p.end, p.end + 8))) continue;
       const story = storyStart(this.doc, s.start);
-      const company = this.doc.mentions.filter((m) => m.type === 'Company' && m.end <= p.start && m.start >= story && m.cue !== 'short-form').pop();
+      const company = this.lastEntryBefore(p.start, ({ m }) => m.type === 'Company' && m.cue !== 'short-form', story)?.m;
       if (!company) continue;
       // Everyone in the 、-list that ends with this name.
       let k = people.indexOf(p);
@@ -239,7 +258,7 @@ class Context {
    */
   private referent(word: string, at: number): EntityMention | undefined {
     if (word === '他' || word === '她') return this.lastPersonBefore(at);
-    const people = this.sorted.filter((x) => x.type === 'Person' && !this.bylineNames.has(x.name));
+    const people = this.subjectPeople();
     if (word === '您') {
       const counts = new Map<string, number>();
       for (const x of people) counts.set(x.name, (counts.get(x.name) ?? 0) + 1);
@@ -247,20 +266,23 @@ class Context {
       return top && top[1] >= 3 ? people.find((x) => x.name === top[0])!.m : undefined;
     }
     if (word === '我') {
-      const p = this.doc.sentences.find((x) => x.start <= at && at <= x.end)?.paragraph;
-      const first = this.doc.sentences.find((x) => x.paragraph === p);
+      // The paragraph's first sentence: walk back from the one holding `at`.
+      const here = sentenceContaining(this.doc, at, true);
+      let k = here ? sentenceAt(this.doc, here.start) : -1;
+      while (k > 0 && this.doc.sentences[k - 1]!.paragraph === here!.paragraph) k--;
+      const first = k >= 0 ? this.doc.sentences[k] : undefined;
       const speaker = first && /^([\u4e00-\u9fff·]{2,8})：/.exec(this.text.slice(first.start, first.end));
       return speaker ? people.find((x) => x.name === speaker[1])?.m : undefined;
     }
     const surname = word[0]!;
-    return [...people].reverse().find((x) => x.m.end <= at && x.name.startsWith(surname))?.m;
+    return this.lastEntryBefore(at, (x) => x.type === 'Person' && !this.bylineNames.has(x.name) && x.name.startsWith(surname))?.m;
   }
 
   private lastPersonBefore(at: number): EntityMention | undefined {
-    const paragraph = this.doc.sentences.find((x) => x.start <= at && at <= x.end)?.paragraph ?? 0;
-    const last = this.entriesIn(0, at).reverse().find((x) => x.type === 'Person' && !this.bylineNames.has(x.name));
+    const paragraph = sentenceContaining(this.doc, at, true)?.paragraph ?? 0;
+    const last = this.lastEntryBefore(at, (x) => x.type === 'Person' && !this.bylineNames.has(x.name));
     if (!last) return undefined;
-    const lastParagraph = this.doc.sentences.find((x) => x.start <= last.m.start && last.m.start < x.end)?.paragraph ?? 0;
+    const lastParagraph = sentenceContaining(this.doc, last.m.start)?.paragraph ?? 0;
     return paragraph - lastParagraph <= 2 ? last.m : undefined;
   }
 
@@ -297,7 +319,7 @@ class Context {
       const story = storyStart(this.doc, from);
       const last = this.entriesIn(story, from).reverse().find((x) => isHonour(x.type) && !lexicon().scoped.find((h) => x.name.endsWith(h.core))?.collective);
       if (last) {
-        const where = this.doc.sentences.find((x) => x.start <= last.m.start && last.m.start < x.end)!;
+        const where = sentenceContaining(this.doc, last.m.start)!;
         const year = thisHonour[1] ? Number(thisHonour[1]) : (last.m.year ?? yearIn(text.slice(where.start, where.end), this.doc.setting.year) ?? this.doc.setting.year);
         this.add(last.type === 'Award' ? 'RECEIVED' : 'HOLDS_TITLE', subject, last, si, 'this-honour', { year });
       }
@@ -447,7 +469,7 @@ class Context {
       [...this.sorted].reverse().find((x) => individual(x) && x.m.end <= s.start && x.m.start >= story);
     if (!honour) return;
     if (/集体/.test(head[0])) return;
-    const where = this.doc.sentences.find((x) => x.start <= honour.m.start && honour.m.start < x.end)!;
+    const where = sentenceContaining(this.doc, honour.m.start)!;
     const year = honour.m.year ?? yearIn(this.text.slice(where.start, where.end), this.doc.setting.year) ?? this.doc.setting.year;
     const siblings = new Set(
       this.entriesIn(story, s.start)
@@ -508,7 +530,7 @@ class Context {
     const years = new Map<string, number>();
     for (const x of this.sorted) {
       if (!isHonour(x.type)) continue;
-      const s = this.doc.sentences.find((y) => y.start <= x.m.start && x.m.start < y.end)!;
+      const s = sentenceContaining(this.doc, x.m.start)!;
       const sentence = this.text.slice(s.start, s.end);
       if (!/(授予|表彰|获评|命名|评为|获得|荣获|被评为|揭晓|公布)/.test(sentence)) continue;
       const year = x.m.year ?? (/(授予|表彰|命名|揭晓|公布)/.test(sentence) ? yearIn(sentence, undefined) : undefined);
@@ -719,7 +741,7 @@ function itemEndingAt(ctx: Context, pos: number, floor: number): Item | undefine
   if (bare && office) {
     const at = office.start - bare[0].length;
     const story = storyStart(ctx.doc, at);
-    const company = ctx.doc.mentions.filter((m) => m.type === 'Company' && m.end <= at && m.start >= story && m.cue !== 'short-form').pop();
+    const company = ctx.lastEntryBefore(at, ({ m }) => m.type === 'Company' && m.cue !== 'short-form', story)?.m;
     if (company) return { kind: 'org', start: at, end: pos, mention: company, office };
   }
   if (office) return { kind: 'office', start: office.start, end: pos, office };
@@ -747,7 +769,7 @@ function bodiesBefore(ctx: Context, officeStart: number, pos: number, floor: num
  */
 function employer(ctx: Context, bodies: EntityMention[]): EntityMention {
   const longest = [...bodies].sort((a, b) => b.end - b.start - (a.end - a.start))[0]!;
-  const heads = ctx.doc.mentions.filter((m) => m.cue === 'head' && m.start === longest.start && m.end < longest.end);
+  const heads = ctx.mentionsIn(longest).filter((m) => m.cue === 'head' && m.start === longest.start && m.end < longest.end);
   // A company's plant or lab is part of the position: the employer is the legal entity (…有限公司|炼钢厂).
   const legal = heads.find((h) => h.type === 'Company' && /(公司|集团)$/.test(h.name));
   // …but a branch or subsidiary company (…钢结构分公司) is the employer itself.

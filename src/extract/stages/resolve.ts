@@ -12,7 +12,7 @@
  *   different bodies never share a name, so they never merge.
  */
 import type { EntityType } from '../../domain/model.js';
-import type { Doc, DocEntity, EntityMention } from '../document.js';
+import { sentenceAt, type Doc, type DocEntity, type EntityMention } from '../document.js';
 import { lexicon } from '../lexicon.js';
 import type { HonourMention } from '../recognise/honours.js';
 import { NOT_A_PLACE, placeNameToken, type OrgMention } from '../recognise/organisations.js';
@@ -46,7 +46,8 @@ function placeMention(doc: Doc, m: EntityMention): EntityMention[] {
 /** The province, city or district a bare prefix refers to at offset `at`. */
 export function placeFor(doc: Doc, prefix: string, at: number): string | undefined {
   const story = storyStart(doc, at);
-  const sentenceStart = doc.sentences.find((s) => s.start <= at && at < s.end)?.start ?? at;
+  const sentence = doc.sentences[sentenceAt(doc, at)];
+  const sentenceStart = sentence && sentence.start <= at && at < sentence.end ? sentence.start : at;
   const find = (from: number) => lastPlace(doc, prefix, Math.max(from, at - STORY_REACH), at);
   const near = find(sentenceStart) ?? find(story);
   if (near) return near;
@@ -58,10 +59,30 @@ export function placeFor(doc: Doc, prefix: string, at: number): string | undefin
 }
 
 /** Where the story around `at` starts: multi-story pages begin each with 本报讯 or a dateline. */
-export function storyStart(doc: Doc, at: number): number {
-  const head = doc.text.lastIndexOf('本报讯', at);
-  const wire = doc.text.lastIndexOf('电', at);
-  return Math.max(0, head, /社.{0,6}\d+月\s*\d+\s*日电$/.test(doc.text.slice(Math.max(0, wire - 14), wire + 1)) ? wire : 0);
+export function storyStart(doc: Pick<Doc, 'text'>, at: number): number {
+  const starts = storyStarts(doc.text);
+  // The last start at or before `at` (binary search; starts[0] is 0).
+  let lo = 0;
+  let hi = starts.length - 1;
+  while (lo < hi) {
+    const mid = (lo + hi + 1) >> 1;
+    if (starts[mid]! <= at) lo = mid;
+    else hi = mid - 1;
+  }
+  return starts[lo]!;
+}
+
+const STORY_HEAD = /本报讯|社.{0,6}\d+月\s*\d+\s*日电/g;
+let storyCache: { text: string; starts: number[] } | undefined;
+
+/** Offsets where stories start (本报讯, or the 电 of a dateline), computed once per text. */
+function storyStarts(text: string): number[] {
+  if (storyCache?.text !== text) {
+    const starts = [0];
+    for (const m of text.matchAll(STORY_HEAD)) starts.push(m[0] === '本报讯' ? m.index : m.index + m[0].length - 1);
+    storyCache = { text, starts };
+  }
+  return storyCache.starts;
 }
 
 /**
@@ -164,11 +185,14 @@ function subsequence(short: string, long: string): boolean {
  */
 function dropPositionUnits(doc: Doc, mentions: EntityMention[]): EntityMention[] {
   const lx = lexicon();
+  // The shortest head starting at each offset.
+  const headEnd = new Map<number, number>();
+  for (const h of mentions) if (h.cue === 'head') headEnd.set(h.start, Math.min(headEnd.get(h.start) ?? Infinity, h.end));
   return mentions.filter((m) => {
     if (m.type === 'Person' || m.type === 'Title' || m.type === 'Award' || m.cue !== 'suffix') return true;
     const unit = lx.internalUnits.endingAt(doc.text, m.end);
     if (!unit || !lx.positions.startingAt(doc.text, m.end)) return true;
-    return !mentions.some((h) => h.cue === 'head' && h.start === m.start && h.end < m.end);
+    return !((headEnd.get(m.start) ?? Infinity) < m.end);
   });
 }
 
