@@ -29,8 +29,17 @@ CREATE INDEX works_for_article IF NOT EXISTS FOR ()-[r:WORKS_FOR]-() ON (r.artic
 CREATE INDEX honoured_by_article IF NOT EXISTS FOR ()-[r:HONOURED_BY]-() ON (r.article);
 CREATE INDEX conferred_by_article IF NOT EXISTS FOR ()-[r:CONFERRED_BY]-() ON (r.article);
 
-// Lexicon facts (provenance 'lexicon', one per type and ends) list the
-// articles that assert them; withdrawing an article finds them through these.
+// Lexicon facts (provenance 'lexicon', one per type and ends) count the
+// articles that assert them (`support`) and carry a key (`fact`) that each
+// such article lists in `lexiconFacts`; withdrawing an article, or listing
+// its facts, finds them by that key.
+CREATE INDEX holds_title_fact IF NOT EXISTS FOR ()-[r:HOLDS_TITLE]-() ON (r.fact);
+CREATE INDEX received_fact IF NOT EXISTS FOR ()-[r:RECEIVED]-() ON (r.fact);
+CREATE INDEX works_for_fact IF NOT EXISTS FOR ()-[r:WORKS_FOR]-() ON (r.fact);
+CREATE INDEX honoured_by_fact IF NOT EXISTS FOR ()-[r:HONOURED_BY]-() ON (r.fact);
+CREATE INDEX conferred_by_fact IF NOT EXISTS FOR ()-[r:CONFERRED_BY]-() ON (r.fact);
+
+// Facts by provenance, for analysts (text or lexicon).
 CREATE INDEX holds_title_provenance IF NOT EXISTS FOR ()-[r:HOLDS_TITLE]-() ON (r.provenance);
 CREATE INDEX received_provenance IF NOT EXISTS FOR ()-[r:RECEIVED]-() ON (r.provenance);
 CREATE INDEX works_for_provenance IF NOT EXISTS FOR ()-[r:WORKS_FOR]-() ON (r.provenance);

@@ -1,12 +1,14 @@
 /**
  * Applies the Cypher in schema/*.cypher (constraints and indexes), statement
  * by statement. Every statement says IF NOT EXISTS, so this runs at every
- * start; it then waits until the indexes are online so the first queries use them.
+ * start; it then waits until the indexes are online so the first queries use
+ * them, and upgrades data an earlier writer left in an older form.
  */
 import { readFile, readdir } from 'node:fs/promises';
 import { fileURLToPath } from 'node:url';
 import { join } from 'node:path';
 import type { Graph } from './client.js';
+import { upgradeLexiconFacts } from './writer/writer.js';
 
 /** schema/ at the package root, from src/graph or dist/graph alike. */
 export const SCHEMA_DIR = fileURLToPath(new URL('../../schema/', import.meta.url));
@@ -39,5 +41,7 @@ export async function applySchema(graph: Graph, dir = SCHEMA_DIR): Promise<{ sta
     await graph.autoCommit(statement);
   }
   await graph.autoCommit('CALL db.awaitIndexes(300)');
+  // Data written by an earlier form of the writer.
+  await upgradeLexiconFacts(graph);
   return { statements: statements.length };
 }

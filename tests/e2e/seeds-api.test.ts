@@ -200,7 +200,7 @@ describe('deleteArticle, then ingestArticle of the same text', () => {
     const [target] = await graph.read<{ id: string }>(
       `MATCH (a:Article)
        WITH a, COUNT { MATCH (a)-[:MENTIONS]->(n)<-[:MENTIONS]-(o:Article) WHERE o <> a RETURN DISTINCT n } AS shared,
-               COUNT { MATCH ()-[r {provenance: 'lexicon'}]->() WHERE a.id IN r.assertedBy AND size(r.assertedBy) > 1 } AS lexicon
+               COUNT { MATCH ()-[r {provenance: 'lexicon'}]->() WHERE r.fact IN a.lexiconFacts AND r.support > 1 } AS lexicon
        WHERE shared > 0 AND lexicon > 0
        RETURN a.id AS id ORDER BY shared + lexicon DESC, id LIMIT 1`,
     );
@@ -217,8 +217,8 @@ describe('deleteArticle, then ingestArticle of the same text', () => {
       { id: target!.id },
     );
     const lexicon = await graph.read<{ from: string; to: string; support: number }>(
-      `MATCH (s)-[r {provenance: 'lexicon'}]->(t) WHERE $id IN r.assertedBy AND size(r.assertedBy) > 1
-       RETURN s.key AS from, t.key AS to, size(r.assertedBy) AS support`,
+      `MATCH (a:Article {id: $id}), (s)-[r {provenance: 'lexicon'}]->(t) WHERE r.fact IN a.lexiconFacts AND r.support > 1
+       RETURN s.key AS from, t.key AS to, r.support AS support`,
       { id: target!.id },
     );
 
@@ -249,7 +249,7 @@ describe('deleteArticle, then ingestArticle of the same text', () => {
     }
     for (const l of lexicon) {
       const rows = await graph.read<{ support: number }>(
-        `MATCH (s {key: $from})-[r {provenance: 'lexicon'}]->(t {key: $to}) RETURN size(r.assertedBy) AS support`,
+        `MATCH (s {key: $from})-[r {provenance: 'lexicon'}]->(t {key: $to}) RETURN r.support AS support`,
         l,
       );
       expect(rows.map((r) => r.support)).toEqual([l.support - 1]);

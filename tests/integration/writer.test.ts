@@ -3,7 +3,7 @@
  * idempotence, the same-name rule, per-article facts and deletion.
  */
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { Graph, GraphWriter, graphCounts } from '../../src/graph/index.js';
+import { Graph, GraphWriter, applySchema, graphCounts } from '../../src/graph/index.js';
 import { article } from '../helpers/extraction.js';
 import { openTestGraph, resetGraph } from '../helpers/graph.js';
 
@@ -58,6 +58,27 @@ async function rows<T>(cypher: string, params = {}): Promise<T[]> {
   return graph.read(cypher, params) as Promise<T[]>;
 }
 
+/**
+ * Every lexicon fact with its support count and the articles that list it,
+ * checking on the way that the two agree and that no article lists a fact
+ * that is not there.
+ */
+async function lexiconSupport(): Promise<{ fact: string; support: number; asserting: string[] }[]> {
+  const facts = await rows<{ fact: string; support: number; asserting: string[] }>(
+    `MATCH ()-[r {provenance: 'lexicon'}]->()
+     RETURN r.fact AS fact, r.support AS support, COLLECT { MATCH (a:Article) WHERE r.fact IN a.lexiconFacts RETURN a.id ORDER BY a.id } AS asserting
+     ORDER BY fact`,
+  );
+  for (const f of facts) expect(f.support, `support of ${f.fact}`).toBe(f.asserting.length);
+  const dangling = await rows(
+    `MATCH (a:Article) UNWIND coalesce(a.lexiconFacts, []) AS k
+     WITH a, k WHERE NOT EXISTS { MATCH ()-[r {provenance: 'lexicon'}]->() WHERE r.fact = k }
+     RETURN a.id AS article, k AS fact`,
+  );
+  expect(dangling, 'facts articles list but the graph lacks').toEqual([]);
+  return facts;
+}
+
 describe('GraphWriter', () => {
   it('writes articles, entities, mentions with evidence and facts with their properties', async () => {
     const summary = await writer.write([honourArticle]);
@@ -109,8 +130,9 @@ describe('GraphWriter', () => {
     const orphans = await rows(`MATCH (u:Union) WHERE NOT EXISTS { ()-[:MENTIONS]->(u) } RETURN u.name AS name`);
     expect(orphans).toEqual([{ name: '中华全国总工会' }]);
 
-    const [lexicon] = await rows(`MATCH ()-[r:CONFERRED_BY]->() RETURN r.assertedBy AS assertedBy, r.article AS article`);
-    expect(lexicon).toEqual({ assertedBy: ['a2'], article: null });
+    const [lexicon] = await rows(`MATCH ()-[r:CONFERRED_BY]->() RETURN r.support AS support, r.fact AS fact, r.article AS article`);
+    expect(lexicon).toEqual({ support: 1, fact: 'CONFERRED_BY:Title:全国劳动模范->Union:中华全国总工会', article: null });
+    expect(await lexiconSupport()).toEqual([{ fact: 'CONFERRED_BY:Title:全国劳动模范->Union:中华全国总工会', support: 1, asserting: ['a2'] }]);
 
     // Once no article supports anything, nothing is left.
     await writer.deleteArticles(['a2']);
@@ -139,6 +161,50 @@ describe('GraphWriter', () => {
     const counts = await graphCounts(graph);
     expect(counts.labels).toMatchObject({ Person: 1, Company: 1, Title: 0, Union: 0, Article: 1 });
     expect(counts.relationships).toMatchObject({ MENTIONS: 2, WORKS_FOR: 1, HOLDS_TITLE: 0, HONOURED_BY: 0, CONFERRED_BY: 0 });
+  });
+
+  it('counts the articles asserting a lexicon fact once each, through reloads, and withdraws exactly one per deleted article', async () => {
+    const fact = 'CONFERRED_BY:Title:全国劳动模范->Union:中华全国总工会';
+    const third = article('a3', '全国劳动模范孙丽出席。', [{ type: 'Person', name: '孙丽' }, { type: 'Title', name: '全国劳动模范' }],
+      [{ type: 'HOLDS_TITLE', from: '孙丽', to: '全国劳动模范' }],
+      [{ type: 'CONFERRED_BY', from: '全国劳动模范', to: '中华全国总工会', toType: 'Union' }]);
+    // The same article twice in one batch asserts the fact once.
+    await writer.write([honourArticle, secondArticle, third, third]);
+    expect(await lexiconSupport()).toEqual([{ fact, support: 3, asserting: ['a1', 'a2', 'a3'] }]);
+    const counts = await graphCounts(graph);
+
+    await writer.write([secondArticle, honourArticle]);
+    await writer.write([third]);
+    expect(await lexiconSupport()).toEqual([{ fact, support: 3, asserting: ['a1', 'a2', 'a3'] }]);
+    expect(await graphCounts(graph)).toEqual(counts);
+
+    await writer.deleteArticles(['a2', 'a3']);
+    expect(await lexiconSupport()).toEqual([{ fact, support: 1, asserting: ['a1'] }]);
+    // An article that no longer yields the fact withdraws its support.
+    await writer.write([{ ...honourArticle, inferred: [] }]);
+    expect(await lexiconSupport()).toEqual([]);
+    expect((await graphCounts(graph)).relationships.CONFERRED_BY).toBe(0);
+  });
+
+  it('upgrades lexicon facts of the earlier form (assertedBy lists) when the schema is applied, keeping deletion exact', async () => {
+    await writer.write([honourArticle, secondArticle]);
+    const current = await lexiconSupport();
+    const counts = await graphCounts(graph);
+    // The form an earlier writer left: the asserting articles listed on the fact, nothing on the articles.
+    await graph.autoCommit(
+      `MATCH ()-[r {provenance: 'lexicon'}]->()
+       SET r.assertedBy = COLLECT { MATCH (a:Article) WHERE r.fact IN a.lexiconFacts RETURN a.id ORDER BY a.id }
+       REMOVE r.support, r.fact`,
+    );
+    await graph.autoCommit(`MATCH (a:Article) REMOVE a.lexiconFacts`);
+    await applySchema(graph);
+    expect(await lexiconSupport()).toEqual(current);
+    expect(await rows(`MATCH ()-[r]->() WHERE r.assertedBy IS NOT NULL RETURN r`)).toEqual([]);
+    await applySchema(graph);
+    expect(await lexiconSupport()).toEqual(current);
+    expect(await graphCounts(graph)).toEqual(counts);
+    await writer.deleteArticles(['a1']);
+    expect(await lexiconSupport()).toEqual([{ fact: 'CONFERRED_BY:Title:全国劳动模范->Union:中华全国总工会', support: 1, asserting: ['a2'] }]);
   });
 
   it('drops a lexicon fact that no article yields any more, with the body only it kept', async () => {

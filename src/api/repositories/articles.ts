@@ -60,11 +60,14 @@ export class ArticleRepository {
   /**
    * For each article id: one page of the facts it supports: the facts its
    * text states (in text order), then the lexicon facts its extraction
-   * asserted. Found through the per-type indexes on `article` and `provenance`.
+   * asserted. Found through the per-type indexes on `article` and on `fact`
+   * (the keys the article lists in `lexiconFacts`).
    */
   async facts(ids: readonly string[], page: Page): Promise<Paged<FactView>[]> {
     const text = RELATION_TYPE_NAMES.map((t) => `MATCH ()-[r:${relType(t)}]->() WHERE r.article = key RETURN r, 0 AS lexicon`);
-    const lexicon = RELATION_TYPE_NAMES.map((t) => `MATCH ()-[r:${relType(t)}]->() WHERE r.provenance = 'lexicon' AND key IN r.assertedBy RETURN r, 1 AS lexicon`);
+    const lexicon = RELATION_TYPE_NAMES.map(
+      (t) => `MATCH (a:Article {id: key}) UNWIND coalesce(a.lexiconFacts, []) AS k MATCH ()-[r:${relType(t)} {fact: k}]->() RETURN r, 1 AS lexicon`,
+    );
     const rows = await this.graph.read<{ key: string; total: number; items: RawFact[] }>(
       `UNWIND $ids AS key
        CALL (key) { ${[...text, ...lexicon].join(' UNION ALL ')} }

@@ -101,7 +101,7 @@ export function factMap(r: string): string {
   return `${r} {.year, .position, .evidence, .start, .end, .provenance, .article, type: type(${r}),
     from: head(labels(startNode(${r}))) + ':' + startNode(${r}).key,
     to: head(labels(endNode(${r}))) + ':' + endNode(${r}).key,
-    support: CASE WHEN ${r}.provenance = 'lexicon' THEN size(coalesce(${r}.assertedBy, [])) ELSE 1 END}`;
+    support: CASE WHEN ${r}.provenance = 'lexicon' THEN coalesce(${r}.support, 0) ELSE 1 END}`;
 }
 
 export interface RawEntity {
@@ -167,17 +167,34 @@ export function toFact(raw: RawFact): FactView {
 }
 
 /**
- * Cypher that groups rows of (`other`, `r`) into one link map per `other`
- * (facts earliest year first, then by article), bound as `link`. `keep` are
- * variables to carry through (grouping keys).
+ * Cypher that pages links: rows of (`key`, `anchor`, `other`, `r`), where `r`
+ * is one fact between the anchor and `other` as `rel` matches it, become one
+ * link per (key, other), ordered by `order` (other's name, or earliest year
+ * then name) and paged per key (`$skip`, `$limit`); only the page's links
+ * are then read: their earliest year, positions, number of facts and the
+ * first `maxFacts` facts (earliest year first, then by article). So a node
+ * linked to thousands costs one page, and a pair that thousands of articles
+ * state costs one pass over its facts without building them all. Returns
+ * `key, total, items` (RawLink).
  */
-export function linkRows(keep: string[], maxFacts: number): string {
-  const k = keep.length ? `${keep.join(', ')}, ` : '';
-  return `WITH ${k}other, r ORDER BY r.year, r.article
-    WITH ${k}other, collect(r) AS rs, min(r.year) AS year
-    WITH ${k}other, year, {node: ${entityMap('other')}, year: year,
-      positions: [x IN rs WHERE x.position IS NOT NULL | x.position],
-      facts: [x IN rs[0..${Math.trunc(maxFacts)}] | ${factMap('x')}], factCount: size(rs)} AS link`;
+export function pageLinks(anchor: string, rel: string, order: 'name' | 'year', maxFacts: number): string {
+  const byYear = order === 'year';
+  return `WITH ${byYear ? '' : 'DISTINCT '}key, ${anchor}, other${byYear ? ', min(r.year) AS year' : ''}
+    ORDER BY ${byYear ? 'year, ' : ''}other.norm, other.key
+    WITH key, ${anchor}, collect(other) AS rows
+    WITH key, ${anchor}, size(rows) AS total, rows[$skip..($skip + $limit)] AS page
+    UNWIND (CASE size(page) WHEN 0 THEN [null] ELSE page END) AS other
+    CALL (${anchor}, other) {
+      WITH ${anchor}, other WHERE other IS NOT NULL
+      MATCH ${rel}
+      WITH r ORDER BY r.year, r.article
+      RETURN count(r) AS factCount, min(r.year) AS year, collect(DISTINCT r.position) AS positions,
+             collect(r)[0..${Math.trunc(maxFacts)}] AS rs
+    }
+    RETURN key, total, collect(CASE WHEN other IS NULL THEN null ELSE {
+      node: ${entityMap('other')}, year: year, positions: positions, factCount: factCount,
+      facts: [r IN rs | ${factMap('r')}]
+    } END) AS items`;
 }
 
 export interface RawLink {
@@ -189,11 +206,14 @@ export interface RawLink {
 }
 
 export function toLink(raw: RawLink): LinkView {
+  const factList = raw.facts.map(toFact);
+  // Positions in the order of the facts that give them; any only later facts give, by name.
+  const listed = factList.flatMap((f) => (f.position === null ? [] : [f.position]));
   return {
     node: toEntity(raw.node),
     year: raw.year ?? null,
-    positions: [...new Set(raw.positions)],
-    factList: raw.facts.map(toFact),
+    positions: [...new Set([...listed, ...[...raw.positions].sort()])],
+    factList,
     factCount: raw.factCount,
   };
 }

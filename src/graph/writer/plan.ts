@@ -73,6 +73,16 @@ export function refId(ref: EntityRef): string {
   return `${ref.label}:${ref.norm}`;
 }
 
+/**
+ * The key of a lexicon fact (its `fact` property, and what an article lists
+ * in `lexiconFacts`): the type, then its ends by label and key, as the API
+ * names a network edge, for example
+ * `CONFERRED_BY:Title:全国劳动模范->Union:中华全国总工会`. It starts with `TYPE:`.
+ */
+export function lexiconFactKey(type: RelationType, fromLabel: EntityType, fromKey: string, toLabel: EntityType, toKey: string): string {
+  return `${type}:${fromLabel}:${fromKey}->${toLabel}:${toKey}`;
+}
+
 export function planArticle(x: ArticleExtraction): ArticlePlan {
   const { article } = x;
   const entities = new Map<string, PlannedEntity>();

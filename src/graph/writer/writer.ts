@@ -7,20 +7,24 @@
  *
  * Every relationship is supported by articles: a MENTIONS and a text fact by
  * the one article they carry (`article`), a lexicon fact (one relationship per
- * type and ends, `article` null) by the articles whose extraction asserted it
- * (`assertedBy`). Writing an article replaces what it said before: its
- * support is withdrawn, what it says now is written, and relationships and
- * entities nothing supports any more are removed. So loading the same
- * articles twice leaves every count unchanged, a re-extracted article (or a
- * changed lexicon) drops facts it no longer yields, and deleteArticles
- * removes exactly the facts only those articles support.
+ * type and ends, `article` null) by the articles whose extraction asserted it.
+ * A lexicon fact counts those articles (`support`) and carries its key
+ * (`fact`, see lexiconFactKey); each article lists the keys it asserted
+ * (`lexiconFacts`), so withdrawing an article touches only its own facts,
+ * however many articles assert the same popular honour. Writing an article
+ * replaces what it said before: its support is withdrawn, what it says now is
+ * written, and relationships and entities nothing supports any more are
+ * removed. So loading the same articles twice leaves every count unchanged, a
+ * re-extracted article (or a changed lexicon) drops facts it no longer
+ * yields, and deleteArticles removes exactly the facts only those articles
+ * support.
  */
 import type { ManagedTransaction } from 'neo4j-driver';
 import { ARTICLE_LABEL, ENTITY_TYPES, MENTIONS, RELATION_TYPE_NAMES, isEntityType, isRelationType, type EntityType } from '../../domain/model.js';
 import type { ArticleExtraction } from '../../extract/contract.js';
 import type { Graph, Params } from '../client.js';
 import { resolvePeople, type Namesake, type PersonOccurrence } from './identity.js';
-import { planArticle, refId, type ArticlePlan, type EntityRef } from './plan.js';
+import { lexiconFactKey, planArticle, refId, type ArticlePlan, type EntityRef } from './plan.js';
 
 export interface WriteSummary {
   articles: number;
@@ -80,11 +84,20 @@ async function writeBatch(tx: ManagedTransaction, plans: ArticlePlan[]): Promise
 
   const touched = await detachArticles(tx, ids);
 
+  // The lexicon facts each article asserts, once per article (an article
+  // given twice in a batch asserts the union, as its text facts do).
+  const asserted = new Map<string, Set<string>>();
+  for (const p of plans) {
+    const keys = asserted.get(p.id) ?? new Set<string>();
+    asserted.set(p.id, keys);
+    for (const f of p.facts) if (f.article === null) keys.add(lexiconFactKey(f.type, f.from.label, keyOf(f.from, p.id), f.to.label, keyOf(f.to, p.id)));
+  }
+
   await tx.run(
     `UNWIND $rows AS row
      MERGE (a:${ARTICLE_LABEL} {id: row.id})
-     SET a += row.props`,
-    { rows: plans.map((p) => ({ id: p.id, props: p.props })) },
+     SET a += row.props, a.lexiconFacts = row.lexiconFacts`,
+    { rows: plans.map((p) => ({ id: p.id, props: p.props, lexiconFacts: asserted.get(p.id)!.size ? [...asserted.get(p.id)!] : null })) },
   );
 
   // Entities, one statement per label.
@@ -116,14 +129,23 @@ async function writeBatch(tx: ManagedTransaction, plans: ArticlePlan[]): Promise
     await tx.run(mergeMentions(label), { rows });
   }
 
-  // Facts, one statement per (type, from label, to label, provenance).
+  // Facts, one statement per (type, from label, to label, provenance). A
+  // lexicon fact gets one row per article asserting it: each adds 1 to its support.
   const factRows = new Map<string, { type: string; from: EntityType; to: EntityType; lexicon: boolean; rows: Params[] }>();
+  const lexiconRows = new Set<string>();
   for (const p of plans) {
     for (const f of p.facts) {
+      const from = keyOf(f.from, p.id);
+      const to = keyOf(f.to, p.id);
+      const fact = f.article === null ? lexiconFactKey(f.type, f.from.label, from, f.to.label, to) : null;
+      if (fact !== null) {
+        if (lexiconRows.has(`${p.id}\u0000${fact}`)) continue;
+        lexiconRows.add(`${p.id}\u0000${fact}`);
+      }
       const group = `${f.type}|${f.from.label}|${f.to.label}|${f.provenance}`;
-      const g = factRows.get(group) ?? { type: f.type, from: f.from.label, to: f.to.label, lexicon: f.article === null, rows: [] };
+      const g = factRows.get(group) ?? { type: f.type, from: f.from.label, to: f.to.label, lexicon: fact !== null, rows: [] };
       factRows.set(group, g);
-      g.rows.push({ from: keyOf(f.from, p.id), to: keyOf(f.to, p.id), article: f.article, assertedBy: p.id, props: { ...f.props, provenance: f.provenance } });
+      g.rows.push({ from, to, article: f.article, fact, props: { ...f.props, provenance: f.provenance } });
     }
   }
   let facts = 0;
@@ -175,9 +197,11 @@ async function resolvePersonKeys(tx: ManagedTransaction, plans: ArticlePlan[]): 
 
 /**
  * Withdraws the given articles' support: deletes their MENTIONS and text
- * facts, removes them from the lexicon facts they asserted (deleting those no
- * article asserts any more). Returns the element ids of the entities at the
- * ends of what changed, which prune() then checks.
+ * facts, and takes 1 from the support of each lexicon fact they asserted
+ * (found by the keys each article lists), deleting those no article asserts
+ * any more. Work is proportional to what these articles said, not to how
+ * many other articles assert the same facts. Returns the element ids of the
+ * entities at the ends of what changed, which prune() then checks.
  */
 async function detachArticles(tx: ManagedTransaction, ids: string[]): Promise<string[]> {
   const touched = new Set<string>();
@@ -203,16 +227,41 @@ async function detachArticles(tx: ManagedTransaction, ids: string[]): Promise<st
     );
     collect(
       await tx.run(
-        `MATCH (s)-[r:${type}]->(t) WHERE r.provenance = 'lexicon' AND any(id IN r.assertedBy WHERE id IN $ids)
-         SET r.assertedBy = [id IN r.assertedBy WHERE NOT id IN $ids]
-         WITH s, t, r, size(r.assertedBy) = 0 AS unsupported
+        `UNWIND $ids AS id
+         MATCH (a:${ARTICLE_LABEL} {id: id})
+         UNWIND [k IN coalesce(a.lexiconFacts, []) WHERE k STARTS WITH $prefix] AS k
+         MATCH (s)-[r:${type} {fact: k}]->(t)
+         SET r.support = r.support - 1
+         WITH s, t, r, r.support <= 0 AS unsupported
          CALL (r, unsupported) { WITH r WHERE unsupported DELETE r }
          RETURN collect(DISTINCT elementId(s)) + collect(DISTINCT elementId(t)) AS nodes`,
-        { ids },
+        { ids: [...new Set(ids)], prefix: `${type}:` },
       ),
     );
   }
   return [...touched];
+}
+
+/**
+ * Brings lexicon facts written before `support` counts (which listed their
+ * articles in `assertedBy`) to the current form: the count, the key, and the
+ * key in each asserting article's `lexiconFacts`. Idempotent; finds nothing
+ * to do on a graph written by this writer.
+ */
+export async function upgradeLexiconFacts(graph: Graph): Promise<void> {
+  for (const type of RELATION_TYPE_NAMES) {
+    await graph.autoCommit(
+      `MATCH (s)-[r:${relType(type)}]->(t) WHERE r.provenance = 'lexicon' AND r.assertedBy IS NOT NULL
+       WITH s, r, t, r.assertedBy AS ids, $prefix + head(labels(s)) + ':' + s.key + '->' + head(labels(t)) + ':' + t.key AS fact
+       SET r.fact = fact, r.support = size(ids)
+       REMOVE r.assertedBy
+       WITH fact, ids
+       UNWIND ids AS id
+       MATCH (a:${ARTICLE_LABEL} {id: id})
+       SET a.lexiconFacts = CASE WHEN fact IN coalesce(a.lexiconFacts, []) THEN a.lexiconFacts ELSE coalesce(a.lexiconFacts, []) + fact END`,
+      { prefix: `${type}:` },
+    );
+  }
 }
 
 /** Deletes the entities among `nodes` that no relationship touches any more. */
@@ -265,12 +314,12 @@ function mergeMentions(l: EntityType): string {
 
 function mergeFacts(type: string, from: EntityType, to: EntityType, lexicon: boolean): string {
   // Text facts: one relationship per (type, from, to, supporting article).
-  // Lexicon facts: one per (type, from, to), listing the articles that assert it.
+  // Lexicon facts: one per (type, from, to), counting the articles that
+  // assert it (one row per asserting article; each article lists the key).
   const merge = lexicon
     ? `MERGE (s)-[r:${relType(type)} {provenance: 'lexicon'}]->(t)
-       SET r += row.props,
-           r.assertedBy = CASE WHEN row.assertedBy IN coalesce(r.assertedBy, []) THEN r.assertedBy
-                               ELSE coalesce(r.assertedBy, []) + row.assertedBy END`
+       ON CREATE SET r.support = 0
+       SET r += row.props, r.fact = row.fact, r.support = r.support + 1`
     : `MERGE (s)-[r:${relType(type)} {article: row.article}]->(t)
        SET r += row.props`;
   return `
