@@ -9,7 +9,9 @@
  * 3. Runs the server (`laurel serve`, NODE_ENV=production) as a child
  *    process and loads it with autocannon: person, honourees, network and
  *    path, each at 1, 16 and 64 concurrent clients, after a warm-up, with
- *    variables drawn from the graph (hubs and random entities).
+ *    variables drawn from the graph (hubs and random entities). Before each
+ *    warm-up and measurement, Neo4j is let finish the queries of requests
+ *    the previous run abandoned, so no run pays for another's backlog.
  *
  * Progress goes to stderr; the results table to stdout and bench/out/api-*.json.
  */
@@ -128,6 +130,8 @@ interface Cell {
   machineCpu: number;
   serverCpu: number;
   loadavg1: number;
+  /** Seconds Neo4j took, after the cell, to finish the queries of requests autocannon had given up on. */
+  settleSeconds: number;
 }
 
 function run(url: string, q: BenchQuery, connections: number, seconds: number, onGraphqlError: (body: string) => void): Promise<autocannon.Result> {
@@ -156,9 +160,28 @@ function run(url: string, q: BenchQuery, connections: number, seconds: number, o
   });
 }
 
-async function measure(url: string, q: BenchQuery, connections: number, serverPid: number | undefined): Promise<Cell> {
+/**
+ * Waits until Neo4j runs no transaction but this check: autocannon stops at
+ * the end of a run without waiting for the answers still due, and the
+ * server goes on with their queries, which would otherwise land in the next
+ * cell's latencies. Returns the seconds it took (at most two minutes).
+ */
+async function settle(graph: Graph): Promise<number> {
+  const t0 = Date.now();
+  while (Date.now() - t0 < 120_000) {
+    const [row] = await graph.read<{ n: number }>(
+      `SHOW TRANSACTIONS YIELD currentQuery WHERE NOT currentQuery STARTS WITH 'SHOW TRANSACTIONS' RETURN count(*) AS n`,
+    );
+    if (!row?.n) break;
+    await new Promise((r) => setTimeout(r, 250));
+  }
+  return (Date.now() - t0) / 1000;
+}
+
+async function measure(url: string, q: BenchQuery, connections: number, serverPid: number | undefined, graph: Graph): Promise<Cell> {
   let warmupErrors = 0;
   await run(url, q, connections, WARMUP, () => warmupErrors++);
+  await settle(graph);
   const firstErrors: string[] = [];
   let graphqlErrors = 0;
   const cpu0 = cpuTimes();
@@ -172,6 +195,7 @@ async function measure(url: string, q: BenchQuery, connections: number, serverPi
   const cpu1 = cpuTimes();
   const srv1 = processTicks(serverPid);
   for (const e of firstErrors) log(`  ${q.name}: GraphQL error: ${e}`);
+  const settleSeconds = await settle(graph);
   return {
     query: q.name,
     connections,
@@ -186,13 +210,14 @@ async function measure(url: string, q: BenchQuery, connections: number, serverPi
     machineCpu: (cpu1.busy - cpu0.busy) / Math.max(1, cpu1.total - cpu0.total),
     serverCpu: (srv1 - srv0) / TICKS_PER_SECOND / elapsed,
     loadavg1: loadavg()[0]!,
+    settleSeconds,
   };
 }
 
 // ---- Main.
 
 function table(cells: Cell[]): string {
-  const head = ['query', 'clients', 'p50 ms', 'p90 ms', 'p99 ms', 'req/s', 'requests', 'errors', 'machine CPU', 'server CPU', 'load1'];
+  const head = ['query', 'clients', 'p50 ms', 'p90 ms', 'p99 ms', 'req/s', 'requests', 'errors', 'machine CPU', 'server CPU', 'load1', 'settle s'];
   const rows = cells.map((c) => [
     c.query,
     String(c.connections),
@@ -205,6 +230,7 @@ function table(cells: Cell[]): string {
     `${(c.machineCpu * 100).toFixed(0)}%`,
     `${(c.serverCpu * 100).toFixed(0)}%`,
     c.loadavg1.toFixed(2),
+    c.settleSeconds.toFixed(1),
   ]);
   const widths = head.map((h, i) => Math.max(h.length, ...rows.map((r) => r[i]!.length)));
   const line = (r: string[]) => r.map((v, i) => (i === 0 ? v.padEnd(widths[i]!) : v.padStart(widths[i]!))).join('  ');
@@ -293,8 +319,8 @@ async function main(): Promise<void> {
     for (const q of queries) {
       for (const c of CONNECTIONS) {
         log(`measure: ${q.name} at ${c} client(s): ${WARMUP} s warm-up, ${DURATION} s measured`);
-        const cell = await measure(url, q, c, server.child.pid);
-        log(`  p50 ${cell.p50} ms, p99 ${cell.p99} ms, ${cell.throughput.toFixed(1)} req/s, errors ${cell.errors + cell.graphqlErrors}`);
+        const cell = await measure(url, q, c, server.child.pid, graph);
+        log(`  p50 ${cell.p50} ms, p99 ${cell.p99} ms, ${cell.throughput.toFixed(1)} req/s, errors ${cell.errors + cell.graphqlErrors}, settled in ${cell.settleSeconds.toFixed(1)} s`);
         cells.push(cell);
       }
     }
@@ -303,7 +329,8 @@ async function main(): Promise<void> {
     process.stdout.write(`\n${table(cells)}\n`);
     process.stdout.write(
       `\nLatency in ms and req/s from autocannon over ${DURATION} s after ${WARMUP} s of warm-up; machine CPU is the busy share of all ${machine.cpus} cores ` +
-        `(Neo4j, the server and autocannon share them), server CPU the laurel process's (100% = one core).\n` +
+        `(Neo4j, the server and autocannon share them), server CPU the laurel process's (100% = one core); settle is how long Neo4j then took ` +
+        `to finish the queries of requests still unanswered when autocannon stopped (each cell starts on an idle database).\n` +
         `Before the load, with no requests: machine CPU ${(background.machineCpu * 100).toFixed(0)}% busy, load average ${background.loadavg1.toFixed(2)} (other processes on this machine).\n`,
     );
     mkdirSync(OUT, { recursive: true });

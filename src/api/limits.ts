@@ -40,6 +40,12 @@ export const DEFAULT_NETWORK_DEPTH = 1;
 export const MAX_NETWORK_DEPTH = 3;
 export const DEFAULT_NETWORK_LIMIT = 50;
 export const MAX_NETWORK_LIMIT = 500;
+/**
+ * network: how many of one node's facts are followed (the first, as stored);
+ * a hub's others are left out and the network says it is truncated. Keeps a
+ * step's cost bounded whatever the degree of the nodes it leaves from.
+ */
+export const NETWORK_FACTS_PER_NODE = 1000;
 
 /** Nesting of fields below the operation (introspection fields not counted). */
 export const MAX_DEPTH = 10;

@@ -11,8 +11,7 @@ import {
   factMap,
   hasLabel,
   keysByLabel,
-  linkRows,
-  pagePerKey,
+  pageLinks,
   toEntity,
   toFact,
   toLink,
@@ -101,22 +100,22 @@ export class BodyRepository {
 
   /** For each body id: one page of the people who work for it (WORKS_FOR), by name, with positions and facts. */
   async employees(ids: readonly string[], page: Page): Promise<Paged<LinkView>[]> {
-    return this.links(ids, page, `MATCH (b)<-[r:WORKS_FOR]-(other:Person)`);
+    return this.links(ids, page, `(b)<-[r:WORKS_FOR]-(other)`, `other:Person`);
   }
 
   /** For each body id: one page of the titles and awards it confers (CONFERRED_BY), by name. */
   async confers(ids: readonly string[], page: Page): Promise<Paged<LinkView>[]> {
-    return this.links(ids, page, `MATCH (b)<-[r:CONFERRED_BY]-(other) WHERE ${hasLabel('other', HONOUR_TYPES)}`);
+    return this.links(ids, page, `(b)<-[r:CONFERRED_BY]-(other)`, hasLabel('other', HONOUR_TYPES));
   }
 
-  private async links(ids: readonly string[], page: Page, match: string): Promise<Paged<LinkView>[]> {
+  /** Pages the links `rel` (a fixed pattern from `b` to `other`, fact `r`) of each body, by name. */
+  private async links(ids: readonly string[], page: Page, rel: string, otherFits: string): Promise<Paged<LinkView>[]> {
     const rows = await this.graph.read<{ key: string; total: number; items: RawLink[] }>(
       `${bindByIds(BODY_TYPES, 'b')}
-       ${match}
-       WITH id AS key, other, r
-       ${linkRows(['key'], MAX_FACTS_PER_EDGE)}
-       WITH key, link AS row ORDER BY other.norm, other.key
-       ${pagePerKey()}`,
+       MATCH ${rel}
+       WHERE ${otherFits}
+       WITH id AS key, b, other, r
+       ${pageLinks('b', rel, 'name', MAX_FACTS_PER_EDGE)}`,
       { ...keysByLabel(ids, BODY_TYPES), ...page },
     );
     const byKey = new Map(rows.map((r) => [r.key, { total: r.total, items: r.items.map(toLink) }]));

@@ -14,7 +14,6 @@ import {
   keysByLabel,
   label,
   pageAll,
-  pagePerKey,
   toArticle,
   toEntity,
   type ArticleView,
@@ -132,17 +131,24 @@ export class EntityRepository {
     return keys.map((k) => byKey.get(k) ?? []);
   }
 
-  /** For each entity id: the articles that mention it, oldest first, one page each. */
+  /**
+   * For each entity id: the articles that mention it, oldest first, one page
+   * each. The total is the node's MENTIONS degree (only articles mention), and
+   * only the page's articles are read, so a person in thousands of articles
+   * costs one page.
+   */
   async mentions(ids: readonly string[], page: Page): Promise<Paged<MentionView>[]> {
-    const rows = await this.graph.read<{ key: string; total: number; items: RawMention[] }>(
+    const rows = await this.graph.read<{ key: string; total: number; entity: RawEntity; items: Omit<RawMention, 'entity'>[] }>(
       `${bindByIds()}
-       MATCH (n)<-[m:MENTIONS]-(a:Article)
-       WITH id AS key, n, m, a ORDER BY a.date, a.id
-       WITH key, {article: ${articleMap('a')}, entity: ${entityMap('n')}, m: m {.evidence, .start, .end, .surfaces, .count}} AS row
-       ${pagePerKey()}`,
+       CALL (n) {
+         MATCH (n)<-[m:MENTIONS]-(a:Article)
+         WITH m, a ORDER BY a.date, a.id SKIP toInteger($skip) LIMIT toInteger($limit)
+         RETURN collect({article: ${articleMap('a')}, m: m {.evidence, .start, .end, .surfaces, .count}}) AS items
+       }
+       RETURN id AS key, COUNT { (n)<-[:MENTIONS]-() } AS total, ${entityMap('n')} AS entity, items`,
       { ...keysByLabel(ids), ...page },
     );
-    const byKey = new Map(rows.map((r) => [r.key, { total: r.total, items: r.items.map(toMention) }]));
+    const byKey = new Map(rows.map((r) => [r.key, { total: r.total, items: r.items.map((i) => toMention({ ...i, entity: r.entity })) }]));
     return ids.map((id) => byKey.get(id) ?? { total: 0, items: [] });
   }
 

@@ -11,7 +11,7 @@
  */
 import { HONOUR_TYPES, type EntityType } from '../../domain/model.js';
 import type { Graph } from '../../graph/client.js';
-import { MAX_FACTS_PER_EDGE, MAX_NETWORK_DEPTH, MAX_PATH_HOPS } from '../limits.js';
+import { MAX_FACTS_PER_EDGE, MAX_NETWORK_DEPTH, MAX_PATH_HOPS, NETWORK_FACTS_PER_NODE } from '../limits.js';
 import type { Page, Paged } from '../pagination.js';
 import { ColleagueKind } from '../types/enums.js';
 import { byYearThenArticle } from './honours.js';
@@ -131,11 +131,18 @@ export class ExploreRepository {
     };
   }
 
-  /** The shortest path of at most `maxHops` facts between two entities, or null. */
+  /**
+   * The shortest path of at most `maxHops` facts between two entities, or
+   * null. Neo4j's shortestPath searches from both ends at once (a
+   * bidirectional breadth-first search) over fact relationships only; the
+   * transaction timeout bounds it. Each hop then reads only its first
+   * MAX_FACTS_PER_EDGE facts and counts the rest, so a hop a person and the
+   * union they chair share in thousands of articles costs one page.
+   */
   async path(from: EntityRef, to: EntityRef, maxHops: number): Promise<PathView | null> {
     if (!Number.isInteger(maxHops) || maxHops < 1 || maxHops > MAX_PATH_HOPS) throw new Error(`maxHops out of range: ${maxHops}`);
     // A variable-length bound cannot be a parameter in Cypher; it is a checked integer here.
-    const rows = await this.graph.read<{ nodes: RawEntity[]; hops: { facts: RawFact[] }[] }>(
+    const rows = await this.graph.read<{ nodes: RawEntity[]; hops: { facts: RawFact[]; count: number }[] }>(
       `MATCH (a:${label(from.type)} {key: $fromKey}), (b:${label(to.type)} {key: $toKey})
        MATCH path = shortestPath((a)-[:${FACTS}*..${maxHops}]-(b))
        WITH nodes(path) AS ns
@@ -143,10 +150,12 @@ export class ExploreRepository {
        WITH ns, i, ns[i] AS x, ns[i + 1] AS y
        CALL (x, y) {
          MATCH (x)-[r:${FACTS}]-(y)
-         RETURN collect(${factMap('r')}) AS facts
+         WITH r ORDER BY r.year, r.article
+         WITH collect(r) AS rs
+         RETURN size(rs) AS count, [r IN rs[0..${MAX_FACTS_PER_EDGE}] | ${factMap('r')}] AS facts
        }
-       WITH ns, i, facts ORDER BY i
-       RETURN [n IN ns | ${entityMap('n')}] AS nodes, collect({facts: facts}) AS hops`,
+       WITH ns, i, facts, count ORDER BY i
+       RETURN [n IN ns | ${entityMap('n')}] AS nodes, collect({facts: facts, count: count}) AS hops`,
       { fromKey: from.key, toKey: to.key },
     );
     const row = rows[0];
@@ -154,33 +163,55 @@ export class ExploreRepository {
     const nodes = row.nodes.map(toEntity);
     return {
       nodes,
-      hops: row.hops.map((h, i) => {
-        const facts = h.facts.map(toFact).sort(byYearThenArticle);
-        return { from: nodes[i]!, to: nodes[i + 1]!, factList: facts.slice(0, MAX_FACTS_PER_EDGE), factCount: facts.length };
-      }),
+      hops: row.hops.map((h, i) => ({ from: nodes[i]!, to: nodes[i + 1]!, factList: h.facts.map(toFact).sort(byYearThenArticle), factCount: h.count })),
     };
   }
 
   /**
    * The neighbourhood of an entity: breadth first over facts, up to `depth`
-   * steps and `limit` nodes (nearest first; within a step, the nodes with the
-   * most links to the nodes already taken first), and every fact among the
-   * nodes taken, one edge per pair and type.
+   * steps and `limit` nodes, and every fact among the nodes taken, one edge
+   * per pair and type.
+   *
+   * Each step shares the room left among the nodes the step before reached:
+   * it takes each node's new neighbours in turn (the first of every node,
+   * then the second, …), a node's neighbours ranked by how many facts link
+   * them, then by name. Only the first NETWORK_FACTS_PER_NODE facts of a node
+   * (as stored) are followed, so a hub (a title thousands hold) costs no more
+   * than that, and a step stops once `limit` is reached. `truncated` says
+   * whether anything within `depth` was left out, by `limit` or by the cap.
    */
   async network(center: EntityRef, depth: number, limit: number): Promise<NetworkView | null> {
     if (!Number.isInteger(depth) || depth < 1 || depth > MAX_NETWORK_DEPTH) throw new Error(`depth out of range: ${depth}`);
+    if (!Number.isInteger(limit) || limit < 1) throw new Error(`limit out of range: ${limit}`);
     // One step of the search, repeated `depth` times (a checked integer): fixed text, values in parameters.
+    // `room`: nodes still to take. Per node (`fi` in the frontier): at most $window facts to nodes
+    // not yet seen, their ends ranked by links, the first room + 1 of them with their place in the
+    // round (rank, then frontier order). With no room left, only whether anything was left out.
     const step = `
-       CALL (seen, frontier) {
-         UNWIND frontier AS f
-         MATCH (f)-[:${FACTS}]-(n)
-         WHERE NOT n IN seen
-         WITH n, count(*) AS links ORDER BY links DESC, n.norm, n.key
-         RETURN collect(n) AS found
+       WITH c, levels, seen, frontier, truncated, $limit - size(seen) AS room
+       CALL (seen, frontier, room) {
+         UNWIND CASE WHEN room > 0 THEN range(0, size(frontier) - 1) ELSE [] END AS fi
+         CALL (fi, frontier, seen, room) {
+           WITH frontier[fi] AS f, size(frontier) AS width, fi, seen, room
+           MATCH (f)-[:${FACTS}]-(n)
+           WHERE NOT n IN seen
+           WITH n, width, fi, room LIMIT toInteger($window + 1)
+           WITH collect(n) AS ns, width, fi, room
+           WITH ns[0..$window] AS ns, size(ns) > $window AS capped, width, fi, room
+           UNWIND ns AS n
+           WITH n, count(*) AS links, capped, width, fi, room ORDER BY links DESC, n.norm, n.key LIMIT toInteger($limit)
+           WITH collect(n) AS ranked, capped, width, fi, room
+           WITH ranked[0..room + 1] AS ranked, capped, width, fi
+           UNWIND range(0, size(ranked) - 1) AS rank
+           RETURN ranked[rank] AS n, rank * width + fi AS pos, capped
+         }
+         WITH n, min(pos) AS pos, max(CASE WHEN capped THEN 1 ELSE 0 END) AS capped ORDER BY pos
+         RETURN collect(n) AS found, coalesce(max(capped), 0) = 1 AS capped
        }
-       WITH c, levels, seen, truncated, found, CASE WHEN $limit > size(seen) THEN $limit - size(seen) ELSE 0 END AS room
-       WITH c, levels, seen, truncated, found[0..room] AS taken, size(found) > room AS cut
-       WITH c, levels + [taken] AS levels, seen + taken AS seen, taken AS frontier, truncated OR cut AS truncated`;
+       WITH c, levels, seen, truncated, room, found, capped,
+            room <= 0 AND any(f IN frontier WHERE EXISTS { (f)-[:${FACTS}]-(n) WHERE NOT n IN seen }) AS more
+       WITH c, levels, seen, found[0..room] AS taken, truncated OR capped OR more OR size(found) > room AS truncated
+       WITH c, levels + [taken] AS levels, seen + taken AS seen, taken AS frontier, truncated`;
     const rows = await this.graph.read<{ center: RawEntity; levels: RawEntity[][]; edges: { source: string; target: string; type: FactView['type']; facts: RawFact[]; count: number }[]; truncated: boolean }>(
       `MATCH (c:${label(center.type)} {key: $key})
        WITH c, [[c]] AS levels, [c] AS seen, [c] AS frontier, false AS truncated
@@ -197,7 +228,7 @@ export class ExploreRepository {
        RETURN ${entityMap('c')} AS center,
               [level IN levels | [n IN level | n {.key, .name, .aliases, .level, type: head(labels(n)), element: elementId(n)}]] AS levels,
               edges, truncated`,
-      { key: center.key, limit },
+      { key: center.key, limit, window: NETWORK_FACTS_PER_NODE },
     );
     const row = rows[0];
     if (!row) return null;

@@ -9,8 +9,7 @@ import {
   factMap,
   hasLabel,
   keysByLabel,
-  linkRows,
-  pagePerKey,
+  pageLinks,
   toEntity,
   toFact,
   toLink,
@@ -113,10 +112,8 @@ export class HonourRepository {
       `${bindByIds(HONOURS, 'h')}
        MATCH (h)-[r:CONFERRED_BY]->(other)
        WHERE ${hasLabel('other', BODY_TYPES)}
-       WITH id AS key, other, r
-       ${linkRows(['key'], MAX_FACTS_PER_EDGE)}
-       WITH key, link AS row ORDER BY other.norm, other.key
-       ${pagePerKey()}`,
+       WITH id AS key, h, other, r
+       ${pageLinks('h', '(h)-[r:CONFERRED_BY]->(other)', 'name', MAX_FACTS_PER_EDGE)}`,
       { ...keysByLabel(ids, HONOURS), ...page },
     );
     const byKey = new Map(rows.map((r) => [r.key, { total: r.total, items: r.items.map(toLink) }]));

@@ -6,7 +6,7 @@ import { BODY_TYPES, type RelationType } from '../../domain/model.js';
 import type { Graph, Params } from '../../graph/client.js';
 import { MAX_FACTS_PER_EDGE } from '../limits.js';
 import type { Page, Paged } from '../pagination.js';
-import { entityMap, hasLabel, linkRows, pageAll, pagePerKey, toEntity, toLink, type EntityView, type LinkView, type RawEntity, type RawLink } from './views.js';
+import { entityMap, hasLabel, pageAll, pageLinks, toEntity, toLink, type EntityView, type LinkView, type RawEntity, type RawLink } from './views.js';
 
 /** people(filter): entity names already resolved to keys by the resolver. */
 export interface PeopleQuery {
@@ -99,14 +99,13 @@ export class PeopleRepository {
    */
   async links(type: PersonLinkType, keys: readonly string[], page: Page): Promise<Paged<LinkView>[]> {
     const targets = PERSON_LINKS[type].target;
-    const order = type === 'WORKS_FOR' ? 'other.norm, other.key' : 'year, other.norm, other.key';
+    const rel = `(p)-[r:${type}]->(other)`;
     const rows = await this.graph.read<{ key: string; total: number; items: RawLink[] }>(
       `UNWIND $keys AS key
-       MATCH (p:Person {key: key})-[r:${type}]->(other)
+       MATCH (p:Person {key: key})
+       MATCH ${rel}
        WHERE ${hasLabel('other', targets)}
-       ${linkRows(['key'], MAX_FACTS_PER_EDGE)}
-       WITH key, link AS row ORDER BY ${order}
-       ${pagePerKey()}`,
+       ${pageLinks('p', rel, type === 'WORKS_FOR' ? 'name' : 'year', MAX_FACTS_PER_EDGE)}`,
       { keys, ...page },
     );
     const byKey = new Map(rows.map((r) => [r.key, { total: r.total, items: r.items.map(toLink) }]));

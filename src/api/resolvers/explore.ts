@@ -10,6 +10,7 @@ import {
   MAX_NETWORK_DEPTH,
   MAX_NETWORK_LIMIT,
   MAX_PATH_HOPS,
+  NETWORK_FACTS_PER_NODE,
 } from '../limits.js';
 import { PageArgs, toConnection, toPage } from '../pagination.js';
 import type { FactView } from '../repositories/views.js';
@@ -69,7 +70,7 @@ export class ExploreResolver {
 
   @Query(() => Network, {
     description:
-      'The neighbourhood of an entity, as nodes and edges for a graph-drawing client: entities up to depth steps away over facts (never through articles), nearest first, at most limit of them, and every fact among them.',
+      `The neighbourhood of an entity, as nodes and edges for a graph-drawing client: entities up to depth steps away over facts (never through articles), nearest first, at most limit of them, and every fact among them. Each step shares the room left among the entities the step before reached, taking their new neighbours in turn (the first of each, then the second, …), each entity's neighbours ranked by how many facts link them, then by name; so one honour thousands hold cannot crowd out the rest. Only the first ${NETWORK_FACTS_PER_NODE} facts of an entity (as stored) are followed; truncated says whether anything within depth was left out.`,
   })
   async network(
     @Arg('center', () => EntityRef, { description: 'The entity at the centre.' }) center: EntityRef,

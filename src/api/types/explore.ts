@@ -1,6 +1,7 @@
 /** Shapes of the researchers' queries: paths, neighbourhoods, and counts. */
 import { Field, ID, Int, ObjectType } from 'type-graphql';
 import type { EntityType as EntityTypeName, RelationType as RelationTypeName } from '../../domain/model.js';
+import { NETWORK_FACTS_PER_NODE } from '../limits.js';
 import { Entity } from './entities.js';
 import { EntityType, RelationType } from './enums.js';
 import { FactGroup } from './facts.js';
@@ -73,13 +74,15 @@ export class Network {
   @Field(() => Entity, { description: 'The entity the network is around.' })
   center!: Entity;
 
-  @Field(() => [NetworkNode], { description: 'The entities reached, nearest first; the centre first.' })
+  @Field(() => [NetworkNode], { description: 'The entities reached, nearest first (the centre first), within a step in the order they were taken.' })
   nodes!: NetworkNode[];
 
   @Field(() => [NetworkEdge], { description: 'Every fact among the nodes, one edge per source, target and type.' })
   edges!: NetworkEdge[];
 
-  @Field(() => Boolean, { description: 'Whether `limit` left out entities within `depth` (ask for a larger limit or a smaller depth to see them).' })
+  @Field(() => Boolean, {
+    description: `Whether entities within \`depth\` were left out: because \`limit\` was reached, or because an entity has more than ${NETWORK_FACTS_PER_NODE} facts and only the first ${NETWORK_FACTS_PER_NODE} were followed. Ask for a larger limit or a smaller depth, centre the network on that entity, or page through its holders or employees.`,
+  })
   truncated!: boolean;
 }
 
