@@ -42,7 +42,7 @@ export interface DecodedText {
   encoding: string;
 }
 
-const CJK = /[\u3400-\u9fff\uf900-\ufaff]/g;
+const CJK = /[\u3400-\u9fff\uf900-\ufaff]/;
 
 /** Decodes bytes of unknown encoding, or says why it cannot. */
 export function decodeText(bytes: Buffer): DecodedText {
@@ -133,8 +133,7 @@ function replacementRatio(text: string): number {
 function checked(raw: string, encoding: string): DecodedText {
   const text = raw.charCodeAt(0) === 0xfeff ? raw.slice(1) : raw;
   if (!text.trim()) throw new Error('empty file (only white space)');
-  const cjk = text.match(CJK)?.length ?? 0;
-  if (cjk === 0) throw new Error(`no Chinese text found (decoded as ${encoding}; wrong encoding or not an article)`);
+  if (!CJK.test(text)) throw new Error(`no Chinese text found (decoded as ${encoding}; wrong encoding or not an article)`);
   return { text, encoding };
 }
 
