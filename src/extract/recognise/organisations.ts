@@ -56,16 +56,58 @@ export function recogniseOrganisations(doc: Doc, toks: TokenIndex): OrgMention[]
   return [...kept.filter((m) => !aliasSpans.some((a) => a.start <= m.start && m.end <= a.end)), ...shorts];
 }
 
+/**
+ * Every occurrence of a national body's name or alias (each form's
+ * occurrences not overlapping one another), in lexicon order: body, form,
+ * position. One pass over the text, trying only the forms that start with
+ * the character at hand.
+ */
 function nationalBodies(doc: Doc): OrgMention[] {
-  const out: OrgMention[] = [];
-  for (const body of lexicon().national) {
-    for (const form of [body.name, ...body.aliases]) {
-      for (let i = doc.text.indexOf(form); i >= 0; i = doc.text.indexOf(form, i + form.length)) {
-        out.push({ start: i, end: i + form.length, type: body.type, name: body.name, cue: 'national', suffixStart: i + form.length });
+  const text = doc.text;
+  const { forms, firsts, byFirst } = nationalForms(lexicon());
+  const nextFree = new Int32Array(forms.length);
+  const found: { form: number; at: number }[] = [];
+  for (let i = 0; i < text.length; i++) {
+    if (!firsts[text.charCodeAt(i)]) continue;
+    const candidates = byFirst.get(text.charCodeAt(i))!;
+    for (const f of candidates) {
+      if (i >= nextFree[f]! && text.startsWith(forms[f]!.form, i)) {
+        found.push({ form: f, at: i });
+        nextFree[f] = i + forms[f]!.form.length;
       }
     }
   }
-  return out;
+  found.sort((a, b) => a.form - b.form || a.at - b.at);
+  return found.map(({ form, at }) => {
+    const { body, form: surface } = forms[form]!;
+    return { start: at, end: at + surface.length, type: body.type, name: body.name, cue: 'national', suffixStart: at + surface.length };
+  });
+}
+
+type NationalBody = Lexicon['national'][number];
+interface NationalForms {
+  forms: { body: NationalBody; form: string }[];
+  /** 1 for a code unit some form starts with. */
+  firsts: Uint8Array;
+  byFirst: Map<number, number[]>;
+}
+const nationalFormsOf = new WeakMap<Lexicon, NationalForms>();
+
+/** The national bodies' forms in lexicon order, and their indexes by first code unit. */
+function nationalForms(lx: Lexicon): NationalForms {
+  let cached = nationalFormsOf.get(lx);
+  if (!cached) {
+    const forms = lx.national.flatMap((body) => [body.name, ...body.aliases].map((form) => ({ body, form })));
+    const firsts = new Uint8Array(0x10000);
+    const byFirst = new Map<number, number[]>();
+    forms.forEach(({ form }, f) => {
+      const first = form.charCodeAt(0);
+      firsts[first] = 1;
+      byFirst.set(first, [...(byFirst.get(first) ?? []), f]);
+    });
+    nationalFormsOf.set(lx, (cached = { forms, firsts, byFirst }));
+  }
+  return cached;
 }
 
 /** Joins runs of one-character pieces into one (先|临 → 先临), the unknown word jieba split. */
