@@ -15,7 +15,7 @@ import { mkdirSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync }
 import { availableParallelism, cpus, loadavg } from 'node:os';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
-import { readArticle } from '../src/extract/io/read-article.js';
+import { extractFiles } from '../src/extract/batch.js';
 import { toSpecJson } from '../src/extract/contract.js';
 import { extractArticle } from '../src/extract/pipeline.js';
 import { createExtractPool } from '../src/extract/pool.js';
@@ -85,21 +85,21 @@ async function single(files: string[]): Promise<Run> {
   const t0 = performance.now();
   extractArticle({ id: 'warm', text: '全国劳动模范、某某有限公司工程师张三出席会议。', meta: {} });
   const startup = (performance.now() - t0) / 1000;
-  // The same work as a pool worker does: read, extract, serialise the SPEC line.
-  const one = async (path: string) => JSON.stringify(toSpecJson(extractArticle(await readArticle(path))));
-  const t1 = performance.now();
-  for (const path of warmupFiles(files, warmupBytes)) await one(path);
-  const warmup = (performance.now() - t1) / 1000;
-  let failed = 0;
-  const t2 = performance.now();
-  for (const [i, path] of files.entries()) {
-    try {
-      await one(path);
-    } catch {
-      failed++;
+  // As `laurel extract` does in one thread, and the same work as a pool
+  // worker does: read, extract, serialise the SPEC line.
+  const run = async (paths: string[]) => {
+    let failed = 0;
+    for await (const item of extractFiles(paths, ({ done }) => done % 200 === 0 && log(`single: ${done}/${paths.length}`))) {
+      if (item.ok) JSON.stringify(toSpecJson(item.extraction));
+      else failed++;
     }
-    if (i % 200 === 0) log(`single: ${i}/${files.length}`);
-  }
+    return failed;
+  };
+  const t1 = performance.now();
+  await run(warmupFiles(files, warmupBytes));
+  const warmup = (performance.now() - t1) / 1000;
+  const t2 = performance.now();
+  const failed = await run(files);
   return { startup, warmup, seconds: (performance.now() - t2) / 1000, failed };
 }
 

@@ -25,10 +25,15 @@ export async function* extractFiles(
   const { files, errors } = await listArticleFiles(inputs);
   for (const err of errors) yield { ok: false, path: err.path, reason: err.reason };
   let done = 0;
-  for (const path of files) {
+  // Reads one file ahead: the disk works while the pipeline runs.
+  const read = (path: string) => readArticle(path).then((article) => ({ article }), (error: unknown) => ({ error }));
+  let ahead = files.length ? read(files[0]!) : undefined;
+  for (const [i, path] of files.entries()) {
+    const r = await ahead!;
+    ahead = i + 1 < files.length ? read(files[i + 1]!) : undefined;
     try {
-      const article = await readArticle(path);
-      yield { ok: true, path, extraction: extractArticle(article) };
+      if ('error' in r) throw r.error;
+      yield { ok: true, path, extraction: extractArticle(r.article) };
     } catch (err) {
       const reason = err instanceof ArticleReadError ? err.reason : `extraction failed: ${(err as Error).stack ?? err}`;
       yield { ok: false, path, reason };
