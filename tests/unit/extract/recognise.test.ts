@@ -98,6 +98,13 @@ describe('people', () => {
     expect(mentions('通讯员高峰报道 近日，全市掀起学习高峰。').filter((x) => x.startsWith('Person'))).toEqual(['Person:高峰=>高峰']);
   });
 
+  it('takes names joined by middle dots wherever they stand, but not slogans, in one pass over several dots', () => {
+    const people = mentions('以“中国梦·劳动美”为主题，护师阿依古丽·吐尔逊和焊工买买提·艾力·托合提参加，阿依古丽·吐尔逊发言。')
+      .filter((x) => x.startsWith('Person'))
+      .map((x) => x.split('=>')[1]);
+    expect(people).toEqual(['阿依古丽·吐尔逊', '买买提·艾力·托合提', '阿依古丽·吐尔逊']);
+  });
+
   it('rejects common words that start with a surname character', () => {
     const m = mentions('他高度重视这份荣誉，相关负责人表示，要展现新作为。');
     expect(m.filter((x) => x.startsWith('Person'))).toEqual([]);
