@@ -3,8 +3,18 @@ import type { Doc, Span, Token } from './document.js';
 
 export const isHan = (ch: string | undefined): boolean => !!ch && /[\u3400-\u9fff\uf900-\ufaff]/.test(ch);
 
-const BREAKS = new Uint8Array(0x10000);
-for (const ch of ' \t\n\r\f\v\u00a0\u3000，。、；：！？“”‘’「」『』《》〈〉（）()【】[]|｜·…—-,.;:!?\'"/') BREAKS[ch.charCodeAt(0)] = 1;
+/**
+ * A membership table over UTF-16 code units: 1 for each of `chars`. For
+ * per-character loops, where a Set lookup (or text[i], a string per
+ * character) costs more than the work it guards.
+ */
+export function unitTable(chars: string): Uint8Array {
+  const table = new Uint8Array(0x10000);
+  for (let i = 0; i < chars.length; i++) table[chars.charCodeAt(i)] = 1;
+  return table;
+}
+
+const BREAKS = unitTable(' \t\n\r\f\v\u00a0\u3000，。、；：！？“”‘’「」『』《》〈〉（）()【】[]|｜·…—-,.;:!?\'"/');
 
 /** Punctuation, white space and line breaks: anything that separates words. */
 export const isBreak = (ch: string | undefined): boolean => ch === undefined || BREAKS[ch.charCodeAt(0)] === 1;
@@ -37,11 +47,13 @@ export class TokenIndex {
     this.starting = new Int32Array(length + 1).fill(-1);
     this.ending = new Int32Array(length + 1).fill(-1);
     this.covering = new Int32Array(length + 1).fill(-1);
-    tokens.forEach((t, k) => {
+    // A plain loop: most tokens are one to three units, too short for fill() to pay its call.
+    for (let k = 0; k < tokens.length; k++) {
+      const t = tokens[k]!;
       this.starting[t.start] = k;
       this.ending[t.end] = k;
-      this.covering.fill(k, t.start, t.end);
-    });
+      for (let x = t.start; x < t.end; x++) this.covering[x] = k;
+    }
   }
 
   private token(k: number | undefined): Token | undefined {
@@ -115,6 +127,11 @@ export class WordSet {
 
   has(w: string): boolean {
     return this.words.has(w);
+  }
+
+  /** Whether some word could end at `at` (its last unit is one a word ends with): one lookup. */
+  mayEndAt(text: string, at: number): boolean {
+    return at > 0 && this.lasts[text.charCodeAt(at - 1)] === 1;
   }
 
   /** Longest word ending exactly at `at`. */

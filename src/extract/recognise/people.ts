@@ -92,7 +92,7 @@ export function recognisePeople(doc: Doc, toks: TokenIndex, others: readonly Ent
       // A name that continues a position word is not one (秘书长|冯 is 秘书长 + 冯…).
       if (lx.positions.endingAt(text, i + 1)) continue;
       const surname = surnameAt(text, i, lx);
-      const best = surname ? bestCandidate(doc, toks, lx, i, surname, ends) : unsurnamedName(doc, lx, i, ends);
+      const best = surname ? bestCandidate(doc, toks, lx, i, surname, ends) : mayFollowCue(text, lx, i) ? unsurnamedName(doc, lx, i, ends) : undefined;
       if (best && !inside(best.start, best.end)) {
         accepted.push(best);
         ends.people.add(best.end);
@@ -195,6 +195,11 @@ function madeOfWords(s: string, lx: Lexicon): boolean {
  * names), taken only between the strongest cues: an office or byline right
  * before it and a speech or action verb right after it.
  */
+/** unsurnamedName's cues in one lookup each: a space, or a character a byline or position word ends with, before `i`. */
+function mayFollowCue(text: string, lx: Lexicon, i: number): boolean {
+  return text.charCodeAt(i - 1) === SPACE || lx.bylines.mayEndAt(text, i) || lx.positions.mayEndAt(text, i);
+}
+
 function unsurnamedName(doc: Doc, lx: Lexicon, i: number, ends: Ends): EntityMention | undefined {
   const text = doc.text;
   // Code units, not text[i - 1]: this runs at every character.

@@ -13,6 +13,7 @@
 import type { EntityType, RelationType } from '../../domain/model.js';
 import { sentenceAt, sentenceContaining, type Doc, type DocRelation, type EntityMention, type Sentence } from '../document.js';
 import { lexicon } from '../lexicon.js';
+import { unitTable } from '../text.js';
 import type { HonourMention } from '../recognise/honours.js';
 import { placeFor, storyStart } from './resolve.js';
 
@@ -34,7 +35,9 @@ const HONOUR_LEAD = /(百岁|首届|第[一二三四五六七八九十\d]+届|(?
 const HONOURING = /(走访慰问|慰问|看望|表彰|表扬|嘉奖|授予|颁发|颁奖|命名|认定|评为|评选|评定)/;
 const CONFERRING = /(授予|命名|认定|评选|评为|评定|表彰|颁发)/;
 /** As code units: the clause loop visits every character, and text[i] allocates for Han ones. */
-const CLAUSE_END = new Set([...'，。；！？：\n'].map((c) => c.charCodeAt(0)));
+const CLAUSE_END = unitTable('，。；！？：\n');
+/** A clause that starts with a pronoun (or 王师傅), maybe after a year: 2019年，他… / 1985年出生的她. */
+const PRONOUN_SUBJECT = /^((?:19|20)\d{2}年，?)?(1[89]\d{2}|20\d{2})?(年出生的)?(他|她|您|我|[\u4e00-\u9fff](?:师傅|老师|工))/;
 
 export function relate(doc: Doc): Doc {
   const ctx = new Context(doc);
@@ -234,11 +237,14 @@ class Context {
     let subject: EntityMention | undefined;
     let clauseStart = s.start;
     for (let i = s.start; i <= s.end; i++) {
-      if (i < s.end && !CLAUSE_END.has(text.charCodeAt(i))) continue;
+      if (i < s.end && !CLAUSE_END[text.charCodeAt(i)]) continue;
       const clause = { start: clauseStart, end: i };
       const ms = this.mentionsIn(clause);
       const person = ms.find((m) => m.type === 'Person');
-      const pronoun = /^((?:19|20)\d{2}年，?)?(1[89]\d{2}|20\d{2})?(年出生的)?(他|她|您|我|[\u4e00-\u9fff](?:师傅|老师|工))/.exec(text.slice(clause.start, clause.end).replace(/^\s+/, ''));
+      let lead = clause.start;
+      while (lead < clause.end && /\s/.test(text[lead]!)) lead++;
+      // A pronoun and what may precede it are at most 17 units: no need to copy the whole clause.
+      const pronoun = PRONOUN_SUBJECT.exec(text.slice(lead, Math.min(clause.end, lead + 20)));
       // The subject carries over the clauses of a sentence until another person or a pronoun appears;
       // every person of the clause is tried, as the pattern must follow its name directly.
       const people = ms.filter((m) => m.type === 'Person' && !this.bylineNames.has(m.name));

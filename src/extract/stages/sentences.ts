@@ -4,11 +4,11 @@
  * only separate headlines, bylines and paragraphs.
  */
 import type { Doc, Sentence } from '../document.js';
+import { unitTable } from '../text.js';
 
 // Code units, not one-character strings: text[i] allocates a string for every Han character.
-const codes = (chars: string) => new Set([...chars].map((c) => c.charCodeAt(0)));
-const END = codes('。！？；…');
-const CLOSE = codes('”’」』）');
+const END = unitTable('。！？；…');
+const CLOSE = unitTable('”’」』）');
 const NEWLINE = 0x0a;
 const isSpace = (c: number) => c === 0x20 || c === 0x0a || c === 0x09 || c === 0x0d || c === 0x3000;
 
@@ -31,9 +31,9 @@ export function sentences(doc: Doc): Doc {
       if (text.charCodeAt(i + 1) === NEWLINE) paragraph++;
       while (text.charCodeAt(i + 1) === NEWLINE) i++;
       start = i + 1;
-    } else if (END.has(c)) {
+    } else if (END[c]) {
       let j = i + 1;
-      while (j < text.length && (END.has(text.charCodeAt(j)) || CLOSE.has(text.charCodeAt(j)))) j++;
+      while (j < text.length && (END[text.charCodeAt(j)] || CLOSE[text.charCodeAt(j)])) j++;
       push(j);
       start = j;
       i = j - 1;
