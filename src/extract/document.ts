@@ -6,7 +6,7 @@
  */
 import type { EntityType, RelationType } from '../domain/model.js';
 import type { ArticleMeta } from './contract.js';
-import { unitTable } from './text.js';
+import { WHITE_SPACE } from './text.js';
 
 export interface Span {
   /** Offsets into Doc.text, end exclusive. */
@@ -95,9 +95,6 @@ export function originalSpan(doc: Pick<Doc, 'toOriginal' | 'original' | 'text'>,
   const last = doc.toOriginal[Math.max(s.start, s.end - 1)] ?? start;
   return { start, end: Math.min(doc.original.length, last + 1) };
 }
-
-/** What /\s/ matches, as a table over code units. */
-const WHITE_SPACE = unitTable('\t\n\v\f\r \u00a0\u1680\u2000\u2001\u2002\u2003\u2004\u2005\u2006\u2007\u2008\u2009\u200a\u2028\u2029\u202f\u205f\u3000\ufeff');
 
 /**
  * The original characters behind a span of the normalised text, in reading

@@ -14,6 +14,9 @@ export function unitTable(chars: string): Uint8Array {
   return table;
 }
 
+/** What /\s/ matches, as a table over code units. */
+export const WHITE_SPACE = unitTable('\t\n\v\f\r \u00a0\u1680\u2000\u2001\u2002\u2003\u2004\u2005\u2006\u2007\u2008\u2009\u200a\u2028\u2029\u202f\u205f\u3000\ufeff');
+
 const BREAKS = unitTable(' \t\n\r\f\v\u00a0\u3000，。、；：！？“”‘’「」『』《》〈〉（）()【】[]|｜·…—-,.;:!?\'"/');
 
 /** Punctuation, white space and line breaks: anything that separates words. */
@@ -136,7 +139,7 @@ export class WordSet {
 
   /** Longest word ending exactly at `at`. */
   endingAt(text: string, at: number): string | undefined {
-    if (at <= 0 || !this.lasts[text.charCodeAt(at - 1)]) return undefined;
+    if (!this.mayEndAt(text, at)) return undefined;
     let node: TrieNode | undefined = this.backward;
     let found: string | undefined;
     for (let i = at - 1; i >= 0 && node; i--) {

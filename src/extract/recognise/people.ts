@@ -190,16 +190,16 @@ function madeOfWords(s: string, lx: Lexicon): boolean {
   return false;
 }
 
-/**
- * A name without a Han surname (达瓦次仁, 阿依古丽 — Tibetan, Uyghur, Mongolian
- * names), taken only between the strongest cues: an office or byline right
- * before it and a speech or action verb right after it.
- */
 /** unsurnamedName's cues in one lookup each: a space, or a character a byline or position word ends with, before `i`. */
 function mayFollowCue(text: string, lx: Lexicon, i: number): boolean {
   return text.charCodeAt(i - 1) === SPACE || lx.bylines.mayEndAt(text, i) || lx.positions.mayEndAt(text, i);
 }
 
+/**
+ * A name without a Han surname (达瓦次仁, 阿依古丽 — Tibetan, Uyghur, Mongolian
+ * names), taken only between the strongest cues: an office or byline right
+ * before it and a speech or action verb right after it.
+ */
 function unsurnamedName(doc: Doc, lx: Lexicon, i: number, ends: Ends): EntityMention | undefined {
   const text = doc.text;
   // Code units, not text[i - 1]: this runs at every character.
@@ -223,7 +223,6 @@ function unsurnamedName(doc: Doc, lx: Lexicon, i: number, ends: Ends): EntityMen
     const wordy = madeOfWords(name, lx);
     const after = AFTER_NAME.startingAt(text, i + n);
     if (wordy || !after || after === '等') continue;
-    void ends;
     return { start: i, end: i + n, type: 'Person', name, cue: 'person:office' };
   }
   return undefined;

@@ -13,7 +13,7 @@
 import type { EntityType, RelationType } from '../../domain/model.js';
 import { sentenceAt, sentenceContaining, type Doc, type DocRelation, type EntityMention, type Sentence } from '../document.js';
 import { lexicon } from '../lexicon.js';
-import { unitTable } from '../text.js';
+import { WHITE_SPACE, unitTable } from '../text.js';
 import type { HonourMention } from '../recognise/honours.js';
 import { placeFor, storyStart } from './resolve.js';
 
@@ -242,7 +242,7 @@ class Context {
       const ms = this.mentionsIn(clause);
       const person = ms.find((m) => m.type === 'Person');
       let lead = clause.start;
-      while (lead < clause.end && /\s/.test(text[lead]!)) lead++;
+      while (lead < clause.end && WHITE_SPACE[text.charCodeAt(lead)]) lead++;
       // A pronoun and what may precede it are at most 17 units: no need to copy the whole clause.
       const pronoun = PRONOUN_SUBJECT.exec(text.slice(lead, Math.min(clause.end, lead + 20)));
       // The subject carries over the clauses of a sentence until another person or a pronoun appears;
