@@ -2,29 +2,83 @@
  * Stage 3, segment: jieba word segmentation and part-of-speech tags for each
  * sentence, with offsets. jieba is loaded once per process with a user
  * dictionary generated from Laurel's lexicons, so honours, offices and
- * organisation endings come out as whole words.
+ * organisation endings come out as whole words. The words come from
+ * Laurel's addon over nodejieba's cppjieba (offsets, no strings), or from
+ * nodejieba.cut itself when the addon is not built.
  */
 import { createHash } from 'node:crypto';
 import { existsSync, mkdirSync, renameSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import type { Doc, Token } from '../document.js';
 import { lexicon } from '../lexicon.js';
 
-interface Jieba {
+/** Cuts text into words: [start, end) UTF-16 offsets, in order, covering the text. */
+export type Cutter = (text: string) => ArrayLike<number>;
+
+interface NodeJieba {
+  DEFAULT_DICT: string;
+  DEFAULT_HMM_DICT: string;
   load(opts: { userDict?: string }): void;
   cut(s: string, hmm?: boolean): string[];
 }
 
-const require = createRequire(import.meta.url);
-let jieba: Jieba | undefined;
+interface OffsetsAddon {
+  load(dict: string, hmmModel: string, userDict: string): void;
+  cut(s: string, hmm: boolean): Uint32Array;
+}
 
-function loadJieba(): Jieba {
-  if (jieba) return jieba;
-  const j = require('nodejieba') as Jieba;
-  j.load({ userDict: writeUserDict() });
-  return (jieba = j);
+const require = createRequire(import.meta.url);
+let cutter: Cutter | undefined;
+
+function loadCutter(): Cutter {
+  return (cutter ??= offsetsCutter() ?? nodejiebaCutter());
+}
+
+/**
+ * Laurel's addon (src/extract/native): nodejieba's cppjieba and dictionaries,
+ * returning offsets instead of strings. Undefined if it was not built.
+ */
+export function offsetsCutter(): Cutter | undefined {
+  const path = addonPath();
+  if (!path) {
+    process.stderr.write(
+      'laurel: the segmenter addon is not built (src/extract/native); using nodejieba.cut, which is slower. `npm run install` builds it.\n',
+    );
+    return undefined;
+  }
+  const addon = require(path) as OffsetsAddon;
+  const nj = require('nodejieba') as NodeJieba;
+  addon.load(nj.DEFAULT_DICT, nj.DEFAULT_HMM_DICT, writeUserDict());
+  return (text) => addon.cut(text, true);
+}
+
+function addonPath(): string | undefined {
+  // From src/extract/stages (tsx, tests) or dist/extract/stages (built).
+  for (const root of ['../../..', '../../../..']) {
+    const path = fileURLToPath(new URL(`${root}/src/extract/native/build/Release/jieba_offsets.node`, import.meta.url));
+    if (existsSync(path)) return path;
+  }
+  return undefined;
+}
+
+/** nodejieba's own cut, its words found in the text again to get their offsets. */
+export function nodejiebaCutter(): Cutter {
+  const nj = require('nodejieba') as NodeJieba;
+  nj.load({ userDict: writeUserDict() });
+  return (text) => {
+    const offsets: number[] = [];
+    let at = 0;
+    for (const word of nj.cut(text, true)) {
+      const found = text.startsWith(word, at) ? at : text.indexOf(word, at);
+      if (found < 0) continue;
+      at = found + word.length;
+      offsets.push(found, at);
+    }
+    return offsets;
+  };
 }
 
 /** The user dictionary as jieba reads it: one `word freq tag` per line. */
@@ -53,18 +107,17 @@ function writeUserDict(): string {
  * tagged x, as jieba tags them.
  */
 export function segment(doc: Doc): Doc {
-  const j = loadJieba();
+  const cut = loadCutter();
   const lx = lexicon();
+  const text = doc.text;
   const tokens: Token[] = [];
-  const words = j.cut(doc.text, true);
-  let at = 0;
-  for (const word of words) {
-    const found = doc.text.startsWith(word, at) ? at : doc.text.indexOf(word, at);
-    if (found < 0) continue;
-    at = found + word.length;
-    const c = word.charCodeAt(0);
+  const bounds = cut(text);
+  for (let i = 0; i < bounds.length; i += 2) {
+    const start = bounds[i]!;
+    const c = text.charCodeAt(start);
     if (c <= 0x20 || c === 0x3000) continue;
-    tokens.push(new JiebaToken(found, at, word, lx));
+    const end = bounds[i + 1]!;
+    tokens.push(new JiebaToken(start, end, text.slice(start, end), lx));
   }
   return { ...doc, tokens };
 }

@@ -1,6 +1,7 @@
+import { readdirSync, readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { normalise } from '../../../src/extract/stages/normalise.js';
-import { segment } from '../../../src/extract/stages/segment.js';
+import { nodejiebaCutter, offsetsCutter, segment } from '../../../src/extract/stages/segment.js';
 import { sentences } from '../../../src/extract/stages/sentences.js';
 import { situate } from '../../../src/extract/stages/situate.js';
 import { article, prepared } from '../../helpers/doc.js';
@@ -13,6 +14,23 @@ describe('segment', () => {
     expect(words).toContain('全国劳动模范');
     expect(words).toContain('党组书记');
     expect(d.tokens.every((t, i) => i === 0 || t.start >= d.tokens[i - 1]!.end)).toBe(true);
+  });
+
+  it("cuts with Laurel's addon exactly where nodejieba.cut does, in UTF-16 offsets", () => {
+    const addon = offsetsCutter();
+    if (!addon) throw new Error('the segmenter addon is not built (src/extract/native/build): run `npm run install`');
+    const nodejieba = nodejiebaCutter();
+    const seedsDir = new URL('../../../seeds/', import.meta.url);
+    const texts = readdirSync(seedsDir)
+      .filter((f) => f.endsWith('.txt'))
+      .map((f) => readFileSync(new URL(f, seedsDir), 'utf8'));
+    // Characters outside the BMP take two UTF-16 units; spaces, tabs and line breaks are words too.
+    texts.push('𠮷野家的\t员工𠀀张三，\n在 2024年获得“五一劳动奖章”。');
+    for (const text of texts) {
+      const a = Array.from(addon(text));
+      expect(a).toEqual(Array.from(nodejieba(text)));
+      expect(a.at(-1)).toBe(text.length);
+    }
   });
 });
 
