@@ -246,6 +246,8 @@ export function canonicalHonour(h: ScopedHonour, level: Pick<Level, 'level' | 'w
 /** "首届全国“红旗杯”班组长大赛建材赛道冠军": an event followed by a placing. */
 function competitions(doc: Doc, lx: Lexicon): HonourMention[] {
   const out: HonourMention[] = [];
+  // Every match ends in a placing: most articles have none, and the pattern below is slow to fail.
+  if (!lx.competition.placings.some((p) => doc.text.includes(p))) return out;
   const events = lx.competition.events.join('|');
   const placings = lx.competition.placings.join('|');
   const re = new RegExp(`(?:^|[，。、；：！？\\s]|是|获得|荣获|夺得|获|成为|拿了|拿下|摘得|斩获|取得)((?:首届|第[一二三四五六七八九十\\d]+届)?((?:\\d{4}年度?)?[^，。、；：！？\\s]{0,16}?(?:${events})[^，。、；：！？\\s]{0,8}?(?:${placings})))`, 'g');

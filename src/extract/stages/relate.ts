@@ -381,7 +381,9 @@ class Context {
   honouring(s: Sentence, ms: EntityMention[], si: number): void {
     const text = this.text;
     // An act reported now (走访慰问, 表彰) happened in the article's year unless the sentence says otherwise.
-    const year = yearIn(text.slice(s.start, s.end), this.doc.setting.year) ?? this.doc.setting.year;
+    // Worked out only when a relation is added: most sentences add none.
+    let known: number | undefined | null = null;
+    const year = () => (known === null ? (known = yearIn(text.slice(s.start, s.end), this.doc.setting.year) ?? this.doc.setting.year) : known);
     const bodies = ms.filter((m) => isBody(m.type));
     for (const org of bodies) {
       // A body in a person's appositive (…公司模具钳工组长廖志坚) is an employer, not a subject; so is one whose spokesman speaks.
@@ -418,7 +420,7 @@ class Context {
       }
       if (/《/.test(tail.slice(0, v.index + 2))) continue;
       for (const p of after.filter((m) => m.type === 'Person' && m.start > vAt && !this.bylineNames.has(m.name))) {
-        for (const b of subjects) this.add('HONOURED_BY', p, this.canonical(b), si, 'honours', { year });
+        for (const b of subjects) this.add('HONOURED_BY', p, this.canonical(b), si, 'honours', { year: year() });
       }
     }
     // 市总工会主席洪耀东带队，走访慰问了…蔡志鸿: an official visits on behalf of the body they lead.
@@ -433,7 +435,7 @@ class Context {
       if (by) {
         this.visitingBody.set(storyStart(this.doc, s.start), by);
         for (const p of ms.filter((m) => m.type === 'Person' && m.start > vAt && !this.bylineNames.has(m.name))) {
-          this.add('HONOURED_BY', p, by, si, 'visit', { year });
+          this.add('HONOURED_BY', p, by, si, 'visit', { year: year() });
         }
       }
     }
@@ -636,6 +638,9 @@ function impliedBody(doc: Doc, office: { start: number; end: number }): { name: 
   return { name: known?.name ?? name, type: 'Organization' };
 }
 
+const FULL_COLON = 0xff1a; // ：
+const FULL_SEMICOLON = 0xff1b; // ；
+
 /**
  * The appositive chain in front of a person, nearest link first in the
  * returned order reversed (so the result reads left to right).
@@ -645,8 +650,14 @@ function leftChain(ctx: Context, s: Sentence, p: EntityMention, people: EntityMe
   const prevPerson = [...people].reverse().find((q) => q.end <= p.start);
   let floor = s.start;
   if (prevPerson) floor = Math.max(floor, prevPerson.end);
-  const stop = Math.max(text.lastIndexOf('：', p.start - 1), text.lastIndexOf('；', p.start - 1));
-  if (stop >= floor) floor = stop + 1;
+  // A colon or semicolon ends the chain: look back only as far as the floor (the text before it can be long).
+  for (let k = p.start - 1; k >= floor; k--) {
+    const c = text.charCodeAt(k);
+    if (c === FULL_COLON || c === FULL_SEMICOLON) {
+      floor = k + 1;
+      break;
+    }
+  }
   const items: Item[] = [];
   let pos = p.start;
   while (pos > floor && text[pos - 1] === ' ') pos--;
