@@ -8,8 +8,12 @@
  * corpus, untimed, so V8 has compiled the hot code) are measured apart from
  * steady throughput over the whole corpus; the table also gives MB/s with the
  * warm-up counted. Both runs do the same work per file: read and decode it,
- * extract, serialise the SPEC JSON line. Progress goes to
- * stderr; the results table to stdout and bench/out/extract.json.
+ * extract, serialise the SPEC JSON line. Besides wall-clock MB/s the table
+ * gives MB per CPU-second of the process (the work itself, whatever else the
+ * machine runs) and, on Linux, the share of the machine's CPU time the
+ * hypervisor stole during the run: on a shared VM, steal slows the
+ * wall-clock figures and not the CPU ones. Progress goes to stderr; the
+ * results table to stdout and bench/out/extract.json.
  */
 import { mkdirSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { availableParallelism, cpus, loadavg } from 'node:os';
@@ -78,7 +82,34 @@ interface Run {
   /** Extracting the warm-up files, not part of `seconds`. */
   warmup: number;
   seconds: number;
+  /** CPU time of the process (every thread) during `seconds`. */
+  cpuSeconds: number;
+  /** Share of the machine's CPU time stolen by the hypervisor during `seconds`, if known. */
+  steal?: number;
   failed: number;
+}
+
+/** The machine's CPU time so far, total and stolen, from /proc/stat (Linux); undefined elsewhere. */
+function machineTicks(): { total: number; steal: number } | undefined {
+  try {
+    const fields = readFileSync('/proc/stat', 'utf8').split('\n')[0]!.trim().split(/\s+/).slice(1, 9).map(Number);
+    return { total: fields.reduce((a, b) => a + b, 0), steal: fields[7] ?? 0 };
+  } catch {
+    return undefined;
+  }
+}
+
+/** Times the measured part of a run: wall clock, the process's CPU time, the machine's steal. */
+async function measured<T>(work: () => Promise<T>): Promise<{ result: T; seconds: number; cpuSeconds: number; steal?: number }> {
+  const m0 = machineTicks();
+  const c0 = process.cpuUsage();
+  const t0 = performance.now();
+  const result = await work();
+  const seconds = (performance.now() - t0) / 1000;
+  const c = process.cpuUsage(c0);
+  const m1 = machineTicks();
+  const steal = m0 && m1 && m1.total > m0.total ? (m1.steal - m0.steal) / (m1.total - m0.total) : undefined;
+  return { result, seconds, cpuSeconds: (c.user + c.system) / 1e6, steal };
 }
 
 async function single(files: string[]): Promise<Run> {
@@ -98,9 +129,8 @@ async function single(files: string[]): Promise<Run> {
   const t1 = performance.now();
   await run(warmupFiles(files, warmupBytes));
   const warmup = (performance.now() - t1) / 1000;
-  const t2 = performance.now();
-  const failed = await run(files);
-  return { startup, warmup, seconds: (performance.now() - t2) / 1000, failed };
+  const { result: failed, ...times } = await measured(() => run(files));
+  return { startup, warmup, ...times, failed };
 }
 
 async function pooled(files: string[]): Promise<Run> {
@@ -112,19 +142,19 @@ async function pooled(files: string[]): Promise<Run> {
   const t1 = performance.now();
   await Promise.all(warmupFiles(files, warmupBytes * threads).map((path) => pool.run({ path, spec: true })));
   const warmup = (performance.now() - t1) / 1000;
-  const t2 = performance.now();
   let done = 0;
   let failed = 0;
-  await Promise.all(
-    files.map(async (path) => {
-      const r = await pool.run({ path, spec: true });
-      if (!r.ok) failed++;
-      if (++done % 200 === 0) log(`pool: ${done}/${files.length}`);
-    }),
+  const times = await measured(() =>
+    Promise.all(
+      files.map(async (path) => {
+        const r = await pool.run({ path, spec: true });
+        if (!r.ok) failed++;
+        if (++done % 200 === 0) log(`pool: ${done}/${files.length}`);
+      }),
+    ),
   );
-  const seconds = (performance.now() - t2) / 1000;
   await pool.close();
-  return { startup, warmup, seconds, failed };
+  return { startup, warmup, seconds: times.seconds, cpuSeconds: times.cpuSeconds, steal: times.steal, failed };
 }
 
 log(`building a corpus of ${values.mb} MB from the seeds`);
@@ -144,6 +174,8 @@ const row = (name: string, r: Run, rss: number) => ({
   'MB/s': (corpus.bytes / 1e6 / r.seconds).toFixed(2),
   'chars/s': Math.round(corpus.chars / r.seconds),
   'MB/s with warm-up': (corpus.bytes / 1e6 / (r.seconds + r.warmup)).toFixed(2),
+  'MB per CPU-s': (corpus.bytes / 1e6 / r.cpuSeconds).toFixed(2),
+  'steal %': r.steal === undefined ? 'n/a' : (100 * r.steal).toFixed(1),
   'peak RSS MB': rss,
 });
 const rows = [row('single process, 1 core', one, rssSingle), row(`worker pool, ${threads} threads`, many, rssPool)];
