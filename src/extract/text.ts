@@ -1,16 +1,28 @@
 /** Character classes and small text utilities shared by the stages. */
 import type { Doc, Span, Token } from './document.js';
 
-export const isHan = (ch: string | undefined): boolean => !!ch && /[\u3400-\u9fff\uf900-\ufaff]/.test(ch);
+/** A Han character's code unit (CJK unified ideographs, extension A, compatibility ideographs). */
+export const isHanUnit = (c: number): boolean => (c >= 0x3400 && c <= 0x9fff) || (c >= 0xf900 && c <= 0xfaff);
+
+export const isHan = (ch: string | undefined): boolean => !!ch && isHanUnit(ch.charCodeAt(0));
+
+/** Whether every code unit of `s` is Han (and `s` is not empty). */
+export function allHan(s: string): boolean {
+  if (!s) return false;
+  for (let k = 0; k < s.length; k++) if (!isHanUnit(s.charCodeAt(k))) return false;
+  return true;
+}
 
 /**
- * A membership table over UTF-16 code units: 1 for each of `chars`. For
+ * A membership table over UTF-16 code units: 1 for each of `chars` and
+ * each [first, last] range. For
  * per-character loops, where a Set lookup (or text[i], a string per
  * character) costs more than the work it guards.
  */
-export function unitTable(chars: string): Uint8Array {
+export function unitTable(chars: string, ranges: readonly (readonly [number, number])[] = []): Uint8Array {
   const table = new Uint8Array(0x10000);
   for (let i = 0; i < chars.length; i++) table[chars.charCodeAt(i)] = 1;
+  for (const [first, last] of ranges) table.fill(1, first, last + 1);
   return table;
 }
 

@@ -10,7 +10,7 @@
  */
 import type { Doc, EntityMention } from '../document.js';
 import { lexicon, type Lexicon } from '../lexicon.js';
-import { isBreakAt, isHan, WordSet, type TokenIndex } from '../text.js';
+import { allHan, isBreakAt, WordSet, type TokenIndex } from '../text.js';
 
 /**
  * office: an office, occupation or byline word; role: a word shaped like a
@@ -141,7 +141,7 @@ function bestCandidate(
   const text = doc.text;
   const left = leftCue(doc, toks, i, lx, ends);
   // With no cue on the left only a name jieba knows can stand (习近平总书记).
-  if (left === 'none' && !/^nr/.test(toks.startsAt(i)?.tag ?? '')) return undefined;
+  if (left === 'none' && !(toks.startsAt(i)?.tag ?? '').startsWith('nr')) return undefined;
   let best: { end: number; score: number } | undefined;
   for (const given of [1, 2]) {
     const end = i + surname.length + given;
@@ -150,15 +150,15 @@ function bestCandidate(
     const right = rightCue(text, end, lx, ends);
     const word = lx.word(name);
     // jieba tags some everyday words as names (荣誉/nr): a frequent word is a word.
-    const commonWord = !!word && (!/^nr/.test(word.tag) || word.freq >= 500);
+    const commonWord = !!word && (!word.tag.startsWith('nr') || word.freq >= 500);
     // 党组副书记, 党委副: a body or office word is not the start of a name.
     if (lx.units.startingAt(name, 0) || lx.positions.startingAt(name, 0) || lx.orgSuffixes.startingAt(name, 0)) continue;
     const head = lx.word(name.slice(0, 2));
-    if (given === 2 && surname.length === 1 && head && !/^nr/.test(head.tag) && head.freq >= 1000) continue;
+    if (given === 2 && surname.length === 1 && head && !head.tag.startsWith('nr') && head.freq >= 1000) continue;
     const aligned = toks.boundary(end) || end === text.length;
     const tokenName = toks.startsAt(i)?.end === end && /^(nr|nrfg|nrt|x)$/.test(toks.startsAt(i)!.tag);
     const strongLeft = left === 'office' || left === 'strong' || (left === 'role' && !surname.rare);
-    const jiebaName = !!word && /^nr/.test(word.tag) && !commonWord;
+    const jiebaName = !!word && word.tag.startsWith('nr') && !commonWord;
     // 殷殷, 欣欣: a doubled character is a word, not a name.
     if (given === 1 && name[name.length - 1] === name[name.length - 2]) continue;
     let ok: boolean;
@@ -185,7 +185,7 @@ function bestCandidate(
 function madeOfWords(s: string, lx: Lexicon): boolean {
   for (let k = 0; k + 2 <= s.length; k++) {
     const w = lx.word(s.slice(k, k + 2));
-    if (w && w.freq >= 50 && !/^nr/.test(w.tag)) return true;
+    if (w && w.freq >= 50 && !w.tag.startsWith('nr')) return true;
   }
   return false;
 }
@@ -254,7 +254,7 @@ function* dottedNames(text: string): Generator<{ index: number; 0: string }> {
 const ADDRESS = /^(师傅|老师|大姐|大哥|阿姨|先生|女士|同志|小姐|师|工|总|姐|哥|叔|伯|婶|嫂|某|老|嫂子|书记|主任|局长)$/;
 
 function validName(name: string, surnameLength: number): boolean {
-  if (![...name].every((c) => isHan(c))) return false;
+  if (!allHan(name)) return false;
   if (ADDRESS.test(name.slice(surnameLength))) return false;
   return !NOT_IN_NAME.test(name.slice(surnameLength));
 }

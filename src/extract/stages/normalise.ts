@@ -17,6 +17,7 @@ import * as OpenCC from 'opencc-js';
 import type { Article } from '../contract.js';
 import type { Doc } from '../document.js';
 import { lexicon } from '../lexicon.js';
+import { unitTable } from '../text.js';
 
 /** text[t, t+n) came from original[o, o+n); most lines are one run. */
 interface Run {
@@ -188,7 +189,19 @@ function splitLines(text: string): { start: number; end: number }[] {
 }
 
 /** Lines made only of these need no per-character work: Han, Chinese punctuation, plain ASCII. */
-const PLAIN = /^[\tA-Za-z0-9 "#$%&'+\-./<=>@\\^{|}~\u00b7\u2010-\u2027\u3001-\u303f\u3400-\u9fff\uff01\uff08\uff09\uff0c\uff1a\uff1b\uff1f]*$/;
+const PLAIN = unitTable('\t "#$%&\'+-./<=>@\\^{|}~\u00b7\uff01\uff08\uff09\uff0c\uff1a\uff1b\uff1f', [
+  [0x41, 0x5a], // A-Z
+  [0x61, 0x7a], // a-z
+  [0x30, 0x39], // 0-9
+  [0x2010, 0x2027], // dashes, quotes, ellipsis
+  [0x3001, 0x303f], // CJK punctuation
+  [0x3400, 0x9fff], // Han
+]);
+
+function isPlain(line: string): boolean {
+  for (let i = 0; i < line.length; i++) if (!PLAIN[line.charCodeAt(i)]) return false;
+  return true;
+}
 
 /** One line without markup, NFKC'd and simplified, trimmed; undefined when blank. */
 function cleanLine(original: string, start: number, end: number, convert: boolean): Piece | undefined {
@@ -202,7 +215,7 @@ function cleanLine(original: string, start: number, end: number, convert: boolea
   }
   const simplified = convert ? simplify(line) : line;
   let piece: Piece;
-  if (PLAIN.test(simplified)) {
+  if (isPlain(simplified)) {
     // The common case: unchanged one to one, a single run.
     piece = { text: simplified, runs: simplified.length ? [{ t: 0, o: offset, n: simplified.length }] : [] };
   } else {

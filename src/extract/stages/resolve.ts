@@ -98,11 +98,14 @@ function lastPlace(doc: Doc, prefix: string, from: number, to: number): string |
     const next = tokens[k + 1];
     if (prefix === '自治区') continue;
     if (prefix === '省') {
-      const p = lx.provinceByForm.get(t.word.replace(/省$/, ''));
-      if (p && !p.municipality && (t.word.length >= 2)) return p.name;
+      if (t.word.length < 2) continue;
+      const p = lx.provinceByForm.get(t.word.endsWith('省') ? t.word.slice(0, -1) : t.word);
+      if (p && !p.municipality) return p.name;
       continue;
     }
     const kind = prefix === '市' ? CITY_KIND : DISTRICT_KIND;
+    // Only a word ending in 市 (区, 县), or one before a word starting with it, can name the place: skip the rest cheaply.
+    if (!kind.end.test(t.word) && !(next && kind.lead.test(next.word))) continue;
     // 即墨|区委: a place name written right before a bare 区/县/市 word.
     const glued = next && next.start === t.end && kind.lead.test(next.word) && placeNameToken(t, lx);
     const word = next && (kind.bare.test(next.word) || glued) ? t.word + next.word[0] : t.word;
@@ -120,8 +123,8 @@ function lastPlace(doc: Doc, prefix: string, from: number, to: number): string |
   return undefined;
 }
 
-const CITY_KIND = { bare: /^市$/, lead: /^市/, word: /^[\u4e00-\u9fff]{2,5}市$/ };
-const DISTRICT_KIND = { bare: /^[区县]$/, lead: /^[区县]/, word: /^[\u4e00-\u9fff]{2,5}[区县]$/ };
+const CITY_KIND = { bare: /^市$/, lead: /^市/, end: /市$/, word: /^[\u4e00-\u9fff]{2,5}市$/ };
+const DISTRICT_KIND = { bare: /^[区县]$/, lead: /^[区县]/, end: /[区县]$/, word: /^[\u4e00-\u9fff]{2,5}[区县]$/ };
 
 function tokensIn(doc: Doc, from: number, to: number): Doc['tokens'] {
   let lo = 0;
@@ -221,9 +224,13 @@ function group(doc: Doc, mentions: EntityMention[]): DocEntity[] {
 /** The forms a mention was written in: normalised, and the original when it differs (traditional characters). */
 function surfaces(doc: Doc, m: EntityMention): string[] {
   const clean = (s: string) => s.replace(/^(首届|第[一二三四五六七八九十\d]+届)?\s*((?:19|20)\d{2}\s*年度?)?\s*/, '').replace(/[“”‘’「」『』"']/g, '').trim();
-  const normalised = clean(doc.text.slice(m.start, m.end));
+  const written = doc.text.slice(m.start, m.end);
+  const normalised = clean(written);
   const from = doc.toOriginal[m.start]!;
   const to = doc.toOriginal[m.end - 1]! + 1;
-  const original = clean(doc.original.slice(from, to).replace(/\s+/g, ''));
+  const raw = doc.original.slice(from, to);
+  // The common case: written as it reads now, so the original form is the same one.
+  if (raw === written && !/\s/.test(raw)) return [normalised];
+  const original = clean(raw.replace(/\s+/g, ''));
   return original !== normalised && original.length === normalised.length ? [normalised, original] : [normalised];
 }
