@@ -7,7 +7,9 @@
 #include <node_api.h>
 
 #include <algorithm>
+#include <map>
 #include <memory>
+#include <mutex>
 #include <string>
 #include <vector>
 
@@ -45,7 +47,33 @@ struct Segmenter {
   RangeSegment segment;
 };
 
-std::unique_ptr<Segmenter> segmenter;
+// One segmenter per set of dictionaries for the whole process: worker threads
+// share it (cutting only reads it), so the pool holds one dictionary trie,
+// not one per thread. Each thread's environment keeps a reference to its own.
+std::mutex shared_mutex;
+std::map<std::string, std::weak_ptr<const Segmenter>> shared_segmenters;
+
+std::shared_ptr<const Segmenter> SharedSegmenter(const std::string (&paths)[3]) {
+  const std::string key = paths[0] + '\n' + paths[1] + '\n' + paths[2];
+  std::lock_guard<std::mutex> lock(shared_mutex);
+  std::shared_ptr<const Segmenter> segmenter = shared_segmenters[key].lock();
+  if (!segmenter) {
+    segmenter = std::make_shared<const Segmenter>(paths[0], paths[1], paths[2]);
+    shared_segmenters[key] = segmenter;
+  }
+  return segmenter;
+}
+
+// This environment's segmenter (N-API instance data), or null before load().
+const Segmenter* InstanceSegmenter(napi_env env) {
+  void* data = nullptr;
+  napi_get_instance_data(env, &data);
+  return data ? static_cast<std::shared_ptr<const Segmenter>*>(data)->get() : nullptr;
+}
+
+void ReleaseInstance(napi_env, void* data, void*) {
+  delete static_cast<std::shared_ptr<const Segmenter>*>(data);
+}
 
 napi_value Throw(napi_env env, const char* message) {
   napi_throw_error(env, nullptr, message);
@@ -69,7 +97,10 @@ napi_value Load(napi_env env, napi_callback_info info) {
   for (int i = 0; i < 3; i++)
     if (!ToUtf8(env, argv[i], &paths[i])) return Throw(env, "load: every argument must be a path");
   try {
-    segmenter.reset(new Segmenter(paths[0], paths[1], paths[2]));
+    void* previous = nullptr;
+    napi_get_instance_data(env, &previous);
+    if (previous) delete static_cast<std::shared_ptr<const Segmenter>*>(previous);
+    napi_set_instance_data(env, new std::shared_ptr<const Segmenter>(SharedSegmenter(paths)), ReleaseInstance, nullptr);
   } catch (const std::exception& e) {
     return Throw(env, e.what());
   }
@@ -78,6 +109,7 @@ napi_value Load(napi_env env, napi_callback_info info) {
 
 // cut(text, hmm) -> Uint32Array [start0, end0, start1, end1, ...], UTF-16 offsets into text.
 napi_value Cut(napi_env env, napi_callback_info info) {
+  const Segmenter* segmenter = InstanceSegmenter(env);
   if (!segmenter) return Throw(env, "cut: call load() first");
   size_t argc = 2;
   napi_value argv[2];
