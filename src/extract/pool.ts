@@ -19,7 +19,8 @@ export function createExtractPool(threads = availableParallelism()): ExtractPool
   // Under tsx (benchmarks, tests) this file is TypeScript and so is the worker.
   const here = import.meta.url;
   const filename = new URL(here.endsWith('.ts') ? './worker.ts' : './worker.js', here).href;
-  const pool = new Piscina<WorkerTask, WorkerResult>({ filename, minThreads: threads, maxThreads: threads, idleTimeout: 60_000 });
+  // Two tasks per worker: one reads its file (async) while the other is extracted, so no thread waits on the disk.
+  const pool = new Piscina<WorkerTask, WorkerResult>({ filename, minThreads: threads, maxThreads: threads, concurrentTasksPerWorker: 2, idleTimeout: 60_000 });
   return {
     threads,
     run: (task) => pool.run(task),
