@@ -167,7 +167,7 @@ function bestCandidate(
     // A verb (应邀, 干起) is never a name, a noun or adjective (高峰, 白雪) can be.
     const verb = !!word && /^(v|vd|vn|d|ad|p|c|u)/.test(word.tag);
     if (commonWord) ok = !verb && ((left === 'office' && (right === 'strong' || right === 'punct')) || listLine);
-    else if (surname.rare) ok = strongLeft ? right === 'strong' || right === 'punct' || (left === 'office' && right === 'weak' && given === 2 && !word && !((lx.word(name.slice(1))?.freq ?? 0) >= 1000)) : right === 'strong' && tokenName;
+    else if (surname.rare) ok = strongLeft ? right === 'strong' || right === 'punct' || (left === 'office' && right === 'weak' && given === 2 && !word && !((lx.word(name.slice(1))?.freq ?? 0) >= 1000)) : (right === 'strong' && tokenName) || listLine;
     else if (strongLeft) ok = right !== 'none' || aligned;
     else if (left === 'none') ok = jiebaName && right === 'strong' && !!lx.offices.startingAt(text, end);
     else ok = right === 'strong' || ((right === 'punct' || right === 'weak') && (tokenName || (given === 2 && !word && aligned)));
@@ -297,7 +297,11 @@ function roleWordBefore(text: string, b: number, lx: Lexicon): boolean {
 function rightCue(text: string, e: number, lx: Lexicon, ends: Ends): RightCue {
   if (e >= text.length) return 'punct';
   // A headline byline: "彭菲 2023年度“大国工匠年度人物”、汉王科技股份有限公司高级工程师".
-  if (text.charCodeAt(e) === SPACE && ends.namedStarts.has(e + 1)) return 'strong';
+  if (text.charCodeAt(e) === SPACE) {
+    let k = e + 1;
+    while (text.charCodeAt(k) === SPACE) k++;
+    if (ends.namedStarts.has(k)) return 'strong';
+  }
   if (text.charCodeAt(e) === 0xff08 /* （ */ && /^（(左|右|中|前|后)[一二三四五六七八九十\d]*）/.test(text.slice(e, e + 6))) return 'strong';
   if (isBreakAt(text, e)) return 'punct';
   if (lx.offices.startingAt(text, e) || AFTER_NAME.startingAt(text, e)) return 'strong';

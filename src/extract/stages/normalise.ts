@@ -308,6 +308,8 @@ function visibleLength(p: Piece): number {
   return w;
 }
 
+const TABLE_ROW = /^\s*\|.*\|\s*$|\S {2,}\S/;
+
 /**
  * Joins the lines of one paragraph. In a newspaper column every line but
  * the last is (nearly) as wide as the widest, so the breaks are the column's,
@@ -325,7 +327,10 @@ function joinLines(lines: Piece[]): Piece {
     const prev = lines[i]!;
     const end = lastChar(prev);
     const next = line.text[0] ?? '';
-    const runsOn = SOFT_END.has(end) || /^[，、。；：！？）)”’]/.test(next) || (column && !TERMINAL.has(end) && !CLOSERS.has(end));
+    // A table row (| 1 | 张三 | … |, or cells set apart by runs of spaces) is a line of its own,
+    // however column-like the table looks.
+    const tableRow = TABLE_ROW.test(prev.text) || TABLE_ROW.test(line.text);
+    const runsOn = !tableRow && (SOFT_END.has(end) || /^[，、。；：！？）)”’]/.test(next) || (column && !TERMINAL.has(end) && !CLOSERS.has(end)));
     const at = originalAt(prev, prev.text.length - 1) + 1;
     if (!runsOn) return { text: '\n', at };
     return { text: /[A-Za-z0-9]/.test(end) && /[A-Za-z]/.test(next) ? ' ' : '', at };

@@ -31,6 +31,12 @@ interface Item {
 }
 
 const HONOUR_TAIL = /^(代表|获得者|称号|荣誉称号)/;
+/** Lines inside a list of honourees that hold no honouree: a whole-line note in brackets, a table row. */
+const LIST_FURNITURE = /^([（(][^）)]*[）)]|\|.*\|)$/;
+/** A count of holders introducing their names: 10名“烟台工匠”是：, 3位全国劳模分别为： (the honour inside). */
+const COUNTED_HOLDERS = /(?:\d+|[一二三四五六七八九十百]+)(?:名|位)[^，。；：]{2,24}?[”」’]?(?:分别)?(?:是|为|有)：/;
+/** A Markdown table row. */
+const TABLE_ROW = /^\|.*\|$/;
 const HONOUR_LEAD = /(百岁|首届|第[一二三四五六七八九十\d]+届|(?:19|20)\d{2}年度?|[“”‘’「」\s])+$/;
 const HONOURING = /(走访慰问|慰问|看望|表彰|表扬|嘉奖|授予|颁发|颁奖|命名|认定|评为|评选|评定)/;
 const CONFERRING = /(授予|命名|认定|评选|评为|评定|表彰|颁发)/;
@@ -55,6 +61,7 @@ export function relate(doc: Doc): Doc {
     ctx.honouring(s, ms, si);
     ctx.honourees(s, si);
     ctx.enumeration(s, si);
+    ctx.tableRow(s, si);
   }
   ctx.honouredThroughConferral();
   ctx.storyHonourYears();
@@ -489,6 +496,14 @@ class Context {
     let paragraph = s.paragraph;
     for (const [k, x] of this.doc.sentences.entries()) {
       if (k < si || storyStart(this.doc, x.start) !== story) continue;
+      // A note on the list (（共100名，按…排列）) or a table's header and rule rows: not the end of it.
+      if (k > si) {
+        const line = this.text.slice(x.start, x.end).trim();
+        if (LIST_FURNITURE.test(line) && !this.mentionsIn(x).some((m) => m.type === 'Person')) {
+          paragraph = x.paragraph;
+          continue;
+        }
+      }
       if (x.paragraph !== paragraph) {
         const first = this.mentionsIn(x)[0];
         // A paragraph about the holder of a sibling honour of the same event (全国先进工作者 after 全国劳动模范) ends the list.
@@ -506,16 +521,51 @@ class Context {
   }
 
   /** …获奖名单，…分别是ORG POS A、ORG POS B，以及C: the people listed receive the honour named before. */
+  /**
+   * A table row of honourees: | 1 | 张三（女） | 某某有限公司 | 焊工班长 |. The cell after a
+   * person's that holds exactly one body is the employer; a plain cell after it is the position.
+   */
+  tableRow(s: Sentence, si: number): void {
+    const line = this.text.slice(s.start, s.end);
+    if (!TABLE_ROW.test(line.trim())) return;
+    const ms = this.mentionsIn(s);
+    const cells: { start: number; end: number; text: string }[] = [];
+    for (let at = s.start + line.indexOf('|') + 1; at < s.end; ) {
+      const bar = this.text.indexOf('|', at);
+      if (bar < 0 || bar >= s.end) break;
+      const raw = this.text.slice(at, bar);
+      const lead = raw.length - raw.trimStart().length;
+      const text = raw.trim();
+      cells.push({ start: at + lead, end: at + lead + text.length, text });
+      at = bar + 1;
+    }
+    const filling = (c: { start: number; end: number }) => ms.filter((m) => m.start >= c.start && m.end <= c.end);
+    for (const [i, cell] of cells.entries()) {
+      const person = filling(cell).find((m) => m.type === 'Person' && m.start === cell.start && /^([（(][男女][）)])?$/.test(this.text.slice(m.end, cell.end)));
+      if (!person || this.bylineNames.has(person.name)) continue;
+      const employer = cells[i + 1];
+      const inEmployer = employer ? filling(employer) : [];
+      const body = inEmployer.length === 1 && isBody(inEmployer[0]!.type) && inEmployer[0]!.start === employer!.start && inEmployer[0]!.end === employer!.end ? inEmployer[0]! : undefined;
+      if (!body) continue;
+      const next = cells[i + 2];
+      const position = next && next.text && filling(next).length === 0 && next.text.length <= 20 && !/\d/.test(next.text) ? next.text : undefined;
+      this.add('WORKS_FOR', person, this.canonical(body), si, 'table', position ? { position } : {});
+    }
+  }
+
   enumeration(s: Sentence, si: number): void {
     const text = this.text.slice(s.start, s.end);
-    const list = /(分别是|分别为|包括|他们是|依次是|依次为)/.exec(text);
+    const counted = COUNTED_HOLDERS.exec(text);
+    const list = /(分别是|分别为|包括|他们是|依次是|依次为)/.exec(text) ?? counted;
     if (!list) return;
-    const at = s.start + list.index;
+    const at = s.start + (list === counted ? list.index + list[0].length - 2 : list.index);
     const ms = this.mentionsIn(s);
     const lx = lexicon();
-    // The honour named before the list in this sentence, or — when the sentence says the list is of
-    // winners (此次获奖的6名职工分别是) — the story's latest individual honour.
+    // The honour the list holds: named in the count (10名“烟台工匠”是：), or before the list with
+    // 名单/获奖/表彰 between, or — when the sentence says the list is of winners (此次获奖的6名职工分别是) —
+    // the story's latest individual honour.
     const honour =
+      (list === counted ? ms.find((m) => isHonour(m.type) && m.start >= s.start + list.index && m.end <= at) : undefined) ??
       [...ms].reverse().find((m) => isHonour(m.type) && m.end <= at && /名单|获奖|获评|表彰|授予/.test(this.text.slice(m.end, at))) ??
       (/(获奖|获评|受表彰|入选)的?[^，。；]{0,10}$/.test(this.text.slice(s.start, at))
         ? this.entriesIn(storyStart(this.doc, s.start), s.start)
@@ -617,8 +667,11 @@ function yearIn(s: string, articleYear: number | undefined): number | undefined 
   return year;
 }
 
+/** A sex noted after a name in a list (王丽萍（女）): not part of what follows the name. */
+const SEX_NOTE = /^[（(][男女][）)]/;
+
 function isHeadlineByline(doc: Doc, s: Sentence, p: EntityMention): boolean {
-  return p.start === s.start && doc.text[p.end] === ' ';
+  return p.start === s.start && doc.text[p.end + (SEX_NOTE.exec(doc.text.slice(p.end, p.end + 3))?.[0].length ?? 0)] === ' ';
 }
 
 /** 国家主席 names its own office; 市长 the 市政府. */
@@ -705,11 +758,18 @@ function rightChain(ctx: Context, s: Sentence, p: EntityMention): Item[] {
     return nl < 0 || nl > s.end ? s.end : nl;
   })();
   const segments: { start: number; end: number }[] = [];
-  let start = p.end + 1;
+  let start = p.end + (SEX_NOTE.exec(text.slice(p.end, p.end + 3))?.[0].length ?? 0) + 1;
+  while (text[start] === ' ') start++;
   for (let i = start; i <= lineEnd; i++) {
     if (i === lineEnd || text[i] === '、' || text[i] === '，') {
       segments.push({ start, end: i });
       start = i + 1;
+    } else if (text[i] === ' ' && text[i + 1] === ' ' && i > start) {
+      // A run of spaces separates the cells of a table row (张三    某公司工程师    全国劳动模范);
+      // the next cell's segment keeps the spaces, as a mention may take them in.
+      segments.push({ start, end: i });
+      start = i;
+      while (text[i + 1] === ' ') i++;
     }
   }
   const items: Item[] = [];

@@ -70,4 +70,58 @@ describe('relate', () => {
     const d = analysed('全国劳动模范、江州精密模具有限公司高级技师钱文海出席。会议结束。');
     for (const r of d.relations) expect(d.text.slice(d.sentences[r.sentence]!.start, d.sentences[r.sentence]!.end)).toContain(r.from);
   });
+
+  it('reads a Markdown table of honourees: each row a line, the employer and position from its cells, the honour from the list head', () => {
+    const d = analysed(
+      [
+        '本报讯 江州市总工会日前命名陆志成等2名职工为2024年度“江州工匠”。',
+        '',
+        '## 获评名单',
+        '',
+        '| 序号 | 姓名 | 工作单位 | 岗位 |',
+        '|---|---|---|---|',
+        '| 1 | 陆志成 | 江州精工机械有限公司 | 数控车工 |',
+        '| 2 | 何秀兰（女） | 江州市第一人民医院 | 护士长 |',
+      ].join('\n'),
+      { date: '2024-05-01', place: '江西省江州市' },
+    );
+    const keys = d.relations.map((r) => [r.type, r.from, r.to, r.position ?? '', r.year ?? ''].join('|'));
+    expect(keys).toEqual(
+      expect.arrayContaining([
+        'WORKS_FOR|陆志成|江州精工机械有限公司|数控车工|',
+        'WORKS_FOR|何秀兰|江州市第一人民医院|护士长|',
+        'HOLDS_TITLE|何秀兰|江州工匠||2024',
+      ]),
+    );
+  });
+
+  it('carries a list of honourees past a bracketed note, with a sex noted after a name', () => {
+    const d = analysed(
+      [
+        '2023年九江市五一劳动奖章获得者名单',
+        '（共30名，本报刊发部分名单）',
+        '',
+        '万志军　　九江精工机械有限公司钳工',
+        '何秀兰（女）　九江纺织有限公司挡车工',
+      ].join('\n'),
+      { date: '2023-04-20', place: '江西省九江市' },
+    );
+    expect(relationKeys(d)).toEqual(
+      expect.arrayContaining([
+        'RECEIVED 万志军→九江市五一劳动奖章',
+        'RECEIVED 何秀兰→九江市五一劳动奖章',
+        'WORKS_FOR 万志军→九江精工机械有限公司',
+        'WORKS_FOR 何秀兰→九江纺织有限公司',
+      ]),
+    );
+  });
+
+  it('gives the honour of a count that introduces names (10名“江州工匠”是：…) to each of them', () => {
+    const d = analysed('获得命名的2名“江州工匠”是：江州精工机械有限公司数控车工陆志成，江州纺织有限公司挡车工何秀兰。', {
+      date: '2024-05-01',
+      place: '江西省江州市',
+    });
+    expect(relationKeys(d)).toEqual(expect.arrayContaining(['HOLDS_TITLE 陆志成→江州工匠', 'HOLDS_TITLE 何秀兰→江州工匠']));
+  });
 });
+
