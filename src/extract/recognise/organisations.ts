@@ -311,8 +311,9 @@ function orgEndingAt(doc: Doc, toks: TokenIndex, lx: Lexicon, suffix: string, e:
   if (name.replace(/[（）]/g, '').length - suffix.length < 2 && !placePrefix && !lx.partyCommittees.has(name)) return undefined;
   let end = e;
   // A short parenthetical right after the ending belongs to the name: 航天六院11所（京）.
-  const tail = /^（[\u3400-\u9fff]{1,3}）/.exec(text.slice(e, e + 6));
-  if (tail && !/简称/.test(tail[0])) end = e + tail[0].length;
+  // Not the name's own short form in brackets (香港工会联合会（工联会）): that is an alias.
+  const tail = /^（([\u3400-\u9fff]{1,3})）/.exec(text.slice(e, e + 6));
+  if (tail && !/简称/.test(tail[0]) && !abbreviates(tail[1]!, text.slice(left, e))) end = e + tail[0].length;
   const type = lx.orgSuffixType.get(suffix) as EntityType;
   return { start: left, end, type, name: text.slice(left, end), cue: 'suffix', suffixStart: s, placePrefix };
 }
@@ -394,6 +395,14 @@ const LEGAL_FORM = '(?:集团股份有限公司|集团有限公司|股份有限�
 const LEGAL_FORM_ONLY = new RegExp(`^${LEGAL_FORM}$`);
 const LEGAL_FORM_END = new RegExp(`${LEGAL_FORM}$`);
 
+/** Whether `short` can abbreviate `full`: shorter, and its characters occur in `full` in order (工联会 of 工会联合会). */
+export function abbreviates(short: string, full: string): boolean {
+  if (short.length < 2 || short.length >= full.length) return false;
+  let k = 0;
+  for (let i = 0; i < full.length && k < short.length; i++) if (full[i] === short[k]) k++;
+  return k === short.length;
+}
+
 /**
  * Short forms a document uses for a company it also names in full: an
  * explicit 简称 ("X（简称“Y”）"), or the start of the name without its place
@@ -425,8 +434,10 @@ function shortForms(doc: Doc, found: OrgMention[]): OrgMention[] {
   const searched = new Set<string>();
   for (const m of full) {
     const explicit = /^（(?:以下)?简称[“"「]?([^”"」）]{2,12})[”"」]?）/.exec(text.slice(m.end, m.end + 20));
-    if (explicit) {
-      addAll(explicit[1]!, m, 'abbreviation');
+    // Or the short form alone in brackets, when it abbreviates the name (深圳华芯半导体科技有限公司（华芯半导体）).
+    const bare = explicit ?? /^（[“"「]?([\u3400-\u9fffA-Za-z0-9]{2,8})[”"」]?）/.exec(text.slice(m.end, m.end + 14));
+    if (bare && (bare === explicit || abbreviates(bare[1]!, m.name))) {
+      addAll(bare[1]!, m, 'abbreviation');
       continue;
     }
     if (m.type !== 'Company' || searched.has(m.name)) continue;

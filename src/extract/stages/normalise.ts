@@ -229,7 +229,9 @@ function cleanLine(original: string, start: number, end: number, convert: boolea
       // Keep surrogate pairs whole.
       const ch = code >= 0xd800 && code < 0xdc00 && i + 1 < line.length ? line.slice(i, i + 2) : simplified[i]!;
       const n = mayChangeUnderNfkc(code) ? ch.normalize('NFKC') : ch;
-      const out = CHINESE_PUNCTUATION[n] ?? n;
+      // A comma grouping digits (1,000) is not a clause break.
+      const digitGroup = n === ',' && /\d/.test(line[i - 1] ?? '') && /\d/.test(line[i + 1] ?? '');
+      const out = digitGroup ? n : (CHINESE_PUNCTUATION[n] ?? n);
       parts.push(out);
       for (let u = 0; u < out.length; u++) pushUnit(runs, t++, offset + i);
       if (ch.length === 2) i++;

@@ -35,6 +35,8 @@ const HONOUR_TAIL = /^(代表|获得者|称号|荣誉称号)/;
 const LIST_FURNITURE = /^([（(][^）)]*[）)]|\|.*\|)$/;
 /** A count of holders introducing their names: 10名“烟台工匠”是：, 3位全国劳模分别为： (the honour inside). */
 const COUNTED_HOLDERS = /(?:\d+|[一二三四五六七八九十百]+)(?:名|位)[^，。；：]{2,24}?[”」’]?(?:分别)?(?:是|为|有)：/;
+/** The honour just named, referred back to: 获此殊荣, 获得这一荣誉. */
+const THIS_HONOUR = /获(得)?(此|这一|此项|该)(殊荣|荣誉|称号|奖章|奖项)/;
 /** A Markdown table row. */
 const TABLE_ROW = /^\|.*\|$/;
 const HONOUR_LEAD = /(百岁|首届|第[一二三四五六七八九十\d]+届|(?:19|20)\d{2}年度?|[“”‘’「」\s])+$/;
@@ -567,7 +569,7 @@ class Context {
     const honour =
       (list === counted ? ms.find((m) => isHonour(m.type) && m.start >= s.start + list.index && m.end <= at) : undefined) ??
       [...ms].reverse().find((m) => isHonour(m.type) && m.end <= at && /名单|获奖|获评|表彰|授予/.test(this.text.slice(m.end, at))) ??
-      (/(获奖|获评|受表彰|入选)的?[^，。；]{0,10}$/.test(this.text.slice(s.start, at))
+      (/(获奖|获评|受表彰|入选)的?[^，。；]{0,10}$/.test(this.text.slice(s.start, at)) || THIS_HONOUR.test(this.text.slice(s.start, at))
         ? this.entriesIn(storyStart(this.doc, s.start), s.start)
             .reverse()
             .find((x) => isHonour(x.type) && !lx.scoped.find((h) => x.name.endsWith(h.core))?.collective)?.m
@@ -810,7 +812,9 @@ function itemEndingAt(ctx: Context, pos: number, floor: number): Item | undefine
   const bodies = ctx.bodyEndingAt(bodyEnd, floor).concat(office ? bodiesBefore(ctx, office.start, pos, floor) : []);
   if (bodies.length) {
     const body = employer(ctx, bodies);
-    const officeStart = body.end;
+    // After a short form in brackets (…公司（华芯半导体）工程师) the office starts past the bracket.
+    let officeStart = body.end;
+    while (officeStart < pos && /[”」’）)]/.test(text[officeStart]!)) officeStart++;
     return { kind: 'org', start: body.start, end: pos, mention: body, office: office || officeStart < pos ? { start: officeStart, end: pos } : undefined };
   }
   // 公司首席技师: a bare 公司/该公司/本单位 stands for the story's company named before.

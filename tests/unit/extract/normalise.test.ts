@@ -72,4 +72,11 @@ describe('normalise', () => {
     expect(d.sentences.map((s) => d.text.slice(s.start, s.end))).toEqual(['他说：“这是荣誉。”', '然后离开！', '下一步？', '标题一行', '新段落；', '完']);
     expect(d.sentences.map((s) => s.paragraph)).toEqual([0, 0, 0, 1, 2, 2]);
   });
+
+  it('keeps table rows as lines of their own and a comma that groups digits', () => {
+    const d = norm(['| 姓名 | 工作单位 |', '|---|---|', '| 张三 | 某某有限公司 |', '', '全省1,000名职工获奖, 其中一线职工占七成。'].join('\n'));
+    expect(d.text).toContain('| 姓名 | 工作单位 |\n|---|---|\n| 张三 | 某某有限公司 |');
+    expect(d.text).toContain('全省1,000名职工获奖，');
+  });
 });
+

@@ -123,5 +123,13 @@ describe('relate', () => {
     });
     expect(relationKeys(d)).toEqual(expect.arrayContaining(['HOLDS_TITLE 陆志成→江州工匠', 'HOLDS_TITLE 何秀兰→江州工匠']));
   });
+
+  it('reads a short form in brackets right after a name as its alias, not part of it (X（Y）)', () => {
+    const d = analysed('南海电子科技有限公司（南海电子）工程师钱文海出席。南海电子今年扩产。');
+    const company = d.entities.find((e) => e.name === '南海电子科技有限公司')!;
+    expect(company.aliases).toContain('南海电子');
+    expect(entityKeys(d)).not.toContain('Company:南海电子');
+    expect(d.relations.map((r) => [r.type, r.from, r.to, r.position ?? ''].join('|'))).toContain('WORKS_FOR|钱文海|南海电子科技有限公司|工程师');
+  });
 });
 
