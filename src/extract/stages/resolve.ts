@@ -103,7 +103,7 @@ function lastPlace(doc: Doc, prefix: string, from: number, to: number): string |
       if (p && !p.municipality) return p.name;
       continue;
     }
-    const kind = prefix === '市' ? CITY_KIND : DISTRICT_KIND;
+    const kind = PLACE_KINDS[prefix] ?? DISTRICT_KIND;
     // Only a word ending in 市 (区, 县), or one before a word starting with it, can name the place: skip the rest cheaply.
     if (!kind.end.test(t.word) && !(next && kind.lead.test(next.word))) continue;
     // 即墨|区委: a place name written right before a bare 区/县/市 word.
@@ -125,6 +125,13 @@ function lastPlace(doc: Doc, prefix: string, from: number, to: number): string |
 
 const CITY_KIND = { bare: /^市$/, lead: /^市/, end: /市$/, word: /^[\u4e00-\u9fff]{2,5}市$/ };
 const DISTRICT_KIND = { bare: /^[区县]$/, lead: /^[区县]/, end: /[区县]$/, word: /^[\u4e00-\u9fff]{2,5}[区县]$/ };
+/** A bare 市 takes a city, 镇 a town, 乡 a township, 州 a prefecture; 区 and 县 a district or county. */
+const PLACE_KINDS: Record<string, typeof CITY_KIND> = {
+  市: CITY_KIND,
+  镇: { bare: /^镇$/, lead: /^镇/, end: /镇$/, word: /^[\u4e00-\u9fff]{2,5}镇$/ },
+  乡: { bare: /^乡$/, lead: /^乡/, end: /乡$/, word: /^[\u4e00-\u9fff]{2,5}乡$/ },
+  州: { bare: /^州$/, lead: /^州/, end: /州$/, word: /^[\u4e00-\u9fff]{2,8}州$/ },
+};
 
 function tokensIn(doc: Doc, from: number, to: number): Doc['tokens'] {
   let lo = 0;

@@ -8,6 +8,12 @@ describe('resolve', () => {
     expect(d.entities.find((e) => e.name === '江宁区总工会')!.aliases).toContain('区总工会');
   });
 
+  it('places a bare 镇工会 at the town named before it, not at the county', () => {
+    const d = analysed('本报讯 古田县总工会日前走访慰问劳模。在大桥镇，镇工会主席黄志明陪同慰问。', { place: '福建省宁德市' });
+    expect(entityKeys(d)).toContain('Union:大桥镇工会');
+    expect(entityKeys(d)).not.toContain('Union:古田县工会');
+  });
+
   it('never merges two different bodies written the same way', () => {
     const d = analysed(
       '本报讯 宝安区总工会副主席陈立强介绍了情况。\n\n本报讯 龙华区总工会日前举办活动，区总工会主席黄明远出席。',
