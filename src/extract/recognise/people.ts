@@ -29,6 +29,9 @@ const AFTER_NAME = new WordSet([
 ]);
 const WEAK_AFTER = new WordSet(['以', '曾', '向', '对', '为', '和', '与', '及', '是', '在', '从', '的', '将', '也', '还', '又', '就', '都', '已', '正', '被', '把', '让', '于', '今年', '去年', '多年', '一直', '每天', '不仅', '始终', '带着', '用', '通过', '所在', '自己', '他', '她']);
 const LEFT_EXTRA = new WordSet(['领导', '获得者', '师傅', '冠军', '标兵', '能手', '主人公', '发起人']);
+/** An act done to a group named by its first member: 授予|X等30名职工, 命名|X等10人. */
+const GROUP_ACT = /(授予|命名|表彰|表扬|推选|选树)$/;
+const GROUP_COUNT = /^等[\d一二三四五六七八九十百千]+(名|人|位|个)/;
 /** Characters that do not occur inside a given name. */
 const NOT_IN_NAME = /[的了是在与等及为从把被向对就也都而或之其这那个们着过地很更最又再还已将会能要可所以于说道上下中内外年日时分第二三四五六七八九十百千万亿两几各每本该此]/;
 
@@ -141,7 +144,9 @@ function bestCandidate(
   const text = doc.text;
   const left = leftCue(doc, toks, i, lx, ends);
   // With no cue on the left only a name jieba knows can stand (习近平总书记).
-  if (left === 'none' && !(toks.startsAt(i)?.tag ?? '').startsWith('nr')) return undefined;
+  // 授予何建军等30名职工…: the first of a group an act names, by the count after it.
+  const actBefore = left === 'none' && GROUP_ACT.test(text.slice(Math.max(0, i - 3), i));
+  if (left === 'none' && !actBefore && !(toks.startsAt(i)?.tag ?? '').startsWith('nr')) return undefined;
   let best: { end: number; score: number } | undefined;
   for (const given of [1, 2]) {
     const end = i + surname.length + given;
@@ -162,6 +167,10 @@ function bestCandidate(
     // 殷殷, 欣欣: a doubled character is a word, not a name.
     if (given === 1 && name[name.length - 1] === name[name.length - 2]) continue;
     let ok: boolean;
+    if (actBefore) {
+      if (GROUP_COUNT.test(text.slice(end, end + 8)) && !commonWord) best = { end, score: 10 };
+      continue;
+    }
     // A list line "夏天 陕西交通建设集团有限公司…" is as strong a cue as an office.
     const listLine = (i === 0 || text[i - 1] === '\n') && text[end] === ' ' && right === 'strong';
     // A verb (应邀, 干起) is never a name, a noun or adjective (高峰, 白雪) can be.

@@ -42,6 +42,8 @@ const TABLE_ROW = /^\|.*\|$/;
 const HONOUR_LEAD = /(百岁|首届|第[一二三四五六七八九十\d]+届|(?:19|20)\d{2}年度?|[“”‘’「」\s])+$/;
 const HONOURING = /(走访慰问|慰问|看望|表彰|表扬|嘉奖|授予|颁发|颁奖|命名|认定|评为|评选|评定)/;
 const CONFERRING = /(授予|命名|认定|评选|评为|评定|表彰|颁发)/;
+/** A verb right before a person that gives the honour named after them: 授予X…奖章, 命名X为…, 认定X为…. */
+const AWARDING = /(授予|命名|认定|评为|评定)了?$/;
 /** As code units: the clause loop visits every character, and text[i] allocates for Han ones. */
 const CLAUSE_END = unitTable('，。；！？：\n');
 /** A clause that starts with a pronoun (or 王师傅), maybe after a year: 2019年，他… / 1985年出生的她. */
@@ -430,6 +432,13 @@ class Context {
       if (/《/.test(tail.slice(0, v.index + 2))) continue;
       for (const p of after.filter((m) => m.type === 'Person' && m.start > vAt && !this.bylineNames.has(m.name))) {
         for (const b of subjects) this.add('HONOURED_BY', p, this.canonical(b), si, 'honours', { year: year() });
+        // 授予何建军等30名职工2019年甘肃省五一劳动奖章, 命名X等10人为“Y工匠”: the honour in the person's clause.
+        if (!AWARDING.test(text.slice(Math.max(s.start, p.start - 4), p.start))) continue;
+        const h = after.find((m) => isHonour(m.type) && m.start >= p.end && !/[，；。]/.test(text.slice(p.end, m.start)));
+        if (h) {
+          const honour = this.canonical(h);
+          this.add(honour.type === 'Award' ? 'RECEIVED' : 'HOLDS_TITLE', p, honour, si, 'awarded', { year: h.year ?? year() });
+        }
       }
     }
     // 市总工会主席洪耀东带队，走访慰问了…蔡志鸿: an official visits on behalf of the body they lead.

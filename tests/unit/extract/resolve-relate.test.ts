@@ -137,5 +137,12 @@ describe('relate', () => {
     expect(entityKeys(d)).not.toContain('Company:南海电子');
     expect(d.relations.map((r) => [r.type, r.from, r.to, r.position ?? ''].join('|'))).toContain('WORKS_FOR|钱文海|南海电子科技有限公司|工程师');
   });
+
+  it('reads an act done to a group through its first member: 授予X等30名职工…奖章', () => {
+    const d = analysed('4月28日，甘肃省总工会召开表彰大会，授予何建军等30名职工2019年甘肃省五一劳动奖章。', { date: '2019-04-29' });
+    expect(d.relations.map((r) => [r.type, r.from, r.to, r.year ?? ''].join('|'))).toEqual(
+      expect.arrayContaining(['HONOURED_BY|何建军|甘肃省总工会|2019', 'RECEIVED|何建军|甘肃省五一劳动奖章|2019']),
+    );
+  });
 });
 
