@@ -311,6 +311,8 @@ function visibleLength(p: Piece): number {
 }
 
 const TABLE_ROW = /^\s*\|.*\|\s*$|\S {2,}\S/;
+/** A line of a list of people: a name (with a note: （女）, （土家族）), a space, then who they are, in no sentence. */
+const LIST_ROW = /^[\u4e00-\u9fff]{2,4}([（(][^）)]{1,4}[）)])? [^，。；！？：]{4,40}$/;
 
 /**
  * Joins the lines of one paragraph. In a newspaper column every line but
@@ -331,7 +333,7 @@ function joinLines(lines: Piece[]): Piece {
     const next = line.text[0] ?? '';
     // A table row (| 1 | 张三 | … |, or cells set apart by runs of spaces) is a line of its own,
     // however column-like the table looks.
-    const tableRow = TABLE_ROW.test(prev.text) || TABLE_ROW.test(line.text);
+    const tableRow = TABLE_ROW.test(prev.text) || TABLE_ROW.test(line.text) || LIST_ROW.test(line.text);
     const runsOn = !tableRow && (SOFT_END.has(end) || /^[，、。；：！？）)”’]/.test(next) || (column && !TERMINAL.has(end) && !CLOSERS.has(end)));
     const at = originalAt(prev, prev.text.length - 1) + 1;
     if (!runsOn) return { text: '\n', at };
@@ -341,6 +343,9 @@ function joinLines(lines: Piece[]): Piece {
 }
 
 function endsMidSentence(p: Piece, next: Piece | undefined): boolean {
+  // A list or table row ends its line.
+  const lastLine = p.text.slice(p.text.lastIndexOf('\n') + 1);
+  if (TABLE_ROW.test(lastLine) || LIST_ROW.test(lastLine)) return false;
   const end = lastChar(p);
   if (TERMINAL.has(end) || CLOSERS.has(end) || !(CJK.test(end) || SOFT_END.has(end) || /[0-9A-Za-z]/.test(end))) return false;
   const text = p.text;

@@ -31,8 +31,8 @@ interface Item {
 }
 
 const HONOUR_TAIL = /^(代表|获得者|称号|荣誉称号)/;
-/** Lines inside a list of honourees that hold no honouree: a whole-line note in brackets, a table row. */
-const LIST_FURNITURE = /^([（(][^）)]*[）)]|\|.*\|)$/;
+/** Lines inside a list of honourees that hold no honouree: a whole-line note in brackets, a table row, a place heading. */
+const LIST_FURNITURE = /^([（(][^）)]*[）)]|\|.*\|)$|^[\u4e00-\u9fff]{2,10}(区|县|市|州|盟|旗|镇|乡)$/;
 /** A count of holders introducing their names: 10名“烟台工匠”是：, 3位全国劳模分别为： (the honour inside). */
 const COUNTED_HOLDERS = /(?:\d+|[一二三四五六七八九十百]+)(?:名|位)[^，。；：]{2,24}?[”」’]?(?:分别)?(?:是|为|有)：/;
 /** The honour just named, referred back to: 获此殊荣, 获得这一荣誉. */
@@ -481,6 +481,8 @@ class Context {
       /^(本年度|今年的|本届|此次|本次|这批|首批|新一届)“?(?=\S)/.exec(sentence) ??
       // …陕西省五一劳动奖章获得者名单（16名） / 龙江工匠风采: a list of names or profiles follows.
       /^(?=.*名单(（[^）]*）)?$)/.exec(sentence) ??
+      // 现将受表彰人员名单摘登如下：(and the list's first heading, when it runs on)
+      /^(?=.*名单[^，。；]{0,16}如下：[\u4e00-\u9fff]{0,10}$)/.exec(sentence) ??
       (sentence.length <= 16 ? /^(?=.*(风采|名录|简介|事迹|巡礼|群像|掠影|谱)$)/.exec(sentence) : null);
     if (!head) return;
     const listHead = head[0] === '' && /名单|风采|名录|简介|事迹|巡礼|群像|掠影|谱/.test(sentence);

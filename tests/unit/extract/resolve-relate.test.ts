@@ -144,5 +144,29 @@ describe('relate', () => {
       expect.arrayContaining(['HONOURED_BY|何建军|甘肃省总工会|2019', 'RECEIVED|何建军|甘肃省五一劳动奖章|2019']),
     );
   });
+
+  it('reads a list printed name by name under place headings, after 名单…如下：', () => {
+    const d = analysed(
+      [
+        '为表彰先进，武汉市人民政府决定，授予180名同志“武汉市劳动模范”荣誉称号。现将部分受表彰人员名单按所在区摘登如下：',
+        '',
+        '江岸区',
+        '陈志红（女）　武汉江滩园林工程有限公司养护班班长',
+        '刘国栋　汉口江岸港务物流有限公司队长',
+        '',
+        '江汉区',
+        '王晓峰　武汉汉正数码科技有限公司总工程师',
+      ].join('\n'),
+      { date: '2019-04-26' },
+    );
+    expect(relationKeys(d)).toEqual(
+      expect.arrayContaining([
+        'HOLDS_TITLE 陈志红→武汉市劳动模范',
+        'HOLDS_TITLE 刘国栋→武汉市劳动模范',
+        'HOLDS_TITLE 王晓峰→武汉市劳动模范',
+        'WORKS_FOR 王晓峰→武汉汉正数码科技有限公司',
+      ]),
+    );
+  });
 });
 
