@@ -58,6 +58,8 @@ export function relate(doc: Doc): Doc {
       const chain = leftChain(ctx, s, p, people);
       ctx.applyChain(p, chain, si);
       if (isHeadlineByline(doc, s, p)) ctx.applyChain(p, rightChain(ctx, s, p), si);
+      // 韦春燕，某某集团有限公司水质检测中心主任，…: who a sentence's first name is, right after it.
+      else if (p.start === s.start && doc.text[p.end] === '，') ctx.applyChain(p, employerAfter(rightChain(ctx, s, p)), si);
     }
     ctx.listsShareHonours(s, people, si);
     ctx.companyStaff(s, people, si);
@@ -764,6 +766,16 @@ function relativeHonour(ctx: Context, at: number, floor: number): Item | undefin
 }
 
 /** The chain after a headline byline: "彭菲 2023年度“大国工匠年度人物”、汉王科技股份有限公司高级工程师". */
+/** The employer a chain after a name opens with, and the offices that continue it (…班长、高级技师). */
+function employerAfter(chain: Item[]): Item[] {
+  const lead: Item[] = [];
+  for (const x of chain) {
+    if (lead.length === 0 ? x.kind !== 'org' : x.kind !== 'office') break;
+    lead.push(x);
+  }
+  return lead;
+}
+
 function rightChain(ctx: Context, s: Sentence, p: EntityMention): Item[] {
   const text = ctx.doc.text;
   const lineEnd = (() => {

@@ -8,6 +8,7 @@ import type { Doc, Setting } from '../document.js';
 import { lexicon, type Lexicon } from '../lexicon.js';
 
 const DATELINE = /((?:19|20)\d{2})\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日/;
+const NUMERIC_DATE = /(?<!\d)((?:19|20)\d{2})[-/.](\d{1,2})[-/.](\d{1,2})(?!\d)/;
 const YEAR = /(?<![\d—–\-~～至到])((?:19|20)\d{2})\s*年(?![代底初末前后间])/g;
 
 export function situate(doc: Doc): Doc {
@@ -18,7 +19,9 @@ function yearOf(doc: Doc): Pick<Setting, 'year' | 'date'> {
   const metaDate = doc.meta.date;
   if (metaDate) return { year: Number(metaDate.slice(0, 4)), date: metaDate };
   // A page header or dateline near the top fixes the date.
-  const head = DATELINE.exec(doc.text.slice(0, 300));
+  const top = doc.text.slice(0, 300);
+  // Or a web page's 发布时间：2025-04-30: whichever comes first.
+  const head = [DATELINE.exec(top), NUMERIC_DATE.exec(top)].filter((m) => m !== null).sort((a, b) => a.index - b.index)[0];
   if (head) {
     const [, y, m, d] = head;
     return { year: Number(y), date: `${y}-${m!.padStart(2, '0')}-${d!.padStart(2, '0')}` };

@@ -168,5 +168,17 @@ describe('relate', () => {
       ]),
     );
   });
+
+  it('reads who a person is right after the name (NAME，ORG+office、office，…), with 今年 from a web page date', () => {
+    const d = analysed('发布时间：2025-04-30 09:05\n\n覃国栋，柳州宏达重型汽车零部件有限公司总装车间班长、高级技师，2021年获全国五一劳动奖章，今年获评全国劳动模范。');
+    expect(d.setting.year).toBe(2025);
+    const keys = d.relations.map((r) => [r.type, r.from, r.to, r.position ?? '', r.year ?? ''].join('|'));
+    expect(keys).toEqual(
+      expect.arrayContaining([
+        'WORKS_FOR|覃国栋|柳州宏达重型汽车零部件有限公司|总装车间班长、高级技师|',
+        'HOLDS_TITLE|覃国栋|全国劳动模范||2025',
+      ]),
+    );
+  });
 });
 
