@@ -25,10 +25,12 @@ const AFTER_NAME = new WordSet([
   '主持', '出席', '致辞', '讲话', '宣读', '发言', '报道', '摄', '摄影', '带领', '率领', '参加', '参观', '调研',
   '获得', '荣获', '获评', '当选', '被评为', '被授予', '作', '等', '同志', '一行', '代表', '要求', '希望', '提出',
   '来到', '走进', '深入', '看望', '慰问', '会见', '考察', '出生', '生于', '从事', '担任', '任职', '先后', '凭借',
-  '现任', '作为', '说道', '透露', '表态', '建议', '寄语',
+  '现任', '作为', '说道', '透露', '表态', '建议', '寄语', '颁奖', '颁发', '送上', '送去',
 ]);
 const WEAK_AFTER = new WordSet(['以', '曾', '向', '对', '为', '和', '与', '及', '是', '在', '从', '的', '将', '也', '还', '又', '就', '都', '已', '正', '被', '把', '让', '于', '今年', '去年', '多年', '一直', '每天', '不仅', '始终', '带着', '用', '通过', '所在', '自己', '他', '她']);
 const LEFT_EXTRA = new WordSet(['领导', '获得者', '师傅', '冠军', '标兵', '能手', '主人公', '发起人']);
+/** Function words a middle-dot name does not start with. */
+const DOTTED_LEAD = /[为和与及向给对把被让在是的了将从]/;
 /** An act done to a group named by its first member: 授予|X等30名职工, 命名|X等10人. */
 const GROUP_ACT = /(授予|命名|表彰|表扬|推选|选树)$/;
 const GROUP_COUNT = /^等[\d一二三四五六七八九十百千]+(名|人|位|个)/;
@@ -75,7 +77,17 @@ export function recognisePeople(doc: Doc, toks: TokenIndex, others: readonly Ent
     // Slogans use the dot too (中国梦·劳动美): a name's parts are not Chinese words, and not in quotes.
     // The name starts after any job word glued before it (护师|阿依古丽·吐尔逊).
     let start = m.index;
-    for (let j = m.index + 1; j < m.index + m[0].indexOf('·') - 1; j++) if (lx.positions.endingAt(text, j) || lx.bylines.endingAt(text, j)) start = j;
+    const firstDot = m.index + m[0].indexOf('·');
+    for (let j = m.index + 1; j < firstDot - 1; j++) if (lx.positions.endingAt(text, j) || lx.bylines.endingAt(text, j)) start = j;
+    // Nor in the middle of a word jieba read there (奖章获得者|艾合买提 gave 得者艾合买提), nor at a function
+    // word (为|热依拉), nor while what is left before the dot holds a Chinese word (马新民为|热依拉: 新民).
+    for (let guard = 0; guard < 6 && start < firstDot - 2; guard++) {
+      const t = toks.at(start);
+      if (t && t.start < start && t.end <= firstDot - 2) start = t.end;
+      else if (DOTTED_LEAD.test(text[start]!)) start++;
+      else if (t && t.end <= firstDot - 2 && madeOfWords(text.slice(start, firstDot), lx)) start = t.end;
+      else break;
+    }
     // And ends before a verb, a conjunction or a job word glued after it (吐尔逊|说, 吐尔逊|和焊工),
     // where jieba also ends a word (买买提|出席, not 买买|提出).
     let end = m.index + m[0].length;

@@ -105,6 +105,14 @@ describe('people', () => {
     expect(people).toEqual(['阿依古丽·吐尔逊', '买买提·艾力·托合提', '阿依古丽·吐尔逊']);
   });
 
+  it('starts a middle-dot name after the word or function word before it', () => {
+    const people = mentions('记全国五一劳动奖章获得者艾合买提·托合提。马新民为热依拉·买买提颁奖。')
+      .filter((x) => x.startsWith('Person'))
+      .map((x) => x.split('=>')[1]);
+    expect(people).toEqual(expect.arrayContaining(['艾合买提·托合提', '热依拉·买买提']));
+    expect(people.some((p) => /^(得者|为)/.test(p!))).toBe(false);
+  });
+
   it('rejects common words that start with a surname character', () => {
     const m = mentions('他高度重视这份荣誉，相关负责人表示，要展现新作为。');
     expect(m.filter((x) => x.startsWith('Person'))).toEqual([]);
