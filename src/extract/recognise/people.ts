@@ -107,7 +107,8 @@ export function recognisePeople(doc: Doc, toks: TokenIndex, others: readonly Ent
       // A name that continues a position word is not one (秘书长|冯 is 秘书长 + 冯…).
       if (lx.positions.endingAt(text, i + 1)) continue;
       const surname = surnameAt(text, i, lx);
-      const best = surname ? bestCandidate(doc, toks, lx, i, surname, ends) : mayFollowCue(text, lx, i) ? unsurnamedName(doc, lx, i, ends) : undefined;
+      // A name that starts like a Han surname but is not one (孟和巴图, 斯琴高娃) may still stand between strong cues.
+      const best = (surname ? bestCandidate(doc, toks, lx, i, surname, ends) : undefined) ?? (mayFollowCue(text, lx, i) ? unsurnamedName(doc, lx, i, ends) : undefined);
       if (best && !inside(best.start, best.end)) {
         accepted.push(best);
         ends.people.add(best.end);

@@ -113,6 +113,11 @@ describe('people', () => {
     expect(people.some((p) => /^(得者|为)/.test(p!))).toBe(false);
   });
 
+  it('takes a name that only looks like it starts with a surname between an office and a verb', () => {
+    const people = mentions('自治区党委副书记、自治区主席孟和巴图主持会议。').filter((x) => x.startsWith('Person'));
+    expect(people.map((x) => x.split('=>')[1])).toEqual(['孟和巴图']);
+  });
+
   it('rejects common words that start with a surname character', () => {
     const m = mentions('他高度重视这份荣誉，相关负责人表示，要展现新作为。');
     expect(m.filter((x) => x.startsWith('Person'))).toEqual([]);
