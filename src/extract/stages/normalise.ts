@@ -310,6 +310,7 @@ function visibleLength(p: Piece): number {
   return w;
 }
 
+/** A table row: Markdown (| a | b |), or cells set apart by runs of spaces. */
 const TABLE_ROW = /^\s*\|.*\|\s*$|\S {2,}\S/;
 /** A line of a list of people: a name (with a note: （女）, （土家族）), a space, then who they are, in no sentence. */
 const LIST_ROW = /^[\u4e00-\u9fff]{2,4}([（(][^）)]{1,4}[）)])? [^，。；！？：]{4,40}$/;

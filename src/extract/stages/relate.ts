@@ -535,7 +535,6 @@ class Context {
     }
   }
 
-  /** …获奖名单，…分别是ORG POS A、ORG POS B，以及C: the people listed receive the honour named before. */
   /**
    * A table row of honourees: | 1 | 张三（女） | 某某有限公司 | 焊工班长 |. The cell after a
    * person's that holds exactly one body is the employer; a plain cell after it is the position.
@@ -556,7 +555,7 @@ class Context {
     }
     const filling = (c: { start: number; end: number }) => ms.filter((m) => m.start >= c.start && m.end <= c.end);
     for (const [i, cell] of cells.entries()) {
-      const person = filling(cell).find((m) => m.type === 'Person' && m.start === cell.start && /^([（(][男女][）)])?$/.test(this.text.slice(m.end, cell.end)));
+      const person = filling(cell).find((m) => m.type === 'Person' && m.start === cell.start && /^([（(][^）)]{1,4}[）)])?$/.test(this.text.slice(m.end, cell.end)));
       if (!person || this.bylineNames.has(person.name)) continue;
       const employer = cells[i + 1];
       const inEmployer = employer ? filling(employer) : [];
@@ -568,6 +567,7 @@ class Context {
     }
   }
 
+  /** …获奖名单，…分别是ORG POS A、ORG POS B，以及C: the people listed receive the honour named before. */
   enumeration(s: Sentence, si: number): void {
     const text = this.text.slice(s.start, s.end);
     const counted = COUNTED_HOLDERS.exec(text);
@@ -765,7 +765,6 @@ function relativeHonour(ctx: Context, at: number, floor: number): Item | undefin
   return { kind: 'honour', start: h.start, end: at, mention: h, relative: true };
 }
 
-/** The chain after a headline byline: "彭菲 2023年度“大国工匠年度人物”、汉王科技股份有限公司高级工程师". */
 /** The employer a chain after a name opens with, and the offices that continue it (…班长、高级技师). */
 function employerAfter(chain: Item[]): Item[] {
   const lead: Item[] = [];
@@ -776,6 +775,7 @@ function employerAfter(chain: Item[]): Item[] {
   return lead;
 }
 
+/** The chain after a headline byline: "彭菲 2023年度“大国工匠年度人物”、汉王科技股份有限公司高级工程师". */
 function rightChain(ctx: Context, s: Sentence, p: EntityMention): Item[] {
   const text = ctx.doc.text;
   const lineEnd = (() => {
