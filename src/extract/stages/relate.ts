@@ -112,22 +112,8 @@ class Context {
     this.bylineNames = new Set(doc.mentions.filter((m) => m.cue === 'person:byline').map((m) => m.name));
   }
 
-  /** Entries lying within [start, end), in order (binary search on the start). */
-  entriesIn(start: number, end: number): Entry[] {
-    let lo = 0;
-    let hi = this.sorted.length;
-    while (lo < hi) {
-      const mid = (lo + hi) >> 1;
-      if (this.sorted[mid]!.m.start < start) lo = mid + 1;
-      else hi = mid;
-    }
-    const out: Entry[] = [];
-    for (let k = lo; k < this.sorted.length && this.sorted[k]!.m.start < end; k++) if (this.sorted[k]!.m.end <= end) out.push(this.sorted[k]!);
-    return out;
-  }
-
-  /** The last entry in [floor, at) that satisfies `test` (walks back from a binary search). */
-  lastEntryBefore(at: number, test: (x: Entry) => boolean, floor = 0): Entry | undefined {
+  /** Index of the first entry starting at or after `at` (binary search on the start). */
+  private firstFrom(at: number): number {
     let lo = 0;
     let hi = this.sorted.length;
     while (lo < hi) {
@@ -135,6 +121,19 @@ class Context {
       if (this.sorted[mid]!.m.start < at) lo = mid + 1;
       else hi = mid;
     }
+    return lo;
+  }
+
+  /** Entries lying within [start, end), in order. */
+  entriesIn(start: number, end: number): Entry[] {
+    const out: Entry[] = [];
+    for (let k = this.firstFrom(start); k < this.sorted.length && this.sorted[k]!.m.start < end; k++) if (this.sorted[k]!.m.end <= end) out.push(this.sorted[k]!);
+    return out;
+  }
+
+  /** The last entry in [floor, at) that satisfies `test` (walks back from the first at or after `at`). */
+  lastEntryBefore(at: number, test: (x: Entry) => boolean, floor = 0): Entry | undefined {
+    const lo = this.firstFrom(at);
     for (let k = lo - 1; k >= 0 && this.sorted[k]!.m.start >= floor; k--) if (this.sorted[k]!.m.end <= at && test(this.sorted[k]!)) return this.sorted[k];
     return undefined;
   }
