@@ -37,8 +37,12 @@ const LIST_FURNITURE = /^([（(][^）)]*[）)]|\|.*\|)$|^[\u4e00-\u9fff]{2,10}(�
 const COUNTED_HOLDERS = /(?:\d+|[一二三四五六七八九十百]+)(?:名|位)[^，。；：]{2,24}?[”」’]?(?:分别)?(?:是|为|有)：/;
 /** The honour just named, referred back to: 获此殊荣, 获得这一荣誉. */
 const THIS_HONOUR = /获(得)?(此|这一|此项|该)(殊荣|荣誉|称号|奖章|奖项)/;
-/** A Markdown table row. */
-const TABLE_ROW = /^\|.*\|$/;
+/** A Markdown table row, read cell by cell. */
+const MARKDOWN_ROW = /^\|.*\|$/;
+/** A note after a name in a list: （女）, （土家族）. Not part of what follows the name. */
+const NAME_NOTE = /^[（(][^）)]{1,4}[）)]/;
+/** The length of the note right after `end`, if any. */
+const noteAfter = (text: string, end: number) => NAME_NOTE.exec(text.slice(end, end + 6))?.[0].length ?? 0;
 const HONOUR_LEAD = /(百岁|首届|第[一二三四五六七八九十\d]+届|(?:19|20)\d{2}年度?|[“”‘’「」\s])+$/;
 const HONOURING = /(走访慰问|慰问|看望|表彰|表扬|嘉奖|授予|颁发|颁奖|命名|认定|评为|评选|评定)/;
 const CONFERRING = /(授予|命名|认定|评选|评为|评定|表彰|颁发)/;
@@ -540,7 +544,7 @@ class Context {
    */
   tableRow(s: Sentence, si: number): void {
     const line = this.text.slice(s.start, s.end);
-    if (!TABLE_ROW.test(line.trim())) return;
+    if (!MARKDOWN_ROW.test(line.trim())) return;
     const ms = this.mentionsIn(s);
     const cells: { start: number; end: number; text: string }[] = [];
     for (let at = s.start + line.indexOf('|') + 1; at < s.end; ) {
@@ -554,7 +558,7 @@ class Context {
     }
     const filling = (c: { start: number; end: number }) => ms.filter((m) => m.start >= c.start && m.end <= c.end);
     for (const [i, cell] of cells.entries()) {
-      const person = filling(cell).find((m) => m.type === 'Person' && m.start === cell.start && /^([（(][^）)]{1,4}[）)])?$/.test(this.text.slice(m.end, cell.end)));
+      const person = filling(cell).find((m) => m.type === 'Person' && m.start === cell.start && m.end + noteAfter(this.text, m.end) === cell.end);
       if (!person || this.bylineNames.has(person.name)) continue;
       const employer = cells[i + 1];
       const inEmployer = employer ? filling(employer) : [];
@@ -681,11 +685,8 @@ function yearIn(s: string, articleYear: number | undefined): number | undefined 
   return year;
 }
 
-/** A sex noted after a name in a list (王丽萍（女）): not part of what follows the name. */
-const SEX_NOTE = /^[（(][男女][）)]/;
-
 function isHeadlineByline(doc: Doc, s: Sentence, p: EntityMention): boolean {
-  return p.start === s.start && doc.text[p.end + (SEX_NOTE.exec(doc.text.slice(p.end, p.end + 3))?.[0].length ?? 0)] === ' ';
+  return p.start === s.start && doc.text[p.end + noteAfter(doc.text, p.end)] === ' ';
 }
 
 /** 国家主席 names its own office; 市长 the 市政府. */
@@ -782,7 +783,7 @@ function rightChain(ctx: Context, s: Sentence, p: EntityMention): Item[] {
     return nl < 0 || nl > s.end ? s.end : nl;
   })();
   const segments: { start: number; end: number }[] = [];
-  let start = p.end + (SEX_NOTE.exec(text.slice(p.end, p.end + 3))?.[0].length ?? 0) + 1;
+  let start = p.end + noteAfter(text, p.end) + 1;
   while (text[start] === ' ') start++;
   for (let i = start; i <= lineEnd; i++) {
     if (i === lineEnd || text[i] === '、' || text[i] === '，') {
