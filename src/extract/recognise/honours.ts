@@ -243,14 +243,23 @@ export function canonicalHonour(h: ScopedHonour, level: Pick<Level, 'level' | 'w
   return `${level.place ?? level.written}${h.core}`;
 }
 
+/** The competition pattern, built once from the lexicon (it is the same for every article). */
+let competitionRe: RegExp | undefined;
+function competitionPattern(lx: Lexicon): RegExp {
+  if (!competitionRe) {
+    const events = lx.competition.events.join('|');
+    const placings = lx.competition.placings.join('|');
+    competitionRe = new RegExp(`(?:^|[，。、；：！？\\s]|是|获得|荣获|夺得|获|成为|拿了|拿下|摘得|斩获|取得)((?:首届|第[一二三四五六七八九十\\d]+届)?((?:\\d{4}年度?)?[^，。、；：！？\\s]{0,16}?(?:${events})[^，。、；：！？\\s]{0,8}?(?:${placings})))`, 'g');
+  }
+  return competitionRe;
+}
+
 /** "首届全国“红旗杯”班组长大赛建材赛道冠军": an event followed by a placing. */
 function competitions(doc: Doc, lx: Lexicon): HonourMention[] {
   const out: HonourMention[] = [];
   // Every match ends in a placing: most articles have none, and the pattern below is slow to fail.
   if (!lx.competition.placings.some((p) => doc.text.includes(p))) return out;
-  const events = lx.competition.events.join('|');
-  const placings = lx.competition.placings.join('|');
-  const re = new RegExp(`(?:^|[，。、；：！？\\s]|是|获得|荣获|夺得|获|成为|拿了|拿下|摘得|斩获|取得)((?:首届|第[一二三四五六七八九十\\d]+届)?((?:\\d{4}年度?)?[^，。、；：！？\\s]{0,16}?(?:${events})[^，。、；：！？\\s]{0,8}?(?:${placings})))`, 'g');
+  const re = competitionPattern(lx);
   for (const m of doc.text.matchAll(re)) {
     // The nearest verb before the event starts the honour (他是|第二届…冠军).
     const lead = /^.*(是|获得|荣获|夺得|成为|拿了|拿下|摘得|斩获|取得|获)/.exec(m[1]!)?.[0] ?? '';
