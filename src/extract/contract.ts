@@ -46,8 +46,14 @@ export interface ExtractedRelation {
   toType?: EntityType;
   year?: number;
   position?: string;
-  /** For text facts, the sentence that states it; lexicon facts have none. */
+  /** For text facts, the sentence that states it most explicitly; lexicon facts have none. */
   evidence?: Evidence;
+  /**
+   * Every sentence of the article that states the fact, the most explicit
+   * first (a headline fragment comes after the body sentence that states the
+   * same); `evidence` is the first. Absent means `[evidence]`.
+   */
+  evidences?: Evidence[];
   provenance: Provenance;
 }
 
