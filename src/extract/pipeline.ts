@@ -12,7 +12,7 @@ import { headline } from './headline.js';
 import { inferFromLexicon } from './infer.js';
 import { normalise } from './stages/normalise.js';
 import { recognise } from './stages/recognise.js';
-import { relate, relationEnds } from './stages/relate.js';
+import { relate, relationEnds } from './relate/index.js';
 import { resolve } from './stages/resolve.js';
 import { segment } from './stages/segment.js';
 import { sentences } from './stages/sentences.js';
