@@ -121,6 +121,19 @@ function mergeSingles(pieces: { start: number; word: string; tag: string }[]): v
   }
 }
 
+/** 九江|县|政府: a place name jieba cut from its 县/区/市 is one piece again (九江县), so the name is a place's. */
+function joinSplitPlaces(pieces: { start: number; word: string; tag: string }[], lx: Lexicon): void {
+  for (let i = pieces.length - 1; i > 0; i--) {
+    const prev = pieces[i - 1]!;
+    if (!/^[省市区县]$/.test(pieces[i]!.word) || /[省市区县州委]$/.test(prev.word)) continue;
+    // A place jieba knows (九江/ns), or a word it does not know at all that reads as one (江川).
+    const known = prev.tag === 'ns' || isPlace(prev.word, lx);
+    if (known || (!lx.word(prev.word) && placeNameToken({ ...prev, end: pieces[i]!.start }, lx))) {
+      pieces.splice(i - 1, 2, { start: prev.start, word: prev.word + pieces[i]!.word, tag: 'ns' });
+    }
+  }
+}
+
 function commonWord(lx: Lexicon, w: string): boolean {
   const entry = lx.word(w);
   return !!entry && entry.freq >= COMMON_FREQ && !/^(ns|nt|nz|nr|nrt|nrfg|j|eng)$/.test(entry.tag);
@@ -258,6 +271,7 @@ function orgEndingAt(doc: Doc, toks: TokenIndex, lx: Lexicon, suffix: string, e:
     left = pieces[0]?.start ?? s;
   }
   mergeSingles(pieces);
+  joinSplitPlaces(pieces, lx);
   // A name starts at its place when only common words come before it (a headline run into the name: 精神温州市总工会).
   const anchor = pieces.findIndex((p, i) => i > 0 && (isPlace(p.word, lx) || PLACE_PREFIXES.includes(p.word) || /^[省市区县]委$/.test(p.word)));
   const before = anchor > 0 ? pieces.slice(0, anchor) : [];

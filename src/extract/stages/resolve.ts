@@ -9,7 +9,10 @@
 import type { EntityType } from '../../domain/model.js';
 import type { Doc, DocEntity, EntityMention } from '../document.js';
 import { linkAbbreviations } from '../resolve/abbreviations.js';
+import { governmentForms } from '../resolve/government-forms.js';
+import { partyCommitteeForms } from '../resolve/party-committee-forms.js';
 import { placeBarePrefixes } from '../resolve/place-prefixes.js';
+import { placeQualifiedForms } from '../resolve/place-qualified-forms.js';
 import { dropPositionUnits } from '../resolve/position-units.js';
 import type { ResolveStep } from '../resolve/step.js';
 
@@ -18,6 +21,9 @@ export { placeFor, storyStart } from '../resolve/place-prefixes.js';
 export const RESOLVE_STEPS: readonly ResolveStep[] = [
   placeBarePrefixes, // 区总工会 after 朝阳区 → 朝阳区总工会; 市委 in a Beijing article → 北京市委
   linkAbbreviations, // 京能集团 → 北京能源集团有限责任公司; 岱能集团物流分公司 → 山东岱岳能源集团有限公司物流分公司
+  governmentForms, // 江州市政府 → 江州市人民政府 (not Taiwan's 臺中市政府)
+  partyCommitteeForms, // 中共江州市委, 中国共产党江州市委员会 → 江州市委
+  placeQualifiedForms, // 吉林敦化市总工会 → 敦化市总工会, when the article writes both
   dropPositionUnits, // …街道办事处武装部|部长: the unit is part of the position
 ];
 
@@ -44,6 +50,8 @@ function group(doc: Doc, mentions: EntityMention[]): DocEntity[] {
       entities.set(key, e);
     }
     e.mentions.push(i);
+    // A mention re-pointed at a fuller name keeps its own (placed) name as an alias: 市政府 → 江州市政府 of 江州市人民政府.
+    if (m.aliasOf && m.name !== name && !e.aliases.includes(m.name)) e.aliases.push(m.name);
     for (const surface of surfaces(doc, m)) if (surface !== name && !e.aliases.includes(surface)) e.aliases.push(surface);
   });
   return [...entities.values()];
