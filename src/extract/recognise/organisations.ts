@@ -9,6 +9,7 @@ import type { EntityType } from '../../domain/model.js';
 import type { Doc, EntityMention, Token } from '../document.js';
 import { lexicon, type Lexicon } from '../lexicon.js';
 import { isHan, type TokenIndex } from '../text.js';
+import { bylineMedia, datelineMedia, knownMedia, sourceLineMedia } from './bodies/media.js';
 
 /** Tags of words that never belong to a name (verbs, prepositions, particles …). */
 const STOP_TAGS = new Set(['k', 'l', 'i', 'v', 'vd', 'p', 'c', 'u', 'uj', 'ul', 'uz', 'ud', 'ug', 'uv', 'r', 'rr', 'rz', 'd', 'y', 'e', 'o', 'q', 'f', 'zg', 'ad', 'an']);
@@ -20,9 +21,9 @@ const STOP_VERBS = new Set(['扎根', '走向', '来自', '走进', '参观', '�
 /** Words that may sit inside a name despite their tag. */
 const NAME_CONNECTORS = new Set(['附属', '国家', '职业', '技术', '管理', '服务', '发展', '建设', '研究', '设计', '运行', '控制', '预防', '教育', '工业']);
 /** Words that end a name on the left despite a noun tag. */
-const LEFT_STOPS = new Set(['领导', '代表', '同志', '全体', '广大', '以及', '其中', '目前', '近日', '日前', '今年', '去年', '昨天', '今天', '昨日', '今日', '当天', '当日', '前夕', '期间', '此前', '随后', '近年来', '近期', '同时', '此外', '下属', '所属', '旗下', '联合', '携手', '牵头', '本报讯', '本报', '记者', '通讯员', '讯', '会同', '协同', '主办', '承办', '协办', '指导', '支持']);
+const LEFT_STOPS = new Set(['领导', '代表', '同志', '全体', '广大', '以及', '其中', '目前', '近日', '日前', '今年', '去年', '昨天', '今天', '昨日', '今日', '当天', '当日', '前夕', '期间', '此前', '随后', '近年来', '近期', '同时', '此外', '下属', '所属', '旗下', '联合', '携手', '牵头', '本报讯', '本报', '版权', '记者', '通讯员', '讯', '会同', '协同', '主办', '承办', '协办', '指导', '支持']);
 /** One-character words that never start or continue a name, whatever jieba tags them. */
-const FUNCTION_CHARS = /^[是在到从由向对为把被让给和与及或并而也都就又还将已曾的了着过于以等之其这那各每该本此来去赴进入出据至跟年月日]$/;
+const FUNCTION_CHARS = /^[是在到从由向对为把被让给和与及或并而也都均属就又还将已曾的了着过于以等之其这那各每该本此来去赴进入出据至跟年月日]$/;
 /** Suffixes that follow only a place: 北京市人民政府, 朝阳区人大常委会. */
 const PLACE_ONLY_SUFFIXES = new Set(['人民政府', '政府', '人大常委会', '常委会', '政协']);
 /** After these a name is used generically: 工会工作, 工会系统, 工会大思政课. */
@@ -38,22 +39,41 @@ export interface OrgMention extends EntityMention {
   placePrefix?: string;
 }
 
-export function recogniseOrganisations(doc: Doc, toks: TokenIndex): OrgMention[] {
+/** A way of finding bodies: each gives mentions; `maximal` then keeps the longest of overlapping names. */
+export type OrgFinder = (doc: Doc, toks: TokenIndex) => OrgMention[];
+
+/** The finders, in order (earlier mentions win ties between names of one length and start). */
+export const ORG_FINDERS: readonly OrgFinder[] = [
+  nationalBodies, // 中华全国总工会, 全总, 人社部: the national bodies of the lexicon
+  suffixNames, // …有限公司, …总工会, …人大常委会, …日报: from the ending back to where the name starts
+  knownMedia, // 人民网, 中工网, 光明日报: the national media of the lexicon, as whole words
+  sourceLineMedia, // 来源：江州网-九江日报, 稿源:江州云
+  datelineMedia, // 江州网九江5月3日电, 江州日报讯 at the start of a line
+  bylineMedia, // 江州日报记者, 据九江晚报消息, 【江州新闻报道】
+];
+
+export function recogniseOrganisations(doc: Doc, toks: TokenIndex, finders: readonly OrgFinder[] = ORG_FINDERS): OrgMention[] {
+  const lx = lexicon();
+  const found = finders.flatMap((find) => find(doc, toks));
+  const kept = maximal(found, doc, toks, lx);
+  const shorts = shortForms(doc, kept);
+  // A name written as the 简称 of another ("市人社局" in "…（简称“市人社局”）") is that body's alias, not a body of its own.
+  const aliasSpans = shorts.filter((m) => m.cue === 'abbreviation');
+  return [...kept.filter((m) => !aliasSpans.some((a) => a.start <= m.start && m.end <= a.end)), ...shorts];
+}
+
+/** Every name that ends like a body's (有限公司, 总工会, 学院 …), walked back to where it starts. */
+export function suffixNames(doc: Doc, toks: TokenIndex): OrgMention[] {
   const lx = lexicon();
   const text = doc.text;
   const found: OrgMention[] = [];
-  found.push(...nationalBodies(doc));
   for (let e = 1; e <= text.length; e++) {
     const suffix = lx.orgSuffixes.endingAt(text, e);
     if (!suffix) continue;
     const m = orgEndingAt(doc, toks, lx, suffix, e);
     if (m) found.push(m);
   }
-  const kept = maximal(found, doc, toks, lx);
-  const shorts = shortForms(doc, kept);
-  // A name written as the 简称 of another ("市人社局" in "…（简称“市人社局”）") is that body's alias, not a body of its own.
-  const aliasSpans = shorts.filter((m) => m.cue === 'abbreviation');
-  return [...kept.filter((m) => !aliasSpans.some((a) => a.start <= m.start && m.end <= a.end)), ...shorts];
+  return found;
 }
 
 /**
@@ -62,7 +82,7 @@ export function recogniseOrganisations(doc: Doc, toks: TokenIndex): OrgMention[]
  * position. One pass over the text, trying only the forms that start with
  * the character at hand.
  */
-function nationalBodies(doc: Doc): OrgMention[] {
+export function nationalBodies(doc: Doc): OrgMention[] {
   const text = doc.text;
   const { forms, firsts, byFirst } = nationalForms(lexicon());
   const nextFree = new Int32Array(forms.length);
@@ -306,7 +326,9 @@ function orgEndingAt(doc: Doc, toks: TokenIndex, lx: Lexicon, suffix: string, e:
   // A lone character right before the ending is a fragment of a word jieba does not know (劳动|午|报社).
   const lastPiece = rest[rest.length - 1];
   const fragment = !!lastPiece && lastPiece.word.length === 1 && /[\u4e00-\u9fff]/.test(lastPiece.word) && !FUNCTION_CHARS.test(lastPiece.word) && !lx.word(lastPiece.word + suffix[0]);
-  const proper = rest.some((p) => properPiece(p.word, p.tag, lx)) || lx.partyCommittees.has(name) || (fragment && rest.length >= 2);
+  // A newspaper's name is a name whatever comes before its ending (民族日报, 南方都市报).
+  const newspaper = lx.media.newspapers.has(suffix) && rest.length > 0;
+  const proper = newspaper || rest.some((p) => properPiece(p.word, p.tag, lx)) || lx.partyCommittees.has(name) || (fragment && rest.length >= 2);
   if (!proper && !(placePrefix && rest.length <= 4)) return undefined;
   // A government, people's congress or CPPCC is named by its place only.
   if (PLACE_ONLY_SUFFIXES.has(suffix) && !(placePrefix && rest.length === 0) && !(rest.length && rest.every((p) => isPlace(p.word, lx)))) return undefined;

@@ -10,6 +10,7 @@ import type { EntityType } from '../../domain/model.js';
 import type { Doc, DocEntity, EntityMention } from '../document.js';
 import { linkAbbreviations } from '../resolve/abbreviations.js';
 import { governmentForms } from '../resolve/government-forms.js';
+import { mediaForms } from '../resolve/media-forms.js';
 import { partyCommitteeForms } from '../resolve/party-committee-forms.js';
 import { placeBarePrefixes } from '../resolve/place-prefixes.js';
 import { placeQualifiedForms } from '../resolve/place-qualified-forms.js';
@@ -24,6 +25,7 @@ export const RESOLVE_STEPS: readonly ResolveStep[] = [
   governmentForms, // 江州市政府 → 江州市人民政府 (not Taiwan's 臺中市政府)
   partyCommitteeForms, // 中共江州市委, 中国共产党江州市委员会 → 江州市委
   placeQualifiedForms, // 吉林敦化市总工会 → 敦化市总工会, when the article writes both
+  mediaForms, // 江州云新闻 → 江州云, when the article names both
   dropPositionUnits, // …街道办事处武装部|部长: the unit is part of the position
 ];
 
