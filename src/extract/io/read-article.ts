@@ -62,8 +62,12 @@ export function decodeText(bytes: Buffer): DecodedText {
     // UTF-16 without a BOM has NUL bytes too; it reads as plausible Chinese text, binary does not.
     const utf16 = ['UTF-16LE', 'UTF-16BE'].find((e) => plausibleText(iconv.decode(bytes, e)));
     if (utf16) return checked(iconv.decode(bytes, utf16), utf16);
-    // A stray NUL or control byte in text is dropped (checked()); many make it binary.
-    if (binary) throw new Error('binary file, not text');
+    // A stray NUL or control byte in text is dropped (checked()); many make it
+    // binary, and so does a NUL in what is not clean UTF-8 (a Chinese
+    // encoding would turn any bytes into characters).
+    const utf8 = binary ? undefined : decodeUtf8Strict(bytes);
+    if (utf8 === undefined) throw new Error('binary file, not text');
+    return checked(utf8, 'UTF-8');
   }
   const utf8 = decodeUtf8Strict(bytes);
   if (utf8 !== undefined) return checked(utf8, 'UTF-8');
