@@ -10,6 +10,7 @@ import type { Doc, EntityMention } from '../document.js';
 import { lexicon, type HonourLevel, type Lexicon, type NamedHonour, type ScopedHonour } from '../lexicon.js';
 import { isHan, WordSet, yearBefore, type TokenIndex } from '../text.js';
 import { placeNameToken, type OrgMention } from './organisations.js';
+import { quotedHonours } from './quoted-honours.js';
 
 export interface HonourMention extends EntityMention {
   type: 'Title' | 'Award';
@@ -132,7 +133,7 @@ export function recogniseHonours(doc: Doc, toks: TokenIndex, orgs: readonly OrgM
     i = j - 1;
   }
   out.push(...competitions(doc, lx));
-  return out.sort((a, b) => a.start - b.start);
+  return quotedHonours(doc, toks, out.sort((a, b) => a.start - b.start), (name) => f.all.has(name));
 }
 
 /** Whether the text treats [start, end) as an honour: quoted, before 称号/获得者, after 获评/荣获/授予/命名/是. */

@@ -275,8 +275,11 @@ function* dottedNames(text: string): Generator<{ index: number; 0: string }> {
 /** A surname and a form of address, not a name (杨师傅, 王老师, 李大姐). */
 const ADDRESS = /^(师傅|老师|大姐|大哥|阿姨|先生|女士|同志|小姐|师|工|总|姐|哥|叔|伯|婶|嫂|某|老|嫂子|书记|主任|局长)$/;
 
+/** A place ends like this (武进区, 江北县); a given name does not. */
+const PLACE_END = /[省市区县镇乡]$/;
+
 function validName(name: string, surnameLength: number): boolean {
-  if (!allHan(name)) return false;
+  if (!allHan(name) || PLACE_END.test(name)) return false;
   if (ADDRESS.test(name.slice(surnameLength))) return false;
   return !NOT_IN_NAME.test(name.slice(surnameLength));
 }

@@ -73,7 +73,9 @@ export const honourees: Pattern = {
           if (!opensWithName || /^[^，。；]{0,40}?(表示|指出|强调|要求|介绍)/.test(view.text.slice(x.start, x.end))) break;
           paragraph = x.paragraph;
         }
-        for (const p of view.mentionsIn(x).filter((m) => m.type === 'Person' && !view.bylineNames.has(m.name))) {
+        // People a heading of their own already placed (一、江州市优秀护士) keep that honour.
+        const sectioned = new Set(sink.relations.filter((r) => r.rule === 'section').map((r) => r.from));
+        for (const p of view.mentionsIn(x).filter((m) => m.type === 'Person' && !view.bylineNames.has(m.name) && !sectioned.has(view.canonical(m).name))) {
           sink.add(honourRelation(honour.type), p, honour, k, 'honourees', { year });
         }
       }
