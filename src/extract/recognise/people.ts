@@ -155,6 +155,9 @@ function bestCandidate(
   ends: Ends,
 ): EntityMention | undefined {
   const text = doc.text;
+  // A list row that opens with a name (张三（某公司）, 1. 张三 某公司焊工): the row is the cue.
+  const row = rowName(text, i, surname.length);
+  if (row) return { start: i, end: row, type: 'Person', name: text.slice(i, row), cue: 'person:row' };
   const left = leftCue(doc, toks, i, lx, ends);
   // With no cue on the left only a name jieba knows can stand (习近平总书记).
   // 授予何建军等30名职工…: the first of a group an act names, by the count after it.
@@ -201,6 +204,26 @@ function bestCandidate(
   const name = text.slice(i, best.end);
   const byline = !!lx.bylines.endingAt(text, i - (text[i - 1] === ' ' || text[i - 1] === '：' ? 1 : 0));
   return { start: i, end: best.end, type: 'Person', name, cue: byline ? 'person:byline' : `person:${left}` };
+}
+
+/** What may open a list row before its name: a number (1. / （1） / 一、). */
+const ROW_LEAD = /^[ \t\u3000]*((\d{1,3}|[一二三四五六七八九十]{1,3})[、.．]|[（(]\d{1,3}[）)])?[ \t\u3000]*$/;
+/** What separates a row's name from the rest of it: a space or a bracket holding the employer. */
+const ROW_SEPARATOR = /^([ \t\u3000]+[^ \t\u3000\n]|[（(][^）)\n]{2,30}[）)])/;
+/** Characters no given name in a list row has (function words); rows relax the usual test, as 胡为义 shows. */
+const NOT_IN_ROW_NAME = /[的了是在等和与及或之其这那个们着过地上下中内外年日月时第]/;
+
+/** The end of a name opening a list row at `i`, if the row has that shape. */
+function rowName(text: string, i: number, surnameLength: number): number | undefined {
+  const lineStart = text.lastIndexOf('\n', i - 1) + 1;
+  if (i - lineStart > 8 || !ROW_LEAD.test(text.slice(lineStart, i))) return undefined;
+  for (const given of [2, 1]) {
+    const end = i + surnameLength + given;
+    const name = text.slice(i, end);
+    if (!allHan(name) || NOT_IN_ROW_NAME.test(name.slice(surnameLength)) || PLACE_END.test(name)) continue;
+    if (ROW_SEPARATOR.test(text.slice(end, end + 32))) return end;
+  }
+  return undefined;
 }
 
 /** Whether a string contains a Chinese word (two characters, frequent enough): 红色, 幸福, 劳动. */
