@@ -8,6 +8,7 @@
  */
 import type { Article, ArticleExtraction, Evidence, ExtractedEntity, ExtractedRelation } from './contract.js';
 import { originalSpan, originalText, sentenceAt, type Doc } from './document.js';
+import { headline } from './headline.js';
 import { inferFromLexicon } from './infer.js';
 import { normalise } from './stages/normalise.js';
 import { recognise } from './stages/recognise.js';
@@ -65,5 +66,8 @@ export function toExtraction(doc: Doc): ArticleExtraction {
       entities.push({ type: r.toType!, name: r.to, aliases: [], mentions: [] });
     }
   }
-  return { article: { id: doc.id, text: doc.original, meta: doc.meta }, entities, relations, inferred: inferFromLexicon(doc, entities) };
+  // Without a title in its metadata, an article is named by its headline, when it has one.
+  const title = doc.meta.title ?? headline(doc.original);
+  const meta = title === undefined ? doc.meta : { ...doc.meta, title };
+  return { article: { id: doc.id, text: doc.original, meta }, entities, relations, inferred: inferFromLexicon(doc, entities) };
 }
