@@ -7,7 +7,7 @@
  * then the document is turned into the contract the rest of Laurel uses.
  */
 import type { Article, ArticleExtraction, Evidence, ExtractedEntity, ExtractedRelation } from './contract.js';
-import { originalSpan, originalText, sentenceAt, type Doc } from './document.js';
+import { originalSpan, originalText, sentenceAt, type Doc, type Sentence } from './document.js';
 import { headline } from './headline.js';
 import { inferFromLexicon } from './infer.js';
 import { normalise } from './stages/normalise.js';
@@ -26,6 +26,18 @@ export function analyse(article: Article): Doc {
 
 export function extractArticle(article: Article): ArticleExtraction {
   return toExtraction(analyse(article));
+}
+
+/**
+ * A relation's evidence, the most explicit sentence first: a body sentence
+ * before a headline or caption fragment (a short line with no closing
+ * punctuation) that states the same; otherwise in reading order.
+ */
+function evidenceOf(list: Evidence[], spans: Sentence[]): { evidence: Evidence; evidences?: Evidence[] } {
+  const fragment = (e: Evidence) => e.sentence.length <= 30 && !/[。！？；…]["”’」』）)]*$/.test(e.sentence);
+  const order = list.map((e, k) => ({ e, k, at: spans[k]!.start })).sort((a, b) => Number(fragment(a.e)) - Number(fragment(b.e)) || a.at - b.at);
+  const sorted = order.map((x) => x.e);
+  return sorted.length > 1 ? { evidence: sorted[0]!, evidences: sorted } : { evidence: sorted[0]! };
 }
 
 export function toExtraction(doc: Doc): ArticleExtraction {
@@ -57,7 +69,7 @@ export function toExtraction(doc: Doc): ArticleExtraction {
     ...relationEnds(doc, r),
     ...(r.year !== undefined ? { year: r.year } : {}),
     ...(r.position ? { position: r.position } : {}),
-    evidence: evidence(r.sentence),
+    ...evidenceOf(r.sentences.map(evidence), r.sentences.map((k) => doc.sentences[k]!)),
     provenance: 'text',
   }));
   // A relation may end at a body only implied by an office (市长 → 市政府): it is an entity too.

@@ -99,3 +99,13 @@ describe('the pipeline on the seeds', () => {
     expect(extractions.some((x) => x.inferred.length > 0)).toBe(true);
   });
 });
+
+describe('evidence of a relation', () => {
+  it('keeps every sentence stating a fact, the body sentence before a headline fragment', async () => {
+    const { extractArticle } = await import('../../../src/extract/pipeline.js');
+    const x = extractArticle({ id: 'e', text: '全国劳模陈建国：让机器更聪明\n\n本报讯 陈建国今年获得“全国劳动模范”荣誉称号。', meta: { date: '2025-04-30' } });
+    const r = x.relations.find((r) => r.type === 'HOLDS_TITLE' && r.from === '陈建国')!;
+    expect(r.evidence!.sentence).toContain('今年获得');
+    expect(r.evidences!.map((e) => e.sentence)).toEqual([expect.stringContaining('今年获得'), '全国劳模陈建国：让机器更聪明']);
+  });
+});
