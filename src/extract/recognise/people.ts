@@ -106,7 +106,8 @@ export function recognisePeople(doc: Doc, toks: TokenIndex, others: readonly Ent
       if (dotted[i]) continue;
       // A name that continues a position word is not one (秘书长|冯 is 秘书长 + 冯…).
       if (lx.positions.endingAt(text, i + 1)) continue;
-      const surname = surnameAt(text, i, lx);
+      // 於 is a preposition in traditional text (於今日), not the surname 于 it simplifies to.
+      const surname = doc.original.charCodeAt(doc.toOriginal[i]!) === YU_PREPOSITION ? undefined : surnameAt(text, i, lx);
       // A name that starts like a Han surname but is not one (孟和巴图, 斯琴高娃) may still stand between strong cues.
       const best = (surname ? bestCandidate(doc, toks, lx, i, surname, ends) : undefined) ?? (mayFollowCue(text, lx, i) ? unsurnamedName(doc, lx, i, ends) : undefined);
       if (best && !inside(best.start, best.end)) {
@@ -274,6 +275,7 @@ function unsurnamedName(doc: Doc, lx: Lexicon, i: number, ends: Ends): EntityMen
 }
 
 const SPACE = 0x20;
+const YU_PREPOSITION = 0x65bc; // 於
 
 const DOTTED_NAME = /[\u4e00-\u9fff]{2,6}·[\u4e00-\u9fff]{2,6}(·[\u4e00-\u9fff]{2,6})?/;
 
@@ -296,7 +298,7 @@ function* dottedNames(text: string): Generator<{ index: number; 0: string }> {
 }
 
 /** A surname and a form of address, not a name (杨师傅, 王老师, 李大姐). */
-const ADDRESS = /^(师傅|老师|大姐|大哥|阿姨|先生|女士|同志|小姐|师|工|总|姐|哥|叔|伯|婶|嫂|某|老|嫂子|书记|主任|局长)$/;
+const ADDRESS = /^(师傅|老师|大姐|大哥|阿姨|先生|女士|同志|小姐|师|工|总|姐|哥|叔|伯|婶|嫂|某|老|嫂子|书记|主任|局长|院长|部长|市长|县长|区长|镇长|省长|处长|科长|厂长|校长|所长|站长|队长|社长|会长|理事长|董事长|经理|主席|委员|议员|秘书)$/;
 
 /** A place ends like this (武进区, 江北县); a given name does not. */
 const PLACE_END = /[省市区县镇乡]$/;
