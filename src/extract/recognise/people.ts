@@ -207,8 +207,8 @@ function bestCandidate(
   return { start: i, end: best.end, type: 'Person', name, cue: byline ? 'person:byline' : `person:${left}` };
 }
 
-/** What may open a list row before its name: a number (1. / （1） / 一、). */
-const ROW_LEAD = /^[ \t\u3000]*((\d{1,3}|[一二三四五六七八九十]{1,3})[、.．]|[（(]\d{1,3}[）)])?[ \t\u3000]*$/;
+/** What may open a list row before its name: a number (1. / （1） / 一、) or a place and a colon (上海：). */
+const ROW_LEAD = /^[ \t\u3000]*((\d{1,3}|[一二三四五六七八九十]{1,3})[、.．]|[（(]\d{1,3}[）)]|[\u4e00-\u9fff]{2,6}：)?[ \t\u3000]*$/;
 /** What separates a row's name from the rest of it: a space or a bracket holding the employer. */
 const ROW_SEPARATOR = /^([ \t\u3000]+[^ \t\u3000\n]|[（(][^）)\n]{2,30}[）)])/;
 /** Characters no given name in a list row has (function words); rows relax the usual test, as 胡为义 shows. */
@@ -217,7 +217,7 @@ const NOT_IN_ROW_NAME = /[的了是在等和与及或之其这那个们着过地
 /** The end of a name opening a list row at `i`, if the row has that shape. */
 function rowName(text: string, i: number, surnameLength: number): number | undefined {
   const lineStart = text.lastIndexOf('\n', i - 1) + 1;
-  if (i - lineStart > 8 || !ROW_LEAD.test(text.slice(lineStart, i))) return undefined;
+  if (i - lineStart > 10 || !ROW_LEAD.test(text.slice(lineStart, i))) return undefined;
   for (const given of [2, 1]) {
     const end = i + surnameLength + given;
     const name = text.slice(i, end);

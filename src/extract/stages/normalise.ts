@@ -275,7 +275,7 @@ function unpadNames(p: Piece): Piece {
 }
 
 /** A padded name: at a line's start, after a byline word or an opening bracket; before a space, bracket, punctuation or the end. */
-const PADDED_NAME = /(^|[（(：:\s]|记者|通讯员|编辑|校对|摄影|摄)[\u4e00-\u9fff] [\u4e00-\u9fff](?=[\s）)，,。、；：]|$)/g;
+const PADDED_NAME = /(^|[（(：:\s]|记者|通讯员|编辑|校对|摄影|摄)[\u4e00-\u9fff] [\u4e00-\u9fff](?=[\s（(）)，,。、；：]|$)/g;
 
 /** OpenCC converts phrase-aware; keep its result only when it maps one to one. */
 function simplify(line: string): string {

@@ -94,3 +94,19 @@ describe('list rows and levels from the article', () => {
     expect(d.entities.filter((e) => e.type === 'Title').map((e) => e.name)).toEqual(['湖北省劳动模范']);
   });
 });
+
+describe('pattern: list-rows', () => {
+  it('reads the employer from the brackets after a name, from a body before a colon, and after a place heading', async () => {
+    const { listRows } = await import('../../../../src/extract/relate/patterns/list-rows.js');
+    const text = ['江州时代工匠名单', '马 伟（江州富强科技有限公司技术部部长）', '江州人民医院：沈丽娟、周晓红', '上海：江源 江州师范大学附属中学教师'].join('\n');
+    const found = foundBy([listRows], text);
+    expect(found).toEqual(
+      expect.arrayContaining([
+        'WORKS_FOR|马伟|江州富强科技有限公司||技术部部长',
+        'WORKS_FOR|沈丽娟|江州人民医院||',
+        'WORKS_FOR|周晓红|江州人民医院||',
+        'WORKS_FOR|江源|江州师范大学附属中学||教师',
+      ]),
+    );
+  });
+});
