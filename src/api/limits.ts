@@ -47,6 +47,17 @@ export const MAX_NETWORK_LIMIT = 500;
  */
 export const NETWORK_FACTS_PER_NODE = 1000;
 
+/**
+ * Downloads (/export/…): a neighbourhood at most MAX_NETWORK_DEPTH steps out,
+ * a subgraph (neighbourhood or honour) at most this many nodes (the rest is
+ * left out and the response says it is truncated), and at most this many
+ * exports streaming at once; each page of an export is one read transaction
+ * under LAUREL_QUERY_TIMEOUT_MS, so even the whole graph streams in bounded
+ * memory without holding a transaction open.
+ */
+export const MAX_EXPORT_NODES = 50_000;
+export const MAX_CONCURRENT_EXPORTS = 2;
+
 /** Nesting of fields below the operation (introspection fields not counted). */
 export const MAX_DEPTH = 10;
 

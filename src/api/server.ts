@@ -6,6 +6,7 @@ import Fastify, { type FastifyInstance } from 'fastify';
 import type { Graph } from '../graph/client.js';
 import { readExamples } from './examples.js';
 import { explorerPlugin } from './plugins/explorer.js';
+import { exportPlugin } from './plugins/export.js';
 import { graphqlPlugin } from './plugins/graphql.js';
 import { healthPlugin } from './plugins/health.js';
 import { createRepositories } from './repositories/index.js';
@@ -38,6 +39,7 @@ export async function buildServer(deps: ServerDeps): Promise<FastifyInstance> {
     apiToken: deps.apiToken,
     queryTimeoutMs: deps.queryTimeoutMs,
   });
+  await app.register(exportPlugin, { graph: deps.graph });
   await app.register(explorerPlugin, { path: EXPLORER_PATH, graphqlPath: GRAPHQL_PATH, examples: await readExamples() });
   return app;
 }

@@ -28,7 +28,7 @@ afterAll(async () => {
 const HONOUREES = `{ honourees(title: "全国劳动模范") { edges { node { name } facts { evidence { sentence } } } } }`;
 
 describe('laurel --help', () => {
-  it.each([[], ['load'], ['serve'], ['up'], ['extract']])('explains %s', async (...cmd) => {
+  it.each([[], ['load'], ['export'], ['serve'], ['up'], ['extract']])('explains %s', async (...cmd) => {
     const res = await run([...cmd, '--help'], envWith());
     expect(res.code).toBe(0);
     expect(res.stdout).toMatch(/^Usage: laurel/);

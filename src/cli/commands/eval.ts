@@ -8,7 +8,7 @@ import { formatReport, score, type ScoredDoc } from '../../extract/eval/score.js
 import { loadConfig } from '../../config.js';
 import { bodyNodes } from '../../graph/index.js';
 import { progress } from '../progress.js';
-import { openDatabase } from '../runtime.js';
+import { articleLimits, openDatabase } from '../runtime.js';
 
 export function evalCommand(): Command {
   return new Command('eval')
@@ -26,6 +26,7 @@ export function evalCommand(): Command {
     )
     .addHelpText('after', '\nExamples:\n  laurel eval --gold my-gold/ my-articles/ --errors\n  laurel load my-articles/ && laurel eval --gold my-gold/ --graph')
     .action(async (paths: string[], options: { gold: string; errors?: boolean; json?: boolean; graph?: boolean }) => {
+      const read = articleLimits(loadConfig());
       const { gold, problems } = loadGold(options.gold);
       for (const p of problems) process.stderr.write(`laurel eval: skipped gold ${p}\n`);
       if (options.graph) {
@@ -38,7 +39,7 @@ export function evalCommand(): Command {
       const predictions = new Map<string, ScoredDoc>();
       const bar = progress('eval');
       let failed = 0;
-      for await (const item of extractFiles(paths, (p) => bar.update(p.done, p.total, p.path))) {
+      for await (const item of extractFiles(paths, (p) => bar.update(p.done, p.total, p.path), read)) {
         if (item.ok) {
           const spec = toSpecJson(item.extraction) as unknown as ScoredDoc;
           predictions.set(spec.doc, spec);
