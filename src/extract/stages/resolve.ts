@@ -14,6 +14,7 @@ import { mediaForms } from '../resolve/media-forms.js';
 import { partyCommitteeForms } from '../resolve/party-committee-forms.js';
 import { placeBarePrefixes } from '../resolve/place-prefixes.js';
 import { placeQualifiedForms } from '../resolve/place-qualified-forms.js';
+import { subUnits } from '../resolve/sub-units.js';
 import { dropPositionUnits } from '../resolve/position-units.js';
 import type { ResolveStep } from '../resolve/step.js';
 
@@ -26,6 +27,7 @@ export const RESOLVE_STEPS: readonly ResolveStep[] = [
   partyCommitteeForms, // 中共江州市委, 中国共产党江州市委员会 → 江州市委
   placeQualifiedForms, // 吉林敦化市总工会 → 敦化市总工会, when the article writes both
   mediaForms, // 江州云新闻 → 江州云, when the article names both
+  subUnits, // 远航重工有限公司设计部: the company is the body, the part is not
   dropPositionUnits, // …街道办事处武装部|部长: the unit is part of the position
 ];
 
