@@ -21,9 +21,14 @@ const STOP_VERBS = new Set(['扎根', '走向', '来自', '走进', '参观', '�
 /** Words that may sit inside a name despite their tag. */
 const NAME_CONNECTORS = new Set(['附属', '国家', '职业', '技术', '管理', '服务', '发展', '建设', '研究', '设计', '运行', '控制', '预防', '教育', '工业']);
 /** Words that end a name on the left despite a noun tag. */
-const LEFT_STOPS = new Set(['领导', '代表', '同志', '全体', '广大', '以及', '其中', '目前', '近日', '日前', '今年', '去年', '昨天', '今天', '昨日', '今日', '当天', '当日', '前夕', '期间', '此前', '随后', '近年来', '近期', '同时', '此外', '下属', '所属', '旗下', '联合', '携手', '牵头', '本报讯', '本报', '版权', '记者', '通讯员', '讯', '会同', '协同', '主办', '承办', '协办', '指导', '支持']);
+const LEFT_STOPS = new Set(['领导', '代表', '同志', '全体', '广大', '以及', '其中', '目前', '近日', '日前', '正在', '今年', '去年', '昨天', '今天', '昨日', '今日', '当天', '当日', '前夕', '期间', '此前', '随后', '近年来', '近期', '同时', '此外', '下属', '所属', '旗下', '联合', '携手', '牵头', '本报讯', '本报', '版权', '记者', '通讯员', '讯', '会同', '协同', '主办', '承办', '协办', '指导', '支持']);
 /** One-character words that never start or continue a name, whatever jieba tags them. */
-const FUNCTION_CHARS = /^[是在到从由向对为把被让给和与及或并而也都均属就又还将已曾的了着过于以等之其这那各每该本此来去赴进入出据至跟年月日]$/;
+const FUNCTION_CHARS = /^[是在到从由暨向对为把被让给和与及或并而也都均属就又还将已曾的了着过于以等之其这那各每该本此来去赴进入出据至跟年月日]$/;
+/**
+ * Prepositions and verbs that never start a name (经|中华全国总工会, 获省|总工会)
+ * but may end a word jieba glued to a name's start (省经|信厅 is 省 + 经信厅).
+ */
+const LEADING_CHARS = /^[经获受据]$/;
 /** Suffixes that follow only a place: 北京市人民政府, 朝阳区人大常委会. */
 const PLACE_ONLY_SUFFIXES = new Set(['人民政府', '政府', '人大常委会', '常委会', '政协']);
 /** After these a name is used generically: 工会工作, 工会系统, 工会大思政课. */
@@ -198,8 +203,10 @@ function nameToken(t: Token, lx: Lexicon, prev: Token | undefined, next: { word:
   if (lx.genericModifiers.has(t.word)) return false;
   if (NAME_CONNECTORS.has(t.word) || lx.orgSuffixes.has(t.word)) return true;
   if (/^\d+$/.test(t.word)) return true;
+  // 区镇两级工会, 各级: levels of a system, not a name.
+  if (/^[两三四五六七八九多各]级$/.test(t.word)) return false;
   if (t.word.length === 1) {
-    if (FUNCTION_CHARS.test(t.word)) return false;
+    if (FUNCTION_CHARS.test(t.word) || LEADING_CHARS.test(t.word)) return false;
     // jieba breaks unknown names into single characters (先/d 临/v, 交/v 控/v): a run of them is a name.
     const single = (w: { word: string } | undefined) => !!w && /^[\u3400-\u9fff]$/.test(w.word) && !FUNCTION_CHARS.test(w.word);
     if (single(prev) || single(next)) return true;
@@ -265,7 +272,7 @@ function orgEndingAt(doc: Doc, toks: TokenIndex, lx: Lexicon, suffix: string, e:
     if (!t) break;
     // jieba glues a function word to a name it does not know: 明是/x 集团 ends the name; 从市/x 总工会 keeps 市.
     if (t.tag === 'x' && t.word.length > 1 && FUNCTION_CHARS.test(t.word[t.word.length - 1]!)) break;
-    if (t.tag === 'x' && t.word.length > 1 && FUNCTION_CHARS.test(t.word[0]!)) {
+    if (t.tag === 'x' && t.word.length > 1 && (FUNCTION_CHARS.test(t.word[0]!) || LEADING_CHARS.test(t.word[0]!))) {
       pieces.unshift({ start: t.start + 1, word: t.word.slice(1), tag: 'x' });
       left = t.start + 1;
       break;
@@ -297,13 +304,15 @@ function orgEndingAt(doc: Doc, toks: TokenIndex, lx: Lexicon, suffix: string, e:
   const before = anchor > 0 ? pieces.slice(0, anchor) : [];
   // …or when another body's name ends before the place (市总工会|会同|市人社局).
   const anotherBody = before.some((p, i) => i > 0 && lx.orgSuffixes.has(p.word)) && PLACE_PREFIXES.includes(pieces[anchor]?.word ?? '');
-  if (anchor > 0 && (anotherBody || before.every((p) => !properPiece(p.word, p.tag, lx)))) {
+  // …or when a verb comes before it (NAME踏入|安徽…有限公司: the person and the verb are not the company's).
+  const verbBefore = before.some((p) => p.tag === 'v' && !!lx.word(p.word));
+  if (anchor > 0 && (anotherBody || verbBefore || before.every((p) => !properPiece(p.word, p.tag, lx)))) {
     pieces.splice(0, anchor);
     left = pieces[0]!.start;
   }
-  // 即墨|区委, 龙华|区总工会: a place name jieba does not know as one, right before a bare 区/县/市.
+  // 即墨|区委, 龙华|区总工会, 协合|乡中心学校: a place name jieba does not know as one, right before a bare 区/县/市/乡/镇.
   const before0 = toks.endsAt(left);
-  if (pieces[0] && /^[区县市]$/.test(pieces[0].word) && before0 && placeNameToken(before0, lx)) {
+  if (pieces[0] && /^[区县市乡镇]$/.test(pieces[0].word) && before0 && placeNameToken(before0, lx)) {
     pieces.unshift({ start: before0.start, word: before0.word, tag: 'ns' });
     left = before0.start;
   }
@@ -345,6 +354,7 @@ function orgEndingAt(doc: Doc, toks: TokenIndex, lx: Lexicon, suffix: string, e:
   // 机关干部, 全部, 内部: words, not departments.
   if (suffix === '部' && /(干部|全部|局部|内部|外部|东部|西部|南部|北部|中部|本部)$/.test(text.slice(e - 2, e))) return undefined;
   if (name.replace(/[（）]/g, '').length - suffix.length < 2 && !placePrefix && !lx.partyCommittees.has(name)) return undefined;
+  if (NAME_CHECKS.some((check) => !check({ text, name, suffix, start: left, end: e, pieces }, lx))) return undefined;
   let end = e;
   // A short parenthetical right after the ending belongs to the name: 航天六院11所（京）.
   // Not the name's own short form in brackets (香港工会联合会（工联会）): that is an alias.
@@ -353,6 +363,43 @@ function orgEndingAt(doc: Doc, toks: TokenIndex, lx: Lexicon, suffix: string, e:
   const type = lx.orgSuffixType.get(suffix) as EntityType;
   return { start: left, end, type, name: text.slice(left, end), cue: 'suffix', suffixStart: s, placePrefix };
 }
+
+/** A name read back from its ending, before it becomes a mention. */
+export interface NameCandidate {
+  text: string;
+  name: string;
+  suffix: string;
+  start: number;
+  end: number;
+  pieces: readonly { start: number; word: string; tag: string }[];
+}
+
+/** A rule a name read from its ending must pass (false: not a body's name). */
+export type NameCheck = (c: NameCandidate, lx: Lexicon) => boolean;
+
+/** 中共中央国务院中央军委: national bodies written in a row are several bodies, not one. */
+export const notARunOfNationalBodies: NameCheck = (c) => {
+  const { forms } = nationalForms(lexicon());
+  let at = 0;
+  let count = 0;
+  while (at < c.name.length) {
+    const form = forms.find((f) => c.name.startsWith(f.form, at));
+    if (!form) return true;
+    at += form.form.length;
+    count++;
+  }
+  return count < 2;
+};
+
+/** 某小学教师彭某院: a position inside the name is a person's, and a one-character ending after it is the person's name. */
+export const noPositionBeforeShortEnding: NameCheck = (c, lx) =>
+  c.suffix.length > 1 || !c.pieces.slice(0, -1).some((p) => lx.positions.endingAt(p.word, p.word.length) !== undefined && !lx.orgSuffixes.has(p.word));
+
+/** 杰出义务工会工作者: a union worker is a title, not a union. */
+export const notAUnionWorker: NameCheck = (c) => !(c.suffix.endsWith('工会') && c.text.startsWith('工作者', c.end));
+
+/** The checks, in order; each is its own rule with its own tests. */
+export const NAME_CHECKS: readonly NameCheck[] = [notARunOfNationalBodies, noPositionBeforeShortEnding, notAUnionWorker];
 
 /**
  * Keeps the longest names; of a name made of a body and its department

@@ -94,7 +94,8 @@ function lastPlace(doc: Doc, prefix: string, from: number, to: number): string |
     // Only a word ending in 市 (区, 县), or one before a word starting with it, can name the place: skip the rest cheaply.
     if (!kind.end.test(t.word) && !(next && kind.lead.test(next.word))) continue;
     // 即墨|区委: a place name written right before a bare 区/县/市 word.
-    const glued = next && next.start === t.end && kind.lead.test(next.word) && placeNameToken(t, lx);
+    // Not a word that merely starts with the character (最美|乡村, 全|市场): the bare place or a body after it.
+    const glued = next && next.start === t.end && kind.lead.test(next.word) && bodyAfterPlace(next.word, lx) && placeNameToken(t, lx);
     const word = next && (kind.bare.test(next.word) || glued) ? t.word + next.word[0] : t.word;
     if (!kind.word.test(word) || NOT_A_PLACE.test(word)) continue;
     const stem = word.slice(0, -1);
@@ -108,6 +109,12 @@ function lastPlace(doc: Doc, prefix: string, from: number, to: number): string |
     }
   }
   return undefined;
+}
+
+/** 区委, 县总工会, 乡中心学校: a bare place character and the body it leads, as jieba cuts them. */
+function bodyAfterPlace(word: string, lx: ReturnType<typeof lexicon>): boolean {
+  const rest = word.slice(1);
+  return rest === '' || lx.partyCommittees.has(word) || lx.orgSuffixes.has(rest) || lx.partyCommittees.has(rest) || !lx.word(word);
 }
 
 const CITY_KIND = { bare: /^市$/, lead: /^市/, end: /市$/, word: /^[\u4e00-\u9fff]{2,5}市$/ };

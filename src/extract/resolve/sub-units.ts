@@ -24,7 +24,7 @@ const INSTITUTION = /(?:医院|学院|研究院|研究所|大学|学校|中学|�
 export const subUnits: ResolveStep = (doc, mentions) => {
   // Body mentions by start, longest first.
   const byStart = new Map<number, EntityMention[]>();
-  for (const m of mentions) if (isBody(m) && !m.aliasOf) byStart.set(m.start, [...(byStart.get(m.start) ?? []), m]);
+  for (const m of mentions) if (isBody(m)) byStart.set(m.start, [...(byStart.get(m.start) ?? []), m]);
   for (const list of byStart.values()) list.sort((a, b) => b.end - a.end);
   const dropped = new Set<EntityMention>();
   const depots = new Set<EntityMention>();

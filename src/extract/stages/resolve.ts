@@ -10,6 +10,7 @@ import type { EntityType } from '../../domain/model.js';
 import type { Doc, DocEntity, EntityMention } from '../document.js';
 import { linkAbbreviations } from '../resolve/abbreviations.js';
 import { governmentForms } from '../resolve/government-forms.js';
+import { legalFormVariants } from '../resolve/legal-form-variants.js';
 import { mediaForms } from '../resolve/media-forms.js';
 import { partyCommitteeForms } from '../resolve/party-committee-forms.js';
 import { placeBarePrefixes } from '../resolve/place-prefixes.js';
@@ -28,6 +29,7 @@ export const RESOLVE_STEPS: readonly ResolveStep[] = [
   placeQualifiedForms, // 吉林敦化市总工会 → 敦化市总工会, when the article writes both
   mediaForms, // 江州云新闻 → 江州云, when the article names both
   subUnits, // 远航重工有限公司设计部: the company is the body, the part is not
+  legalFormVariants, // 江州远航集团 → 江州远航集团有限公司, when the article writes both
   dropPositionUnits, // …街道办事处武装部|部长: the unit is part of the position
 ];
 
@@ -39,7 +41,14 @@ export function resolve(doc: Doc, steps: readonly ResolveStep[] = RESOLVE_STEPS)
 
 /** Mentions with one type and canonical name form one entity. */
 function group(doc: Doc, mentions: EntityMention[]): DocEntity[] {
-  const canonical = (m: EntityMention) => m.aliasOf ?? m.name;
+  // A name re-pointed at a fuller one takes along the short forms that pointed at it (红光 → 红光集团 → 红光集团有限公司).
+  const redirect = new Map<string, string>();
+  for (const m of mentions) if (m.aliasOf && m.aliasOf !== m.name) redirect.set(`${m.type}|${m.name}`, m.aliasOf);
+  const canonical = (m: EntityMention) => {
+    let name = m.aliasOf ?? m.name;
+    for (let hops = 0; hops < 4 && redirect.has(`${m.type}|${name}`); hops++) name = redirect.get(`${m.type}|${name}`)!;
+    return name;
+  };
   // An alias points at a full name; follow it to the full name's own (placed) canonical.
   const byName = new Map<string, EntityMention>();
   for (const m of mentions) if (!m.aliasOf) byName.set(`${m.type}|${m.name}`, m);

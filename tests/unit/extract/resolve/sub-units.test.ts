@@ -29,3 +29,14 @@ describe('subUnits', () => {
     expect(b).not.toContain('Organization:江州大学');
   });
 });
+
+describe('legalFormVariants', () => {
+  it('a company with and without its legal form is one company, and its short forms follow', async () => {
+    const { legalFormVariants } = await import('../../../../src/extract/resolve/legal-form-variants.js');
+    expect(legalFormVariants.name).toBe('legalFormVariants');
+    const b = analysed('慰问组来到江州恒岳锅炉集团看望劳模。王立群是江州恒岳锅炉集团有限公司党委书记，恒岳锅炉发展很快。')
+      .entities.filter((e) => e.type === 'Company')
+      .map((e) => e.name);
+    expect(b).toEqual(['江州恒岳锅炉集团有限公司']);
+  });
+});
