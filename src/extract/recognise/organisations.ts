@@ -19,7 +19,7 @@ const STOP_TAGS = new Set(['k', 'l', 'i', 'v', 'vd', 'p', 'c', 'u', 'uj', 'ul', 
  */
 const STOP_VERBS = new Set(['扎根', '走向', '来自', '走进', '参观', '举办', '召开', '举行', '加入', '进入', '签署', '发布', '印发', '成立', '组织', '带领', '推动', '获得', '荣获', '担任', '就职', '任职', '感谢', '邀请', '看望', '慰问', '走访', '表彰', '授予', '包括', '分别', '来到', '深入', '前往', '回到', '成为', '作为', '通过', '依托', '围绕', '参加', '出席', '会见', '调研', '考察', '协调', '推荐', '入选', '获评', '命名', '认定', '评选', '建立', '打造', '开展', '实施', '落实', '贯彻', '学习', '宣讲', '服务于', '供职于', '就业', '工作', '负责', '牵头', '主持', '讲话', '表示', '指出', '强调', '要求']);
 /** Words that may sit inside a name despite their tag. */
-const NAME_CONNECTORS = new Set(['附属', '国家', '职业', '技术', '管理', '服务', '发展', '建设', '研究', '设计', '运行', '控制', '预防', '教育', '工业']);
+const NAME_CONNECTORS = new Set(['附属', '卫生', '健康', '国家', '职业', '技术', '管理', '服务', '发展', '建设', '研究', '设计', '运行', '控制', '预防', '教育', '工业']);
 /** Words that end a name on the left despite a noun tag. */
 const LEFT_STOPS = new Set(['领导', '代表', '同志', '全体', '广大', '以及', '其中', '目前', '近日', '日前', '正在', '今年', '去年', '昨天', '今天', '昨日', '今日', '当天', '当日', '前夕', '期间', '此前', '随后', '近年来', '近期', '同时', '此外', '下属', '所属', '旗下', '联合', '携手', '牵头', '本报讯', '本报', '版权', '记者', '通讯员', '讯', '会同', '协同', '主办', '承办', '协办', '指导', '支持']);
 /** One-character words that never start or continue a name, whatever jieba tags them. */
@@ -197,7 +197,8 @@ function isPlace(w: string, lx: Lexicon): boolean {
 
 /** Whether a jieba word can be part of an organisation's name. */
 function nameToken(t: Token, lx: Lexicon, prev: Token | undefined, next: { word: string } | undefined, company: boolean): boolean {
-  if (!/^[\u3400-\u9fffA-Za-z0-9]+$/.test(t.word)) return false;
+  // 〇 is a digit in names (第一〇三中学).
+  if (!/^[\u3400-\u9fffA-Za-z0-9〇]+$/.test(t.word)) return false;
   if (isPlace(t.word, lx)) return true;
   if (LEFT_STOPS.has(t.word) || lx.offices.has(t.word) || lx.bylines.has(t.word)) return false;
   if (lx.genericModifiers.has(t.word)) return false;
@@ -398,8 +399,15 @@ export const noPositionBeforeShortEnding: NameCheck = (c, lx) =>
 /** 杰出义务工会工作者: a union worker is a title, not a union. */
 export const notAUnionWorker: NameCheck = (c) => !(c.suffix.endsWith('工会') && c.text.startsWith('工作者', c.end));
 
+/** 行政院|院长: jieba cut 院|长江; the second 院 starts an office, it does not end a second body. */
+export const notTheOfficeAfter: NameCheck = (c, lx) =>
+  !(c.suffix.length === 1 && c.name.endsWith(c.suffix + c.suffix) && lx.offices.has(c.suffix + c.text.slice(c.end, c.end + 1)));
+
+/** 某饭店10楼国际会议厅, 某公司13楼圆弧厅: a room of a building is a place, not a body. */
+export const notARoom: NameCheck = (c) => !/[\d一二三四五六七八九十]+(楼|层|F)|(会议|宴会|报告|演播|多功能|圆弧|大)厅$/.test(c.name);
+
 /** The checks, in order; each is its own rule with its own tests. */
-export const NAME_CHECKS: readonly NameCheck[] = [notARunOfNationalBodies, noPositionBeforeShortEnding, notAUnionWorker];
+export const NAME_CHECKS: readonly NameCheck[] = [notARunOfNationalBodies, noPositionBeforeShortEnding, notAUnionWorker, notTheOfficeAfter, notARoom];
 
 /**
  * Keeps the longest names; of a name made of a body and its department

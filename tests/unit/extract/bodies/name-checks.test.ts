@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { NAME_CHECKS, noPositionBeforeShortEnding, notARunOfNationalBodies, notAUnionWorker } from '../../../../src/extract/recognise/organisations.js';
+import { NAME_CHECKS, noPositionBeforeShortEnding, notARoom, notARunOfNationalBodies, notAUnionWorker, notTheOfficeAfter } from '../../../../src/extract/recognise/organisations.js';
 import { analysed } from '../../../helpers/doc.js';
 
 function bodies(text: string, meta = {}) {
@@ -10,7 +10,7 @@ function bodies(text: string, meta = {}) {
 
 describe('where a name starts and what it may hold', () => {
   it('lists its checks in one place', () => {
-    expect(NAME_CHECKS).toEqual([notARunOfNationalBodies, noPositionBeforeShortEnding, notAUnionWorker]);
+    expect(NAME_CHECKS).toEqual([notARunOfNationalBodies, noPositionBeforeShortEnding, notAUnionWorker, notTheOfficeAfter, notARoom]);
   });
 
   it('a preposition or verb never starts a name (经, 获, 由)', () => {
@@ -47,5 +47,19 @@ describe('where a name starts and what it may hold', () => {
   it('a township written before its school is part of its name, not a place guessed from 乡村', () => {
     const b = bodies('协合乡中心学校教师许天明获市“最美乡村教师”称号。');
     expect(b).toContain('Organization:协合乡中心学校');
+  });
+
+  it('notTheOfficeAfter: 行政院|院长 is the body and an office, not a second body 行政院院', () => {
+    const b = bodies('行政院院長江明出席大會。');
+    expect(b).toContain('Organization:行政院');
+    expect(b).not.toContain('Organization:行政院院');
+  });
+
+  it('notARoom: a hall on a floor of a hotel is a place, not a body', () => {
+    expect(bodies('江州恒岳大饭店8楼国际会议厅举办表彰大会。').some((x) => x.includes('会议厅'))).toBe(false);
+  });
+
+  it('〇 is a digit inside a school name', () => {
+    expect(bodies('长春市第一〇三中学校教师王立群获奖。')).toContain('Organization:长春市第一〇三中学校');
   });
 });
