@@ -150,7 +150,7 @@ function mergeSingles(pieces: { start: number; word: string; tag: string }[]): v
 function joinSplitPlaces(pieces: { start: number; word: string; tag: string }[], lx: Lexicon): void {
   for (let i = pieces.length - 1; i > 0; i--) {
     const prev = pieces[i - 1]!;
-    if (!/^[省市区县]$/.test(pieces[i]!.word) || /[省市区县州委]$/.test(prev.word)) continue;
+    if (!/^[省市区县]$/.test(pieces[i]!.word) || /(省|市|区|县|委|自治州)$/.test(prev.word)) continue;
     // A place jieba knows (九江/ns), or a word it does not know at all that reads as one (江川).
     const known = prev.tag === 'ns' || isPlace(prev.word, lx);
     if (known || (!lx.word(prev.word) && placeNameToken({ ...prev, end: pieces[i]!.start }, lx))) {
@@ -318,13 +318,7 @@ function orgEndingAt(doc: Doc, toks: TokenIndex, lx: Lexicon, suffix: string, e:
     left = before0.start;
   }
   if (left >= s || !pieces.length) return undefined;
-  // Inside a book title (《首都工匠学院体系建设三年行动方案》) a name is part of the title.
-  // Looked for in the last 60 characters only: lastIndexOf over the whole text made this quadratic.
-  const from = Math.max(0, left - 60);
-  const open = text.slice(from, left + 1).lastIndexOf('《');
-  const title = open >= 0 ? text.slice(from + open, from + open + 60) : '';
-  const close = title.indexOf('》');
-  if (close >= 0 && from + open + close > e) return undefined;
+  if (insideTitle(text, left, e)) return undefined;
   let placePrefix: string | undefined;
   if (PLACE_PREFIXES.includes(pieces[0]!.word)) placePrefix = pieces[0]!.word;
   // 市委组织部: the committee's bare place is resolved like 市委's.
@@ -363,6 +357,29 @@ function orgEndingAt(doc: Doc, toks: TokenIndex, lx: Lexicon, suffix: string, e:
   if (tail && !/简称/.test(tail[0]) && !abbreviates(tail[1]!, text.slice(left, e))) end = e + tail[0].length;
   const type = lx.orgSuffixType.get(suffix) as EntityType;
   return { start: left, end, type, name: text.slice(left, end), cue: 'suffix', suffixStart: s, placePrefix };
+}
+
+/**
+ * Inside a book title (《首都工匠学院体系建设三年行动方案》) a name is part of the
+ * title; but the issuers that open a document's title are bodies
+ * (《江州市人民政府关于表彰…的决定》, 《中共江州市委 江州市人民政府关于…》).
+ * Looked for in the last 60 characters only: lastIndexOf over the whole text made this quadratic.
+ */
+export function insideTitle(text: string, left: number, e: number): boolean {
+  const from = Math.max(0, left - 60);
+  const open = text.slice(from, left + 1).lastIndexOf('《');
+  const title = open >= 0 ? text.slice(from + open, from + open + 60) : '';
+  const close = title.indexOf('》');
+  if (close < 0 || from + open + close <= e) return false;
+  return !titleIssuer(text, from + open + 1, left, e);
+}
+
+/** Whether the name [left, e) is among the issuers before 关于 at the start of a title opening at `start`. */
+function titleIssuer(text: string, start: number, left: number, e: number): boolean {
+  const about = text.indexOf('关于', e);
+  if (about < 0 || about - start > 40) return false;
+  // Only names and the spaces or 、 between them come before 关于.
+  return !/[《》“”"，。；：:]/.test(text.slice(start, about)) && !text.slice(start, left).includes('关于');
 }
 
 /** A name read back from its ending, before it becomes a mention. */
