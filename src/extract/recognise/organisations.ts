@@ -10,6 +10,7 @@ import type { Doc, EntityMention, Token } from '../document.js';
 import { lexicon, type Lexicon } from '../lexicon.js';
 import { isHan, type TokenIndex } from '../text.js';
 import { bylineMedia, datelineMedia, knownMedia, sourceLineMedia } from './bodies/media.js';
+import { numberedSchools } from './bodies/schools.js';
 
 /** Tags of words that never belong to a name (verbs, prepositions, particles …). */
 const STOP_TAGS = new Set(['k', 'l', 'i', 'v', 'vd', 'p', 'c', 'u', 'uj', 'ul', 'uz', 'ud', 'ug', 'uv', 'r', 'rr', 'rz', 'd', 'y', 'e', 'o', 'q', 'f', 'zg', 'ad', 'an']);
@@ -30,7 +31,7 @@ const FUNCTION_CHARS = /^[是在到从由暨向对为把被让给和与及或并
  */
 const LEADING_CHARS = /^[经获受据]$/;
 /** Suffixes that follow only a place: 北京市人民政府, 朝阳区人大常委会. */
-const PLACE_ONLY_SUFFIXES = new Set(['人民政府', '政府', '人大常委会', '常委会', '政协']);
+const PLACE_ONLY_SUFFIXES = new Set(['人民政府', '政府', '人大常委会', '常委会', '人大', '政协']);
 /** After these a name is used generically: 工会工作, 工会系统, 工会大思政课. */
 const GENERIC_FOLLOWERS = /^(工作|系统|组织|干部|事业|会员|经费|维权|大思政课|改革|力量)/;
 /** Bare administrative prefixes resolved later from context (市委 → 北京市委). */
@@ -55,6 +56,7 @@ export const ORG_FINDERS: readonly OrgFinder[] = [
   sourceLineMedia, // 来源：江州网-九江日报, 稿源:江州云
   datelineMedia, // 江州网九江5月3日电, 江州日报讯 at the start of a line
   bylineMedia, // 江州日报记者, 据九江晚报消息, 【江州新闻报道】
+  numberedSchools, // 江州区一中, 九江县二中
 ];
 
 export function recogniseOrganisations(doc: Doc, toks: TokenIndex, finders: readonly OrgFinder[] = ORG_FINDERS): OrgMention[] {
@@ -339,7 +341,8 @@ function orgEndingAt(doc: Doc, toks: TokenIndex, lx: Lexicon, suffix: string, e:
   // 科技 ends a company's short name (汉王科技), not a phrase (基因科技).
   if (suffix === '科技' && !(rest.length === 1 && rest[0]!.word.length <= 3 && !lx.word(rest[0]!.word))) return undefined;
   // 首都工会工作, 新业态工会工作: a place or a common phrase before 工会工作 is generic.
-  if (GENERIC_FOLLOWERS.test(text.slice(e, e + 4)) && rest.every((p) => isPlace(p.word, lx) || !properPiece(p.word, p.tag, lx) || rest.length === 1)) return undefined;
+  // (会员 after another body is its members: 某促进会会员.)
+  if ((suffix.endsWith('工会') || !text.startsWith('会员', e)) && GENERIC_FOLLOWERS.test(text.slice(e, e + 4)) && rest.every((p) => isPlace(p.word, lx) || !properPiece(p.word, p.tag, lx) || rest.length === 1)) return undefined;
   // …贡献工会力量, 工会系统: always a phrase.
   if (/^(力量|系统)/.test(text.slice(e, e + 2)) && suffix.endsWith('工会')) return undefined;
   // A 街道 or 社区 is a place unless it acts (泉河街道承办…); its offices and unions have longer names.
