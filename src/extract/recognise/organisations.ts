@@ -9,6 +9,7 @@ import type { EntityType } from '../../domain/model.js';
 import type { Doc, EntityMention, Token } from '../document.js';
 import { lexicon, type Lexicon } from '../lexicon.js';
 import { isHan, type TokenIndex } from '../text.js';
+import { listRowEmployers } from './bodies/list-rows.js';
 import { bylineMedia, datelineMedia, knownMedia, sourceLineMedia } from './bodies/media.js';
 import { numberedSchools } from './bodies/schools.js';
 
@@ -57,6 +58,7 @@ export const ORG_FINDERS: readonly OrgFinder[] = [
   datelineMedia, // 江州网九江5月3日电, 江州日报讯 at the start of a line
   bylineMedia, // 江州日报记者, 据九江晚报消息, 【江州新闻报道】
   numberedSchools, // 江州区一中, 九江县二中
+  listRowEmployers, // 张三（恒岳米业）, 李四　江州市恒岳企业管理咨询服务有限公司: the employer cell of a list row
 ];
 
 export function recogniseOrganisations(doc: Doc, toks: TokenIndex, finders: readonly OrgFinder[] = ORG_FINDERS): OrgMention[] {
