@@ -6,14 +6,14 @@ import Fastify, { type FastifyInstance } from 'fastify';
 import type { Graph } from '../graph/client.js';
 import { readExamples } from './examples.js';
 import { explorerPlugin } from './plugins/explorer.js';
-import { exportPlugin } from './plugins/export.js';
+import { EXPORT_PATH, exportPlugin } from './plugins/export.js';
 import { graphqlPlugin } from './plugins/graphql.js';
 import { healthPlugin } from './plugins/health.js';
 import { createRepositories } from './repositories/index.js';
 import { buildApiSchema } from './schema.js';
 
 export const GRAPHQL_PATH = '/graphql';
-/** The query explorer page (GraphiQL from local packages, with docs/queries.graphql); `/` redirects to it. */
+/** The query explorer page (GraphiQL from local packages, with docs/queries.graphql); `/` redirects to it. The graph view is at /explorer/graph. */
 export const EXPLORER_PATH = '/explorer';
 
 export interface ServerDeps {
@@ -40,7 +40,7 @@ export async function buildServer(deps: ServerDeps): Promise<FastifyInstance> {
     queryTimeoutMs: deps.queryTimeoutMs,
   });
   await app.register(exportPlugin, { graph: deps.graph });
-  await app.register(explorerPlugin, { path: EXPLORER_PATH, graphqlPath: GRAPHQL_PATH, examples: await readExamples() });
+  await app.register(explorerPlugin, { path: EXPLORER_PATH, graphqlPath: GRAPHQL_PATH, exportPath: EXPORT_PATH, examples: await readExamples() });
   return app;
 }
 
