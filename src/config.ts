@@ -32,6 +32,8 @@ const envSchema = z.object({
   LAUREL_PORT: port.default(4000),
   LAUREL_API_TOKEN: z.string().min(16, 'must be at least 16 characters').optional(),
   LAUREL_QUERY_TIMEOUT_MS: z.coerce.number().int().positive().default(10_000),
+  /** Largest article file read, in MB (fractions allowed); larger ones are refused with a message. */
+  LAUREL_MAX_ARTICLE_MB: z.coerce.number().positive().max(1024).default(4),
   NODE_ENV: z.string().default('development'),
 });
 
@@ -55,6 +57,8 @@ export interface Config {
   apiToken?: string;
   queryTimeoutMs: number;
   production: boolean;
+  /** LAUREL_MAX_ARTICLE_MB in bytes. */
+  maxArticleBytes: number;
 }
 
 export class ConfigError extends Error {
@@ -89,5 +93,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     apiToken: e.LAUREL_API_TOKEN,
     queryTimeoutMs: e.LAUREL_QUERY_TIMEOUT_MS,
     production: e.NODE_ENV === 'production',
+    maxArticleBytes: Math.round(e.LAUREL_MAX_ARTICLE_MB * 1024 * 1024),
   };
 }

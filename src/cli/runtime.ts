@@ -6,6 +6,7 @@
 import { fileURLToPath } from 'node:url';
 import type { Config } from '../config.js';
 import { extractFiles } from '../extract/batch.js';
+import type { ReadOptions } from '../extract/io/read-article.js';
 import type { ArticleExtraction } from '../extract/contract.js';
 import { Graph, GraphWriter, applySchema } from '../graph/index.js';
 import { provisionNeo4j, type Neo4jConnection } from '../graph/provision/index.js';
@@ -52,6 +53,11 @@ export async function openDatabase(config: Config, opts: { configuredOnly?: stri
   return { connection, graph, close };
 }
 
+/** The article size limit of the configuration, as the readers take it. */
+export function articleLimits(config: Pick<Config, 'maxArticleBytes'>): ReadOptions {
+  return { maxBytes: config.maxArticleBytes, limitHint: 'LAUREL_MAX_ARTICLE_MB sets the limit' };
+}
+
 export interface LoadReport {
   files: number;
   loaded: number;
@@ -66,7 +72,7 @@ export interface LoadReport {
  * Extracts the files and writes them in batches. A file that cannot be read
  * or extracted is reported and the rest still load.
  */
-export async function loadPaths(graph: Graph, paths: string[], batchSize = 50): Promise<LoadReport> {
+export async function loadPaths(graph: Graph, paths: string[], batchSize = 50, read: ReadOptions = {}): Promise<LoadReport> {
   const writer = new GraphWriter(graph, { batchSize });
   const report: LoadReport = { files: 0, loaded: 0, failed: [], entities: 0, mentions: 0, facts: 0, skipped: [] };
   const bar = progress('load');
@@ -82,7 +88,7 @@ export async function loadPaths(graph: Graph, paths: string[], batchSize = 50): 
     pending = [];
   };
   try {
-    for await (const item of extractFiles(paths, (p) => bar.update(p.done, p.total, p.path))) {
+    for await (const item of extractFiles(paths, (p) => bar.update(p.done, p.total, p.path), read)) {
       report.files++;
       if (!item.ok) {
         report.failed.push({ path: item.path, reason: item.reason });

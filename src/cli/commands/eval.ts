@@ -4,7 +4,9 @@ import { Command, InvalidArgumentError } from 'commander';
 import { extractFiles } from '../../extract/batch.js';
 import { toSpecJson } from '../../extract/contract.js';
 import { formatReport, score, type ScoredDoc } from '../../extract/eval/score.js';
+import { loadConfig } from '../../config.js';
 import { progress } from '../progress.js';
+import { articleLimits } from '../runtime.js';
 
 export function evalCommand(): Command {
   return new Command('eval')
@@ -17,12 +19,13 @@ export function evalCommand(): Command {
     .option('--json', 'print the report as JSON instead of a table')
     .addHelpText('after', '\nExample: laurel eval --gold my-gold/ my-articles/ --errors')
     .action(async (paths: string[], options: { gold: string; errors?: boolean; json?: boolean }) => {
+      const read = articleLimits(loadConfig());
       const { gold, problems } = loadGold(options.gold);
       for (const p of problems) process.stderr.write(`laurel eval: skipped gold ${p}\n`);
       const predictions = new Map<string, ScoredDoc>();
       const bar = progress('eval');
       let failed = 0;
-      for await (const item of extractFiles(paths, (p) => bar.update(p.done, p.total, p.path))) {
+      for await (const item of extractFiles(paths, (p) => bar.update(p.done, p.total, p.path), read)) {
         if (item.ok) {
           const spec = toSpecJson(item.extraction) as unknown as ScoredDoc;
           predictions.set(spec.doc, spec);

@@ -1,7 +1,7 @@
 import { Command } from 'commander';
 import { loadConfig } from '../../config.js';
 import { status } from '../progress.js';
-import { SEEDS_DIR, formatReport, loadPaths, openDatabase } from '../runtime.js';
+import { SEEDS_DIR, articleLimits, formatReport, loadPaths, openDatabase } from '../runtime.js';
 import { port } from './load.js';
 import { serveUntilSignal } from './serve.js';
 
@@ -23,7 +23,7 @@ export function upCommand(): Command {
       const db = await openDatabase(config);
       let report;
       try {
-        report = await loadPaths(db.graph, [opts.seeds]);
+        report = await loadPaths(db.graph, [opts.seeds], undefined, articleLimits(config));
       } catch (err) {
         await db.close();
         throw err;

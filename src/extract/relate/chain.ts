@@ -123,19 +123,29 @@ export function rightChain(view: DocView, s: Sentence, p: EntityMention): Item[]
   }
   const items: Item[] = [];
   for (const seg of segments) {
-    const item = itemEndingAt(view, seg.end, seg.start);
-    if (!item || item.start > seg.start + 8) break;
-    // A segment can hold an honour and a body: the peeled links, left to right.
-    const inner: Item[] = [item];
-    for (let pos = item.start; pos > seg.start; ) {
-      const more = itemEndingAt(view, pos, seg.start);
-      if (!more) break;
-      inner.unshift(more);
-      pos = more.start;
-    }
+    const inner = segmentItems(view, seg);
+    if (!inner) break;
     items.push(...inner);
   }
   return items;
+}
+
+/**
+ * The links one segment of a chain holds (an honour and a body can share
+ * one: 全国劳动模范某公司工程师), left to right; undefined when it does not
+ * end in a link that starts near its start.
+ */
+export function segmentItems(view: DocView, seg: { start: number; end: number }): Item[] | undefined {
+  const item = itemEndingAt(view, seg.end, seg.start);
+  if (!item || item.start > seg.start + 8) return undefined;
+  const inner: Item[] = [item];
+  for (let pos = item.start; pos > seg.start; ) {
+    const more = itemEndingAt(view, pos, seg.start);
+    if (!more) break;
+    inner.unshift(more);
+    pos = more.start;
+  }
+  return inner;
 }
 
 /** One link of an appositive chain ending at `pos`: an honour, a body with its office, or a bare office. */

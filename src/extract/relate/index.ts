@@ -17,8 +17,11 @@ import { companyStaff } from './patterns/company-staff.js';
 import { enumeration } from './patterns/enumeration.js';
 import { honouredThroughConferral } from './patterns/honoured-through-conferral.js';
 import { honourees } from './patterns/honourees.js';
+import { issuers } from './patterns/issuers.js';
 import { honouring } from './patterns/honouring.js';
+import { listRows } from './patterns/list-rows.js';
 import { listSharesHonours } from './patterns/list-shares-honours.js';
+import { sections } from './patterns/sections.js';
 import { storyHonourYears } from './patterns/story-honour-years.js';
 import { tableRow } from './patterns/table-row.js';
 import { RelationSink } from './sink.js';
@@ -30,9 +33,12 @@ export const PATTERNS: readonly Pattern[] = [
   companyStaff, // X等5名公司代表
   clauses, // NAME今年获得…, NAME被ORG授予…, NAME获此殊荣, NAME是…, NAME在ORG任职…
   honouring, // ORG授予/表彰/走访慰问…NAME, TITLE由ORG评选
+  sections, // 一、江州市优秀护士 / lines of names under it
   honourees, // 获奖职工中，… / 名单 headings: the paragraphs of honourees that follow
   enumeration, // …分别是A、B, 10名“X”是：
   tableRow, // | 张三 | 某公司 | 焊工 |
+  listRows, // 张三（某公司焊工）, 某医院：张三、李四, 上海：张三 某大学教师
+  issuers, // ORG关于表彰…的决定, a signature, 由A、B举办的评选: conferred by, and honoured by for every holder
   honouredThroughConferral, // end: holders of an honour a body confers were honoured by it
   storyHonourYears, // end: the year a story gives an honour's conferral
 ];

@@ -27,9 +27,10 @@ export class RelationSink {
     if (existing) {
       existing.year ??= extra.year;
       existing.position ??= extra.position;
+      if (!existing.sentences.includes(sentence)) existing.sentences.push(sentence);
       return;
     }
-    const r: DocRelation = { type, from: f.name, to: to.name, sentence, rule, ...definedOnly(extra) };
+    const r: DocRelation = { type, from: f.name, to: to.name, sentence, sentences: [sentence], rule, ...definedOnly(extra) };
     this.seen.set(key, r);
     this.list.push(r);
   }

@@ -32,7 +32,7 @@ function isHeadlineByline(doc: Doc, s: Sentence, p: EntityMention): boolean {
 }
 
 /** The relations a chain gives its person: honours held, employers with the office, bodies an office implies. */
-function applyChain(view: DocView, sink: RelationSink, p: EntityMention, chain: Item[], si: number): void {
+export function applyChain(view: DocView, sink: RelationSink, p: EntityMention, chain: Item[], si: number): void {
   // An office on its own continues the body before it: 党组副书记、副主任.
   const merged: Item[] = [];
   for (const item of chain) {

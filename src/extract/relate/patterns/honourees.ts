@@ -16,6 +16,15 @@ import { yearIn } from '../years.js';
 /** Lines inside a list of honourees that hold no honouree: a whole-line note in brackets, a table row, a place heading. */
 const LIST_FURNITURE = /^([（(][^）)]*[）)]|\|.*\|)$|^[\u4e00-\u9fff]{2,10}(区|县|市|州|盟|旗|镇|乡)$/;
 
+/** The honour a story names most (the latest of those named most): 16名省劳模…全省劳动模范…和先进工作者 → 劳动模范. */
+function dominant<T extends { name: string }>(named: T[]): T | undefined {
+  const counts = new Map<string, number>();
+  for (const x of named) counts.set(x.name, (counts.get(x.name) ?? 0) + 1);
+  let best: T | undefined;
+  for (const x of named) if (!best || counts.get(x.name)! >= counts.get(best.name)!) best = x;
+  return best;
+}
+
 export const honourees: Pattern = {
   name: 'honourees',
   start: (view, sink) => ({
@@ -40,7 +49,7 @@ export const honourees: Pattern = {
       // The honour named in the head (在受表彰的全国劳动模范中), else the story's latest individual honour.
       const honour =
         view.sorted.find((x) => individual(x) && x.m.start >= s.start && x.m.end <= headEnd) ??
-        [...view.sorted].reverse().find((x) => individual(x) && x.m.end <= s.start && x.m.start >= story);
+        dominant(view.sorted.filter((x) => individual(x) && x.m.end <= s.start && x.m.start >= story));
       if (!honour) return;
       if (/集体/.test(head[0])) return;
       const where = sentenceContaining(view.doc, honour.m.start)!;
@@ -73,7 +82,9 @@ export const honourees: Pattern = {
           if (!opensWithName || /^[^，。；]{0,40}?(表示|指出|强调|要求|介绍)/.test(view.text.slice(x.start, x.end))) break;
           paragraph = x.paragraph;
         }
-        for (const p of view.mentionsIn(x).filter((m) => m.type === 'Person' && !view.bylineNames.has(m.name))) {
+        // People a heading of their own already placed (一、江州市优秀护士) keep that honour.
+        const sectioned = new Set(sink.relations.filter((r) => r.rule === 'section').map((r) => r.from));
+        for (const p of view.mentionsIn(x).filter((m) => m.type === 'Person' && !view.bylineNames.has(m.name) && !sectioned.has(view.canonical(m).name))) {
           sink.add(honourRelation(honour.type), p, honour, k, 'honourees', { year });
         }
       }

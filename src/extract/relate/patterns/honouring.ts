@@ -49,13 +49,14 @@ function honouringIn(view: DocView, sink: RelationSink, visitingBody: VisitingBo
     // The act may follow in the next clauses when they have no subject of their own
     // (…作出决定，授予…，授予… / …举行发布仪式，经推荐评审，认定…).
     let end = clauseEnd(text, org.end, s.end);
-    while (end < s.end && end - org.end < 120 && !bodies.concat(ms.filter((m) => m.type === 'Person')).some((m) => m.start === end + 1)) {
+    while (end < s.end && end - org.end < 200 && !bodies.concat(ms.filter((m) => m.type === 'Person')).some((m) => m.start === end + 1)) {
       const nextEnd = clauseEnd(text, end + 1, s.end);
-      if (!/^，(命名|授予|表彰|认定|评选|评定|颁发|被授予|经|并|同时|联合)/.test(text.slice(end, end + 4))) break;
+      // A clause with no subject of its own continues the act: …决定，对…予以通报表彰，授予….
+      if (!/^，(命名|授予|表彰|认定|评选|评定|颁发|被授予|经|并|同时|联合|对|向|为|决定|予以|特|现|分别|按照|根据)/.test(text.slice(end, end + 4))) break;
       end = nextEnd;
     }
     const tail = text.slice(org.end, end);
-    const v = HONOURING.exec(tail.slice(0, 60));
+    const v = HONOURING.exec(tail.slice(0, 120));
     if (!v) continue;
     const vAt = org.end + v.index;
     const between = ms.filter((m) => m !== org && m.start >= org.end && m.end <= vAt);

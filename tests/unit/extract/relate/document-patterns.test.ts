@@ -38,3 +38,11 @@ describe('the pattern list', () => {
     for (const r of d.relations) expect(d.text.slice(d.sentences[r.sentence]!.start, d.sentences[r.sentence]!.end)).toContain(r.from);
   });
 });
+
+describe('years of an act', () => {
+  it('takes a decision’s full date over a period it mentions (2003年以来 … 于2006年4月26日决定)', async () => {
+    const { yearIn } = await import('../../../../src/extract/relate/years.js');
+    expect(yearIn('对2003年以来作出贡献的个人，市委于2006年4月26日决定授予', 2010)).toBe(2006);
+    expect(yearIn('2019年至今，他去年获得', 2024)).toBe(2023);
+  });
+});

@@ -5,7 +5,7 @@ import { enumeration } from '../../../../src/extract/relate/patterns/enumeration
 import { honourees } from '../../../../src/extract/relate/patterns/honourees.js';
 import { listSharesHonours } from '../../../../src/extract/relate/patterns/list-shares-honours.js';
 import { tableRow } from '../../../../src/extract/relate/patterns/table-row.js';
-import { foundBy } from '../../../helpers/doc.js';
+import { foundBy, resolvedDoc } from '../../../helpers/doc.js';
 
 describe('pattern: list-shares-honours', () => {
   it('gives the honour before a 、-list to every name in it', () => {
@@ -79,5 +79,34 @@ describe('pattern: table-row', () => {
     const text = ['## 获评名单', '', '| 序号 | 姓名 | 工作单位 | 岗位 |', '|---|---|---|---|', '| 1 | 陆志成 | 江州精工机械有限公司 | 数控车工 |', '| 2 | 何秀兰（女） | 江州市第一人民医院 | 护士长 |'].join('\n');
     const found = foundBy([tableRow], text);
     expect(found).toEqual(['WORKS_FOR|陆志成|江州精工机械有限公司||数控车工', 'WORKS_FOR|何秀兰|江州市第一人民医院||护士长']);
+  });
+});
+
+describe('list rows and levels from the article', () => {
+  it('reads a row name without a person cue: 胡为义（某合作社）, numbered rows', () => {
+    const text = ['附：名单', '', '胡为义（九江市种业合作社）', '', '2. 石平香 九江纺织有限公司挡车工'].join('\n');
+    const names = resolvedDoc(text).mentions.filter((m) => m.type === 'Person').map((m) => m.name);
+    expect(names).toEqual(expect.arrayContaining(['胡为义', '石平香']));
+  });
+
+  it('gives 全省劳动模范 and 16名省劳模 the article’s province', () => {
+    const d = resolvedDoc('本报讯 我市16名省劳模赴武汉领奖。16名全省劳动模范起程。', { place: '湖北省荆门市' });
+    expect(d.entities.filter((e) => e.type === 'Title').map((e) => e.name)).toEqual(['湖北省劳动模范']);
+  });
+});
+
+describe('pattern: list-rows', () => {
+  it('reads the employer from the brackets after a name, from a body before a colon, and after a place heading', async () => {
+    const { listRows } = await import('../../../../src/extract/relate/patterns/list-rows.js');
+    const text = ['江州时代工匠名单', '马 伟（江州富强科技有限公司技术部部长）', '江州人民医院：沈丽娟、周晓红', '上海：江源 江州师范大学附属中学教师'].join('\n');
+    const found = foundBy([listRows], text);
+    expect(found).toEqual(
+      expect.arrayContaining([
+        'WORKS_FOR|马伟|江州富强科技有限公司||技术部部长',
+        'WORKS_FOR|沈丽娟|江州人民医院||',
+        'WORKS_FOR|周晓红|江州人民医院||',
+        'WORKS_FOR|江源|江州师范大学附属中学||教师',
+      ]),
+    );
   });
 });
