@@ -6,14 +6,14 @@ import Fastify, { type FastifyInstance } from 'fastify';
 import type { Graph } from '../graph/client.js';
 import { readExamples } from './examples.js';
 import { explorerPlugin } from './plugins/explorer.js';
-import { exportPlugin } from './plugins/export.js';
+import { EXPORT_PATH, exportPlugin } from './plugins/export.js';
 import { graphqlPlugin } from './plugins/graphql.js';
 import { healthPlugin } from './plugins/health.js';
 import { buildApiSchema } from './schema.js';
 import { ClientShares, QUERIES_PER_CLIENT } from './shares.js';
 
 export const GRAPHQL_PATH = '/graphql';
-/** The query explorer page (GraphiQL from local packages, with docs/queries.graphql); `/` redirects to it. */
+/** The query explorer page (GraphiQL from local packages, with docs/queries.graphql); `/` redirects to it. The graph view is at /explorer/graph. */
 export const EXPLORER_PATH = '/explorer';
 
 /** LAUREL_QUERY_TIMEOUT_MS's default. */
@@ -47,7 +47,7 @@ export async function buildServer(deps: ServerDeps): Promise<FastifyInstance> {
     queryTimeoutMs: deps.queryTimeoutMs ?? DEFAULT_REQUEST_TIMEOUT_MS,
   });
   await app.register(exportPlugin, { graph: deps.graph });
-  await app.register(explorerPlugin, { path: EXPLORER_PATH, graphqlPath: GRAPHQL_PATH, examples: await readExamples() });
+  await app.register(explorerPlugin, { path: EXPLORER_PATH, graphqlPath: GRAPHQL_PATH, exportPath: EXPORT_PATH, examples: await readExamples() });
   return app;
 }
 

@@ -81,6 +81,8 @@ export interface Lexicon {
   genericModifiers: WordSet;
   genericNames: Set<string>;
   national: NationalBody[];
+  /** News organisations: national names, newspaper endings, the endings of media names, and words that name none. */
+  media: { national: Set<string>; newspapers: WordSet; endings: WordSet; notNames: Set<string> };
 }
 
 let cached: Lexicon | undefined;
@@ -181,5 +183,11 @@ function build(): Lexicon {
     genericModifiers: new WordSet(organisationsData.generic),
     genericNames: new Set(organisationsData.genericNames),
     national: organisationsData.national as NationalBody[],
+    media: {
+      national: new Set(organisationsData.media.national),
+      newspapers: new WordSet(organisationsData.media.newspapers),
+      endings: new WordSet(organisationsData.media.endings),
+      notNames: new Set(organisationsData.media.notNames),
+    },
   };
 }

@@ -4,3 +4,4 @@ export { applySchema, readSchemaStatements, SCHEMA_DIR } from './schema.js';
 export { GraphWriter, type WriteSummary, type WriterOptions } from './writer/writer.js';
 export { graphCounts, type GraphCounts } from './stats.js';
 export { normaliseName } from './names.js';
+export { bodyNodes, type BodyNode } from './bodies.js';
