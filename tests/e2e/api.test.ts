@@ -736,16 +736,16 @@ describe('limits', () => {
 });
 
 describe('errors', () => {
-  it('gives codes but no stack traces in production; stack traces only in development', async () => {
-    const prod = await startServer(graph, { production: true });
+  it('gives codes but no stack traces by default; stack traces only when the operator asks (LAUREL_DEBUG)', async () => {
+    const debug = await startServer(graph, { debug: true });
     try {
-      for (const url of [prod.graphql, server.graphql]) {
+      for (const url of [server.graphql, debug.graphql]) {
         const res = await gql(url, '{ honourees(title: "没有这个称号") { totalCount } }');
         expect(codes(res)).toEqual(['NOT_FOUND']);
-        expect(res.errors![0]!.extensions!.stacktrace === undefined).toBe(url === prod.graphql);
+        expect(res.errors![0]!.extensions!.stacktrace === undefined).toBe(url === server.graphql);
       }
     } finally {
-      await prod.close();
+      await debug.close();
     }
   });
 
@@ -765,11 +765,11 @@ describe('errors', () => {
 });
 
 describe('when Neo4j is unreachable', () => {
-  it('answers SERVICE_UNAVAILABLE (without a stack trace in production), /ready 503 and /health 200', async () => {
+  it('answers SERVICE_UNAVAILABLE (without a stack trace), /ready 503 and /health 200', async () => {
     const port = await closedPort();
     const t = testTarget();
     const down = Graph.open({ ...t, uri: `bolt://127.0.0.1:${port}` }, { maxRetryTimeMs: 500 });
-    const prod = await startServer(down, { production: true });
+    const prod = await startServer(down);
     try {
       for (const query of ['{ stats { nodes } }', '{ honourees(title: "全国劳动模范") { totalCount } }']) {
         const res = await gql(prod.graphql, query);
