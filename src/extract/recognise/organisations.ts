@@ -428,8 +428,14 @@ export const notTheOfficeAfter: NameCheck = (c, lx) =>
 /** 某饭店10楼国际会议厅, 某公司13楼圆弧厅: a room of a building is a place, not a body. */
 export const notARoom: NameCheck = (c) => !/[\d一二三四五六七八九十]+(楼|层|F)|(会议|宴会|报告|演播|多功能|圆弧|大)厅$/.test(c.name);
 
+/** 联系地址：江州市某街道省委大院…: an address line names places and buildings, not the bodies in them. */
+export const notInAnAddress: NameCheck = (c) => {
+  const line = c.text.lastIndexOf('\n', c.start - 1) + 1;
+  return c.start - line > 40 || !/地址\s*[:：]/.test(c.text.slice(line, c.start));
+};
+
 /** The checks, in order; each is its own rule with its own tests. */
-export const NAME_CHECKS: readonly NameCheck[] = [notARunOfNationalBodies, noPositionBeforeShortEnding, notAUnionWorker, notTheOfficeAfter, notARoom];
+export const NAME_CHECKS: readonly NameCheck[] = [notARunOfNationalBodies, noPositionBeforeShortEnding, notAUnionWorker, notTheOfficeAfter, notARoom, notInAnAddress];
 
 /**
  * Keeps the longest names; of a name made of a body and its department
