@@ -507,6 +507,8 @@ function isHead(outer: OrgMention, head: OrgMention, lx: Lexicon): boolean {
   if (/^(直属|下属|所属)?(工会|总工会|工会委员会|工会联合会)$/.test(rest)) return true;
   if (lx.units.endingAt(rest, rest.length)) return true;
   if (/^\d+(所|院|厂|研究所)/.test(rest)) return true;
+  // A bureau of its office, station or team (某税务局|某税务所, 某局|办税服务厅, 某勘查局|313地质队).
+  if (/局$/.test(head.name) && /(所|厅|队|站|中心)$/.test(rest)) return true;
   return head.type === 'Company';
 }
 

@@ -14,6 +14,7 @@ import { committeeOfDepartment, youthLeagueForms } from '../resolve/committee-fo
 import { governmentForms } from '../resolve/government-forms.js';
 import { legalFormVariants } from '../resolve/legal-form-variants.js';
 import { mediaForms } from '../resolve/media-forms.js';
+import { parentBodyForms } from '../resolve/parent-body-forms.js';
 import { partyCommitteeForms } from '../resolve/party-committee-forms.js';
 import { placeBarePrefixes } from '../resolve/place-prefixes.js';
 import { placeQualifiedForms } from '../resolve/place-qualified-forms.js';
@@ -33,6 +34,7 @@ export const RESOLVE_STEPS: readonly ResolveStep[] = [
   shortEndings, // 江州市妇联 → 江州市妇女联合会
   autonomousCountyForms, // 九江县中医院 → 九江苗族自治县中医院, when the article writes both
   placeQualifiedForms, // 吉林敦化市总工会 → 敦化市总工会, when the article writes both
+  parentBodyForms, // 长江三峡通航管理局 → 交通运输部长江三峡通航管理局, when the article writes both
   mediaForms, // 江州云新闻 → 江州云, when the article names both
   committeeOfDepartment, // 江州市委|宣传部: the department is named, not the committee inside its name
   subUnits, // 远航重工有限公司设计部: the company is the body, the part is not

@@ -39,3 +39,17 @@ describe('committees and counties as articles write them', () => {
     expect(b).toEqual([]);
   });
 });
+
+describe('bodies within bodies', () => {
+  it('parentBodyForms: a body written with and without its parent is one, named in full', async () => {
+    const { parentBodyForms } = await import('../../../../src/extract/resolve/parent-body-forms.js');
+    expect(parentBodyForms.name).toBe('parentBodyForms');
+    const b = bodies('交通运输部九江航道管理局技师王立群获奖。九江航道管理局党委书记李明出席。');
+    expect(b.filter((x) => x.includes('航道'))).toEqual(['Organization:交通运输部九江航道管理局[九江航道管理局]']);
+  });
+
+  it('a bureau of its office or team is named as well as the office (税务局|税务所, 勘查局|313地质队)', () => {
+    const b = bodies('九江县地方税务局恒岳税务所、江州省地质矿产勘查局313地质队获奖。');
+    expect(b).toEqual(expect.arrayContaining(['Organization:九江县地方税务局[]', 'Organization:江州省地质矿产勘查局313地质队[]']));
+  });
+});
