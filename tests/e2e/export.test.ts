@@ -201,7 +201,7 @@ describe('the /export downloads', () => {
     expect(res.status).toBe(200);
     expect(res.headers.get('x-laurel-truncated')).toBe('false');
     const text = new TextDecoder('utf-8', { ignoreBOM: false }).decode(await res.arrayBuffer());
-    expect(text.split('\r\n')[0]).toMatch(/^id,label,key,name,/);
+    expect(text.split('\n')[0]).toMatch(/^id,label,key,name,/);
     expect(text).toContain(name!);
 
     const deep = await fetch(`${server.base}/export/graph.json?center=${encodeURIComponent(name!)}&depth=9`);
