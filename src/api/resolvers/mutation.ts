@@ -54,9 +54,9 @@ export class MutationResolver {
     @Arg('id', () => ID, { nullable: true, description: 'The article id (letters, digits, _ . -); by default `api-` and a digest of the text, so the same text is the same article.' }) id: string | null,
     @Ctx() ctx: ApiContext,
   ): Promise<IngestResult> {
-    if ((text === null) === (html === null)) throw badInput('give the article as text or as html (a saved web page), one of the two');
+    if ((text == null) === (html == null)) throw badInput('give the article as text or as html (a saved web page), one of the two');
     let page: ArticleMeta = {};
-    if (html !== null) {
+    if (html != null) {
       if (html.length > MAX_PAGE_CHARS) throw badInput(`html is too long (${html.length} characters; at most ${MAX_PAGE_CHARS})`);
       try {
         ({ text, meta: page } = readHtmlPage(Buffer.from(html, 'utf8')));
