@@ -10,6 +10,7 @@ import type { ReadOptions } from '../extract/io/read-article.js';
 import type { ArticleExtraction } from '../extract/contract.js';
 import { Graph, GraphWriter, applySchema } from '../graph/index.js';
 import { provisionNeo4j, type Neo4jConnection } from '../graph/provision/index.js';
+import { npmLaunchers, watchLaunchers } from './launcher.js';
 import { progress, status } from './progress.js';
 
 /** seeds/ at the package root, from src/cli or dist/cli alike. */
@@ -35,7 +36,13 @@ export async function openDatabase(config: Config, opts: { configuredOnly?: stri
     );
   }
   const connection = await provisionNeo4j(config, (m) => status(`neo4j: ${m}`));
-  const graph = Graph.open(connection, { queryTimeoutMs: config.queryTimeoutMs, maxRetryTimeMs: config.queryTimeoutMs });
+  const graph = Graph.open(connection, {
+    queryTimeoutMs: config.queryTimeoutMs,
+    maxRetryTimeMs: config.queryTimeoutMs,
+    // A Neo4j that stopped answering must not hold anyone longer than a query may take.
+    connectionTimeoutMs: Math.min(5_000, config.queryTimeoutMs),
+    connectionAcquisitionTimeoutMs: config.queryTimeoutMs,
+  });
   let closed: Promise<void> | undefined;
   const close = () =>
     (closed ??= (async () => {
@@ -116,20 +123,39 @@ export function formatReport(r: LoadReport): string {
   return `${lines.join('\n')}\n`;
 }
 
+export interface Stop {
+  /** What happened, for the log. */
+  reason: string;
+  /** The exit code Laurel should end with: 0 when asked to stop, non-zero when something it needs died. */
+  exitCode: number;
+}
+
+const SIGNALS = ['SIGINT', 'SIGTERM', 'SIGHUP'] as const;
+
 /**
- * Resolves on SIGINT or SIGTERM, then runs `cleanup` once. A second signal
- * while cleaning up exits at once.
+ * Resolves when Laurel should stop: on SIGINT, SIGTERM or SIGHUP; when npm,
+ * which launched it (`npx laurel up`), is gone (launcher.ts); or when
+ * `died` resolves (the Neo4j Laurel started stopped by itself). A second
+ * signal while cleaning up exits at once.
  */
-export function untilSignal(): Promise<NodeJS.Signals> {
+export function untilStopped(died?: Promise<string>): Promise<Stop> {
   return new Promise((resolve) => {
-    const on = (signal: NodeJS.Signals) => {
-      process.off('SIGINT', on);
-      process.off('SIGTERM', on);
-      process.once('SIGINT', () => process.exit(130));
-      process.once('SIGTERM', () => process.exit(143));
-      resolve(signal);
+    let done = false;
+    const stop = (s: Stop) => {
+      if (done) return;
+      done = true;
+      for (const signal of SIGNALS) {
+        process.off(signal, onSignal);
+        process.once(signal, () => process.exit(128 + (signal === 'SIGINT' ? 2 : signal === 'SIGTERM' ? 15 : 1)));
+      }
+      unwatch();
+      resolve(s);
     };
-    process.on('SIGINT', on);
-    process.on('SIGTERM', on);
+    const onSignal = (signal: NodeJS.Signals) => stop({ reason: `${signal}: shutting down`, exitCode: 0 });
+    for (const signal of SIGNALS) process.on(signal, onSignal);
+    const unwatch = watchLaunchers(npmLaunchers(), (pid) =>
+      stop({ reason: `the npm process that launched Laurel (pid ${pid}) is gone: shutting down`, exitCode: 0 }),
+    );
+    died?.then((why) => stop({ reason: `the Neo4j that Laurel started has stopped: ${why}`, exitCode: 1 }));
   });
 }

@@ -83,6 +83,8 @@ export interface Lexicon {
   national: NationalBody[];
   /** News organisations: national names, newspaper endings, the endings of media names, and words that name none. */
   media: { national: Set<string>; newspapers: WordSet; endings: WordSet; notNames: Set<string> };
+  /** Short endings written after a place and the full ending they stand for (妇联 → 妇女联合会). */
+  shortEndings: Map<string, string>;
 }
 
 let cached: Lexicon | undefined;
@@ -189,5 +191,6 @@ function build(): Lexicon {
       endings: new WordSet(organisationsData.media.endings),
       notNames: new Set(organisationsData.media.notNames),
     },
+    shortEndings: new Map(Object.entries(organisationsData.shortEndings)),
   };
 }

@@ -52,7 +52,7 @@ describe('schema/schema.graphql', () => {
     const page = ['after: String', 'first: Int'];
     expect(args(q.person)).toEqual(['id: ID', 'name: String']);
     expect(args(q.people)).toEqual(['filter: PeopleFilter', ...page].sort());
-    expect(args(q.honourees)).toEqual(['award: String', 'level: String', 'title: String', 'year: Int', 'yearFrom: Int', 'yearTo: Int', ...page].sort());
+    expect(args(q.honourees)).toEqual(['award: String', 'level: HonourLevel', 'title: String', 'year: Int', 'yearFrom: Int', 'yearTo: Int', ...page].sort());
     expect(args(q.honouredBy)).toEqual(['id: ID', 'organization: String', ...page].sort());
     expect(args(q.path)).toEqual(['from: EntityRef!', 'maxHops: Int!', 'to: EntityRef!']);
     expect(args(q.network)).toEqual(['center: EntityRef!', 'depth: Int!', 'limit: Int!']);

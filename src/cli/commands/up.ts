@@ -17,7 +17,8 @@ export function upCommand(): Command {
       'after',
       '\nNeo4j is found in this order: NEO4J_URI (with NEO4J_USERNAME, NEO4J_PASSWORD); a neo4j:5.26-community' +
         '\nDocker container; a Neo4j 5.26 server from Maven Central run with the local Java. A Neo4j that Laurel' +
-        '\nstarted is stopped on exit, SIGINT or SIGTERM.',
+        '\nstarted is stopped on exit, SIGINT, SIGTERM or SIGHUP (to Laurel or to the npx that launched it); if it' +
+        '\nstops by itself, Laurel says so and exits with code 1.',
     )
     .action(async (opts: { host?: string; port?: number; seeds: string }) => {
       const started = Date.now();
@@ -38,7 +39,7 @@ export function upCommand(): Command {
           `GraphQL:        ${url}`,
           `Explorer:       ${explorer}  (example queries, works offline)`,
           `Neo4j Browser:  ${c.browserUrl ?? '(no HTTP address known for this Neo4j)'}  ${browserHint(c.source, url.replace(/\/graphql$/, ''))}`,
-          `Neo4j Bolt:     ${c.uri}  user ${c.username}  password ${c.password}  database ${c.database}  (${describeSource(c.source)})`,
+          `Neo4j Bolt:     ${c.uri}  user ${c.username}  password ${c.password}  database ${c.database}  (${describeSource(c.source)}${c.pid ? `, pid ${c.pid}` : ''})`,
           'Press Ctrl-C to stop.',
         ];
         process.stdout.write(`${lines.join('\n')}\n`);

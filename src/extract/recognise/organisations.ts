@@ -9,7 +9,9 @@ import type { EntityType } from '../../domain/model.js';
 import type { Doc, EntityMention, Token } from '../document.js';
 import { lexicon, type Lexicon } from '../lexicon.js';
 import { isHan, type TokenIndex } from '../text.js';
+import { listRowEmployers } from './bodies/list-rows.js';
 import { bylineMedia, datelineMedia, knownMedia, sourceLineMedia } from './bodies/media.js';
+import { numberedSchools } from './bodies/schools.js';
 
 /** Tags of words that never belong to a name (verbs, prepositions, particles …). */
 const STOP_TAGS = new Set(['k', 'l', 'i', 'v', 'vd', 'p', 'c', 'u', 'uj', 'ul', 'uz', 'ud', 'ug', 'uv', 'r', 'rr', 'rz', 'd', 'y', 'e', 'o', 'q', 'f', 'zg', 'ad', 'an']);
@@ -30,7 +32,7 @@ const FUNCTION_CHARS = /^[是在到从由暨向对为把被让给和与及或并
  */
 const LEADING_CHARS = /^[经获受据]$/;
 /** Suffixes that follow only a place: 北京市人民政府, 朝阳区人大常委会. */
-const PLACE_ONLY_SUFFIXES = new Set(['人民政府', '政府', '人大常委会', '常委会', '政协']);
+const PLACE_ONLY_SUFFIXES = new Set(['人民政府', '政府', '人大常委会', '常委会', '人大', '政协']);
 /** After these a name is used generically: 工会工作, 工会系统, 工会大思政课. */
 const GENERIC_FOLLOWERS = /^(工作|系统|组织|干部|事业|会员|经费|维权|大思政课|改革|力量)/;
 /** Bare administrative prefixes resolved later from context (市委 → 北京市委). */
@@ -55,6 +57,8 @@ export const ORG_FINDERS: readonly OrgFinder[] = [
   sourceLineMedia, // 来源：江州网-九江日报, 稿源:江州云
   datelineMedia, // 江州网九江5月3日电, 江州日报讯 at the start of a line
   bylineMedia, // 江州日报记者, 据九江晚报消息, 【江州新闻报道】
+  numberedSchools, // 江州区一中, 九江县二中
+  listRowEmployers, // 张三（恒岳米业）, 李四　江州市恒岳企业管理咨询服务有限公司: the employer cell of a list row
 ];
 
 export function recogniseOrganisations(doc: Doc, toks: TokenIndex, finders: readonly OrgFinder[] = ORG_FINDERS): OrgMention[] {
@@ -150,7 +154,7 @@ function mergeSingles(pieces: { start: number; word: string; tag: string }[]): v
 function joinSplitPlaces(pieces: { start: number; word: string; tag: string }[], lx: Lexicon): void {
   for (let i = pieces.length - 1; i > 0; i--) {
     const prev = pieces[i - 1]!;
-    if (!/^[省市区县]$/.test(pieces[i]!.word) || /[省市区县州委]$/.test(prev.word)) continue;
+    if (!/^[省市区县]$/.test(pieces[i]!.word) || /(省|市|区|县|委|自治州)$/.test(prev.word)) continue;
     // A place jieba knows (九江/ns), or a word it does not know at all that reads as one (江川).
     const known = prev.tag === 'ns' || isPlace(prev.word, lx);
     if (known || (!lx.word(prev.word) && placeNameToken({ ...prev, end: pieces[i]!.start }, lx))) {
@@ -318,13 +322,7 @@ function orgEndingAt(doc: Doc, toks: TokenIndex, lx: Lexicon, suffix: string, e:
     left = before0.start;
   }
   if (left >= s || !pieces.length) return undefined;
-  // Inside a book title (《首都工匠学院体系建设三年行动方案》) a name is part of the title.
-  // Looked for in the last 60 characters only: lastIndexOf over the whole text made this quadratic.
-  const from = Math.max(0, left - 60);
-  const open = text.slice(from, left + 1).lastIndexOf('《');
-  const title = open >= 0 ? text.slice(from + open, from + open + 60) : '';
-  const close = title.indexOf('》');
-  if (close >= 0 && from + open + close > e) return undefined;
+  if (insideTitle(text, left, e)) return undefined;
   let placePrefix: string | undefined;
   if (PLACE_PREFIXES.includes(pieces[0]!.word)) placePrefix = pieces[0]!.word;
   // 市委组织部: the committee's bare place is resolved like 市委's.
@@ -345,7 +343,8 @@ function orgEndingAt(doc: Doc, toks: TokenIndex, lx: Lexicon, suffix: string, e:
   // 科技 ends a company's short name (汉王科技), not a phrase (基因科技).
   if (suffix === '科技' && !(rest.length === 1 && rest[0]!.word.length <= 3 && !lx.word(rest[0]!.word))) return undefined;
   // 首都工会工作, 新业态工会工作: a place or a common phrase before 工会工作 is generic.
-  if (GENERIC_FOLLOWERS.test(text.slice(e, e + 4)) && rest.every((p) => isPlace(p.word, lx) || !properPiece(p.word, p.tag, lx) || rest.length === 1)) return undefined;
+  // (会员 after another body is its members: 某促进会会员.)
+  if ((suffix.endsWith('工会') || !text.startsWith('会员', e)) && GENERIC_FOLLOWERS.test(text.slice(e, e + 4)) && rest.every((p) => isPlace(p.word, lx) || !properPiece(p.word, p.tag, lx) || rest.length === 1)) return undefined;
   // …贡献工会力量, 工会系统: always a phrase.
   if (/^(力量|系统)/.test(text.slice(e, e + 2)) && suffix.endsWith('工会')) return undefined;
   // A 街道 or 社区 is a place unless it acts (泉河街道承办…); its offices and unions have longer names.
@@ -363,6 +362,29 @@ function orgEndingAt(doc: Doc, toks: TokenIndex, lx: Lexicon, suffix: string, e:
   if (tail && !/简称/.test(tail[0]) && !abbreviates(tail[1]!, text.slice(left, e))) end = e + tail[0].length;
   const type = lx.orgSuffixType.get(suffix) as EntityType;
   return { start: left, end, type, name: text.slice(left, end), cue: 'suffix', suffixStart: s, placePrefix };
+}
+
+/**
+ * Inside a book title (《首都工匠学院体系建设三年行动方案》) a name is part of the
+ * title; but the issuers that open a document's title are bodies
+ * (《江州市人民政府关于表彰…的决定》, 《中共江州市委 江州市人民政府关于…》).
+ * Looked for in the last 60 characters only: lastIndexOf over the whole text made this quadratic.
+ */
+export function insideTitle(text: string, left: number, e: number): boolean {
+  const from = Math.max(0, left - 60);
+  const open = text.slice(from, left + 1).lastIndexOf('《');
+  const title = open >= 0 ? text.slice(from + open, from + open + 60) : '';
+  const close = title.indexOf('》');
+  if (close < 0 || from + open + close <= e) return false;
+  return !titleIssuer(text, from + open + 1, left, e);
+}
+
+/** Whether the name [left, e) is among the issuers before 关于 at the start of a title opening at `start`. */
+function titleIssuer(text: string, start: number, left: number, e: number): boolean {
+  const about = text.indexOf('关于', e);
+  if (about < 0 || about - start > 40) return false;
+  // Only names and the spaces or 、 between them come before 关于.
+  return !/[《》“”"，。；：:]/.test(text.slice(start, about)) && !text.slice(start, left).includes('关于');
 }
 
 /** A name read back from its ending, before it becomes a mention. */

@@ -15,6 +15,7 @@ import { mediaForms } from '../resolve/media-forms.js';
 import { partyCommitteeForms } from '../resolve/party-committee-forms.js';
 import { placeBarePrefixes } from '../resolve/place-prefixes.js';
 import { placeQualifiedForms } from '../resolve/place-qualified-forms.js';
+import { shortEndings } from '../resolve/short-endings.js';
 import { subUnits } from '../resolve/sub-units.js';
 import { dropPositionUnits } from '../resolve/position-units.js';
 import type { ResolveStep } from '../resolve/step.js';
@@ -26,6 +27,7 @@ export const RESOLVE_STEPS: readonly ResolveStep[] = [
   linkAbbreviations, // 京能集团 → 北京能源集团有限责任公司; 岱能集团物流分公司 → 山东岱岳能源集团有限公司物流分公司
   governmentForms, // 江州市政府 → 江州市人民政府 (not Taiwan's 臺中市政府)
   partyCommitteeForms, // 中共江州市委, 中国共产党江州市委员会 → 江州市委
+  shortEndings, // 江州市妇联 → 江州市妇女联合会
   placeQualifiedForms, // 吉林敦化市总工会 → 敦化市总工会, when the article writes both
   mediaForms, // 江州云新闻 → 江州云, when the article names both
   subUnits, // 远航重工有限公司设计部: the company is the body, the part is not

@@ -63,3 +63,11 @@ describe('where a name starts and what it may hold', () => {
     expect(bodies('长春市第一〇三中学校教师王立群获奖。')).toContain('Organization:长春市第一〇三中学校');
   });
 });
+
+describe('insideTitle', () => {
+  it('the issuers opening a document title are bodies, other names in a title are not', () => {
+    const b = bodies('会上宣读了《中共江州市委 江州市人民政府关于表彰江州市劳动模范的决定》和《九江县总工会关于表彰先进的通报》，印发《江州工匠学院体系建设三年行动方案》。');
+    expect(b).toEqual(expect.arrayContaining(['Organization:江州市委', 'Organization:江州市人民政府', 'Union:九江县总工会']));
+    expect(b.some((x) => x.includes('学院'))).toBe(false);
+  });
+});
