@@ -43,3 +43,21 @@ describe('bodies without a standard suffix', () => {
     expect(e.map((x) => `${x.name}[${x.aliases.join(',')}]`)).toEqual(['江州市妇女联合会[江州市妇联]']);
   });
 });
+
+describe('national and group bodies', () => {
+  it('a national union named after 全国总工会 is a body of its own', () => {
+    const b = bodies('全国总工会中国九江能源工会联合举办大赛。');
+    expect(b).toEqual(expect.arrayContaining(['Union:中华全国总工会', 'Union:中国九江能源工会']));
+  });
+
+  it('a town’s party committee is a body; a company’s 党委 before an office stays part of the position', () => {
+    expect(bodies('恒岳镇党委副书记王立群出席。')).toContain('Organization:恒岳镇党委');
+    expect(bodies('江州恒岳能源集团有限责任公司党委书记王立群出席。')).not.toContain('Company:江州恒岳能源集团有限责任公司党委');
+  });
+
+  it('a media group is an organisation, and its newspaper a body of its own, not its short form', () => {
+    const b = bodies('江州日报 2004年09月07日\n活动由江州日报报业集团农村部主办。（江州日报）');
+    expect(b).toEqual(expect.arrayContaining(['Organization:江州日报', 'Organization:江州日报报业集团']));
+    expect(b.some((x) => x.startsWith('Company:'))).toBe(false);
+  });
+});
