@@ -2,13 +2,9 @@ import { describe, expect, it } from 'vitest';
 import { numberedSchools } from '../../../../src/extract/recognise/bodies/schools.js';
 import { shortEndings } from '../../../../src/extract/resolve/short-endings.js';
 import { tokenIndex } from '../../../../src/extract/text.js';
-import { analysed, prepared } from '../../../helpers/doc.js';
+import { analysed, bodiesOf, prepared } from '../../../helpers/doc.js';
 
-function bodies(text: string, meta = {}) {
-  return analysed(text, meta)
-    .entities.filter((e) => ['Union', 'Company', 'Organization'].includes(e.type))
-    .map((e) => `${e.type}:${e.name}`);
-}
+const bodies = (text: string, meta = {}) => bodiesOf(text, meta);
 
 describe('bodies without a standard suffix', () => {
   it('cooperatives are companies; stations, troupes, 文明办 and a place’s 人大 are organisations', () => {
