@@ -11,6 +11,8 @@
 import type { Doc, EntityMention } from '../document.js';
 import { lexicon, type Lexicon } from '../lexicon.js';
 import { allHan, isBreakAt, WordSet, type TokenIndex } from '../text.js';
+import { listedNames } from './name-lists.js';
+import { madeOfWords, NOT_IN_NAME, PLACE_END, surnameAt, validName, type Surname } from './names.js';
 
 /**
  * office: an office, occupation or byline word; role: a word shaped like a
@@ -34,8 +36,6 @@ const DOTTED_LEAD = /[为和与及向给对把被让在是的了将从]/;
 /** An act done to a group named by its first member: 授予|X等30名职工, 命名|X等10人. */
 const GROUP_ACT = /(授予|命名|表彰|表扬|推选|选树)$/;
 const GROUP_COUNT = /^等[\d一二三四五六七八九十百千]+(名|人|位|个)/;
-/** Characters that do not occur inside a given name. */
-const NOT_IN_NAME = /[的了是在与等及为从把被向对就也都而或之其这那个们着过地很更最又再还已将会能要可所以于说道上下中内外年日时分第二三四五六七八九十百千万亿两几各每本该此]/;
 
 /** Where other mentions end, so cue checks are lookups, not scans. */
 interface Ends {
@@ -99,18 +99,24 @@ export function recognisePeople(doc: Doc, toks: TokenIndex, others: readonly Ent
     accepted.push({ start, end, type: 'Person', name, cue: 'person:dotted' });
     ends.people.add(end);
   }
-  const dotted = new Uint8Array(text.length + 1);
-  for (const a of accepted) dotted.fill(1, a.start, a.end);
+  // Names the layout marks: lists (张三、李四、王五等10名), groups (授予张三等30名), credits (（张三 李四）).
+  const taken = new Uint8Array(text.length + 1);
+  for (const a of accepted) taken.fill(1, a.start, a.end);
+  for (const m of listedNames(doc, toks, lx, (i, j) => inside(i, j) || taken.subarray(i, j).includes(1))) {
+    accepted.push(m);
+    ends.people.add(m.end);
+    taken.fill(1, m.start, m.end);
+  }
   for (const s of doc.sentences) {
     for (let i = s.start; i < s.end - 1; i++) {
-      if (dotted[i]) continue;
+      if (taken[i]) continue;
       // A name that continues a position word is not one (秘书长|冯 is 秘书长 + 冯…).
       if (lx.positions.endingAt(text, i + 1)) continue;
       // 於 is a preposition in traditional text (於今日), not the surname 于 it simplifies to.
       const surname = doc.original.charCodeAt(doc.toOriginal[i]!) === YU_PREPOSITION ? undefined : surnameAt(text, i, lx);
       // A name that starts like a Han surname but is not one (孟和巴图, 斯琴高娃) may still stand between strong cues.
       const best = (surname ? bestCandidate(doc, toks, lx, i, surname, ends) : undefined) ?? (mayFollowCue(text, lx, i) ? unsurnamedName(doc, lx, i, ends) : undefined);
-      if (best && !inside(best.start, best.end)) {
+      if (best && !inside(best.start, best.end) && !taken.subarray(best.start, best.end).includes(1)) {
         accepted.push(best);
         ends.people.add(best.end);
         i = best.end - 1;
@@ -122,43 +128,21 @@ export function recognisePeople(doc: Doc, toks: TokenIndex, others: readonly Ent
   return propagate(doc, lx, accepted, others, cued);
 }
 
-const COMPOUND = { length: 2, rare: false };
-const COMMON = { length: 1, rare: false };
-const RARE = { length: 1, rare: true };
-let surnameBits: Uint8Array | undefined;
-
-/** 1: common surname, 2: rare, 4: first character of a compound surname — one lookup per character. */
-function surnameTable(lx: Lexicon): Uint8Array {
-  if (!surnameBits) {
-    surnameBits = new Uint8Array(0x10000);
-    for (const c of lx.surnames.common) surnameBits[c.charCodeAt(0)]! |= 1;
-    for (const c of lx.surnames.rare) surnameBits[c.charCodeAt(0)]! |= 2;
-    for (const c of lx.surnames.compound) surnameBits[c.charCodeAt(0)]! |= 4;
-  }
-  return surnameBits;
-}
-
-function surnameAt(text: string, i: number, lx: Lexicon): { length: number; rare: boolean } | undefined {
-  const bits = surnameTable(lx)[text.charCodeAt(i)]!;
-  if (!bits) return undefined;
-  if (bits & 4 && lx.surnames.compound.has(text.slice(i, i + 2))) return COMPOUND;
-  if (bits & 1) return COMMON;
-  if (bits & 2) return RARE;
-  return undefined;
-}
-
 function bestCandidate(
   doc: Doc,
   toks: TokenIndex,
   lx: Lexicon,
   i: number,
-  surname: { length: number; rare: boolean },
+  surname: Surname,
   ends: Ends,
 ): EntityMention | undefined {
   const text = doc.text;
   // A list row that opens with a name (张三（某公司）, 1. 张三 某公司焊工): the row is the cue.
   const row = rowName(text, i, surname.length);
   if (row) return { start: i, end: row, type: 'Person', name: text.slice(i, row), cue: 'person:row' };
+  // A credit (记者 张三 摄, 作者：张三, 责编：张三、李四): the name runs to a space, a mark or the next credit.
+  const credit = creditName(text, toks, lx, i, surname);
+  if (credit) return { start: i, end: credit, type: 'Person', name: text.slice(i, credit), cue: 'person:byline' };
   const left = leftCue(doc, toks, i, lx, ends);
   // With no cue on the left only a name jieba knows can stand (习近平总书记).
   // 授予何建军等30名职工…: the first of a group an act names, by the count after it.
@@ -207,6 +191,24 @@ function bestCandidate(
   return { start: i, end: best.end, type: 'Person', name, cue: byline ? 'person:byline' : `person:${left}` };
 }
 
+/** What ends a name in a credit: a space, a mark, 摄, or the next credit (责任编辑：张三来源：…). */
+const CREDIT_END = /^([\s、，。；：）)|/]|摄|来源|稿源|出处|发布|时间|日期)/;
+
+/** The end of a name in a credit (after a byline word, a space or a colon), if the credit has that shape. */
+function creditName(text: string, toks: TokenIndex, lx: Lexicon, i: number, surname: Surname): number | undefined {
+  let b = i;
+  if (text.charCodeAt(b - 1) === SPACE || text[b - 1] === '：') b--;
+  const word = cueEndingAt(lx.bylines, text, b, toks, lx);
+  // 拍摄|王府井: 摄 credits only after a space or mark.
+  if (!word || (word === '摄' && b === i)) return undefined;
+  for (const given of [2, 1]) {
+    const end = i + surname.length + given;
+    if (end > text.length || !validName(text.slice(i, end), surname.length, false)) continue;
+    if (end === text.length || CREDIT_END.test(text.slice(end, end + 2)) || lx.bylines.startingAt(text, end)) return end;
+  }
+  return undefined;
+}
+
 /** What may open a list row before its name: a number (1. / （1） / 一、) or a place and a colon (上海：). */
 const ROW_LEAD = /^[ \t\u3000]*((\d{1,3}|[一二三四五六七八九十]{1,3})[、.．]|[（(]\d{1,3}[）)]|[\u4e00-\u9fff]{2,6}：)?[ \t\u3000]*$/;
 /** What separates a row's name from the rest of it: a space or a bracket holding the employer. */
@@ -225,15 +227,6 @@ function rowName(text: string, i: number, surnameLength: number): number | undef
     if (ROW_SEPARATOR.test(text.slice(end, end + 32))) return end;
   }
   return undefined;
-}
-
-/** Whether a string contains a Chinese word (two characters, frequent enough): 红色, 幸福, 劳动. */
-function madeOfWords(s: string, lx: Lexicon): boolean {
-  for (let k = 0; k + 2 <= s.length; k++) {
-    const w = lx.word(s.slice(k, k + 2));
-    if (w && w.freq >= 50 && !w.tag.startsWith('nr')) return true;
-  }
-  return false;
 }
 
 /** unsurnamedName's cues in one lookup each: a space, or a character a byline or position word ends with, before `i`. */
@@ -297,37 +290,42 @@ function* dottedNames(text: string): Generator<{ index: number; 0: string }> {
   }
 }
 
-/** A surname and a form of address, not a name (杨师傅, 王老师, 李大姐). */
-const ADDRESS = /^(师傅|老师|大姐|大哥|阿姨|先生|女士|同志|小姐|师|工|总|姐|哥|叔|伯|婶|嫂|某|老|嫂子|书记|主任|局长|院长|部长|市长|县长|区长|镇长|省长|处长|科长|厂长|校长|所长|站长|队长|社长|会长|理事长|董事长|经理|主席|委员|议员|秘书)$/;
-
-/** A place ends like this (武进区, 江北县); a given name does not. */
-const PLACE_END = /[省市区县镇乡]$/;
-
-function validName(name: string, surnameLength: number): boolean {
-  if (!allHan(name) || PLACE_END.test(name)) return false;
-  if (ADDRESS.test(name.slice(surnameLength))) return false;
-  return !NOT_IN_NAME.test(name.slice(surnameLength));
-}
-
 function leftCue(doc: Doc, toks: TokenIndex, i: number, lx: Lexicon, ends: Ends): LeftCue {
   const text = doc.text;
   let b = i;
   while (b > 0 && text.charCodeAt(b - 1) === SPACE) b--;
-  if (lx.bylines.endingAt(text, b) || lx.positions.endingAt(text, b) || LEFT_EXTRA.endingAt(text, b)) return 'office';
+  if (cueEndingAt(lx.bylines, text, b, toks, lx) || cueEndingAt(lx.positions, text, b, toks, lx) || cueEndingAt(LEFT_EXTRA, text, b, toks, lx)) return 'office';
   // 责任编辑：卢佳, （摄影：麦浩然）.
   const before = text.charAt(b - 1);
-  if (before === '：' && lx.bylines.endingAt(text, b - 1)) return 'office';
+  if (before === '：' && cueEndingAt(lx.bylines, text, b - 1, toks, lx)) return 'office';
   // A role known only by its form must end where a word ends (工程|师 is not 工程 + 师…).
   const host = toks.at(i);
   if (roleWordBefore(text, b, lx) && (!host || host.start === i || host.tag === 'x')) return 'role';
   if (ends.named.has(b)) return 'strong';
-  // 来自ORG的NAME: a body, then 的.
-  if (before === '的' && ends.bodies.has(b - 1)) return 'strong';
+  // 来自ORG的NAME, 获得“某奖章”的NAME, 按摩师的NAME: a body, an honour or an occupation, then 的.
+  if (before === '的' && (ends.named.has(b - 1) || ends.bodies.has(b - 1) || cueEndingAt(lx.positions, text, b - 1, toks, lx))) return 'strong';
+  // 某卫生院：NAME — a list row's employer, then its people.
+  if (before === '：' && ends.bodies.has(b - 1)) return 'strong';
   // The next name in a list: 陈雍、魏小东、崔述强.
   if ((before === '、' || before === '，') && ends.people.has(b - 1)) return 'strong';
   if (b < i && ends.people.has(b)) return 'strong';
   if (b === 0 || isBreakAt(text, b - 1) || b < i) return 'boundary';
   return 'none';
+}
+
+/**
+ * The longest word of `set` ending at `b`, unless it is the end of another
+ * word: one jieba read across its start (公司|机 holds no 司机), or a longer
+ * word the lexicons do not list (工作者 holds no byline 作者).
+ */
+function cueEndingAt(set: WordSet, text: string, b: number, toks: TokenIndex, lx: Lexicon): string | undefined {
+  const w = set.endingAt(text, b);
+  if (!w) return undefined;
+  const start = b - w.length;
+  const host = toks.at(start);
+  if (host && host.start < start && host.end < b && lx.word(host.word)) return undefined;
+  if (set === lx.bylines && start > 0 && lx.word(text.slice(start - 1, b)) && !lx.positions.has(text.slice(start - 1, b))) return undefined;
+  return w;
 }
 
 /** Words that end like a role (…长, …员, …师, …工) but are not one. */

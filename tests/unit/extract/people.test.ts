@@ -1,0 +1,58 @@
+import { describe, expect, it } from 'vitest';
+import { recognise } from '../../../src/extract/stages/recognise.js';
+import { prepared } from '../../helpers/doc.js';
+
+/** The people recognised in a text, by name, in order of mention. */
+function people(text: string): string[] {
+  const d = recognise(prepared(text));
+  return d.mentions.filter((m) => m.type === 'Person').map((m) => m.name);
+}
+
+/** The cue each person was found by, "name:cue". */
+function cues(text: string): string[] {
+  const d = recognise(prepared(text));
+  return d.mentions.filter((m) => m.type === 'Person').map((m) => `${m.name}:${m.cue}`);
+}
+
+describe('people in lists', () => {
+  it('takes every item of a list of names closed by a count, words and unsurnamed names included', () => {
+    expect(people('江州市总工会授予骆明川、尼玛央宗、白金、付晓迪等23名职工“江州工匠”称号。')).toEqual(['骆明川', '尼玛央宗', '白金', '付晓迪']);
+    expect(people('江州县甘德兴、宋立维2人获全国劳动模范荣誉称号。')).toEqual(['甘德兴', '宋立维']);
+  });
+
+  it('takes a list of three or more names without a count, after any word', () => {
+    expect(people('这10名最美职工分别是龚小容、鲁一帆、侯双秀、邝大海，他们都来自生产一线。')).toEqual(['龚小容', '鲁一帆', '侯双秀', '邝大海']);
+  });
+
+  it('names the first member of a group an act or count closes', () => {
+    expect(people('决定向骆明川等1132名选手颁发证书。大会对覃永秋等10名教师给予奖励。')).toEqual(['骆明川', '覃永秋']);
+  });
+
+  it('starts the first name after a preposition or the word before it', () => {
+    expect(people('决定向王晓川、李立维、赵一凡等12名同志颁奖。')).toEqual(['王晓川', '李立维', '赵一凡']);
+    expect(people('车间主任王芳、李立维、赵一凡等3人出席。')).toEqual(['王芳', '李立维', '赵一凡']);
+  });
+
+  it('leaves lists of places, trades and things alone', () => {
+    expect(people('来自江苏、浙江、上海等5个省市的焊工、电工、钳工参加，获得金牌、银牌、铜牌等10枚奖牌。')).toEqual([]);
+    expect(people('活动覆盖高温、高压、高空等3名以上作业人员。')).toEqual([]);
+  });
+});
+
+describe('people in credits', () => {
+  it('reads bylines, editors and photographers up to the next mark or credit', () => {
+    expect(cues('（记者 骆于梅 摄）')).toEqual(['骆于梅:person:byline']);
+    expect(people('责任编辑：邝道理来源：江州新闻网作者：甘修庆')).toEqual(['邝道理', '甘修庆']);
+    expect(people('本报讯（记者石磊 通讯员周四根）近日')).toEqual(['石磊', '周四根']);
+    expect(people('（责编：刘一杨、席秀琴）')).toEqual(['刘一杨', '席秀琴']);
+  });
+
+  it('reads names set apart by spaces in a credit bracket, after its source', () => {
+    expect(cues('江州网5月3日电（骆一宏 李小馨）近日')).toEqual(['骆一宏:person:byline', '李小馨:person:byline']);
+    expect(people('（江州日报 韦嘉明）')).toEqual(['韦嘉明']);
+  });
+
+  it('takes no byline word out of a longer word', () => {
+    expect(people('2名工会工作者荣获“全国优秀工会工作者”称号。')).toEqual([]);
+  });
+});
