@@ -9,14 +9,12 @@
 import type { Doc, EntityMention } from '../document.js';
 import type { Lexicon } from '../lexicon.js';
 import { isHanUnit, type TokenIndex } from '../text.js';
-import { listItemName, surnameAt } from './names.js';
+import { listItemName, PREPOSITION_SURNAMES, surnameAt } from './names.js';
 
 /** A count closing a group: 等10名, 3人, 等人. */
 const COUNT_AFTER = /^(等?[\d一二两三四五六七八九十百千]+(名|位|人)|等人)/;
 /** What may follow the last name of a list (刘七均获, 刘七等, 刘七3人). */
 const AFTER_LAST = /^(等|及|和|与|均|都|共|分别|同志|获|荣获|被|为|是|在|将|的|也|先后|[\d一二两三四五六七八九十])/;
-/** Surnames that are also prepositions: 向张三等 is 向 + 张三. */
-const PREPOSITION_SURNAMES = new Set([...'向和于同经由对及与']);
 /** The longest item a list of names holds (布赫巴雅尔) and how far back the first one may start. */
 const MAX_ITEM = 6;
 

@@ -19,6 +19,9 @@ export const NEVER_IN_NAME = /[的了是与等及把被对就也都而或这那�
 /** A surname and a form of address, not a name (杨师傅, 王老师, 李大姐). */
 export const ADDRESS = /^(师傅|老师|大姐|大哥|阿姨|先生|女士|同志|小姐|师|工|总|姐|哥|叔|伯|婶|嫂|某|老|嫂子|书记|主任|局长|院长|部长|市长|县长|区长|镇长|省长|处长|科长|厂长|校长|所长|站长|队长|社长|会长|理事长|董事长|经理|主席|委员|议员|秘书)$/;
 
+/** Surnames that are also prepositions or conjunctions: 向张三等 is 向 + 张三, 奖状和奖章 no name. */
+export const PREPOSITION_SURNAMES = new Set([...'向和于同经由对及与']);
+
 /** A place ends like this (武进区, 江北县); a given name does not. */
 export const PLACE_END = /[省市区县镇乡]$/;
 
@@ -60,8 +63,8 @@ export function surnameAt(text: string, i: number, lx: Lexicon): Surname | undef
 export function validName(name: string, surnameLength: number, strict = true): boolean {
   if (!allHan(name) || PLACE_END.test(name)) return false;
   const given = name.slice(surnameLength);
-  // 童家: a family's home, not a name.
-  if (given === '家') return false;
+  // 童家: a family's home, not a name; 黎明牌: a brand.
+  if (given === '家' || given.endsWith('牌')) return false;
   if (ADDRESS.test(given)) return false;
   return !(strict ? NOT_IN_NAME : NEVER_IN_NAME).test(given);
 }

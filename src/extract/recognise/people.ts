@@ -10,9 +10,9 @@
  */
 import type { Doc, EntityMention } from '../document.js';
 import { lexicon, type Lexicon } from '../lexicon.js';
-import { allHan, isBreakAt, WordSet, type TokenIndex } from '../text.js';
+import { allHan, isBreakAt, isHan, WordSet, type TokenIndex } from '../text.js';
 import { listedNames } from './name-lists.js';
-import { madeOfWords, NOT_IN_NAME, PLACE_END, surnameAt, validName, type Surname } from './names.js';
+import { isPlace, madeOfWords, NOT_IN_NAME, PLACE_END, PREPOSITION_SURNAMES, surnameAt, validName, type Surname } from './names.js';
 
 /**
  * office: an office, occupation or byline word; role: a word shaped like a
@@ -27,15 +27,14 @@ const AFTER_NAME = new WordSet([
   '主持', '出席', '致辞', '讲话', '宣读', '发言', '报道', '摄', '摄影', '带领', '率领', '参加', '参观', '调研',
   '获得', '荣获', '获评', '当选', '被评为', '被授予', '作', '等', '同志', '一行', '代表', '要求', '希望', '提出',
   '来到', '走进', '深入', '看望', '慰问', '会见', '考察', '出生', '生于', '从事', '担任', '任职', '先后', '凭借',
-  '现任', '作为', '说道', '透露', '表态', '建议', '寄语', '颁奖', '颁发', '送上', '送去',
+  '现任', '作为', '说道', '透露', '表态', '建议', '寄语', '颁奖', '颁发', '送上', '送去', '先生', '女士', '小姐', '获',
 ]);
 const WEAK_AFTER = new WordSet(['以', '曾', '向', '对', '为', '和', '与', '及', '是', '在', '从', '的', '将', '也', '还', '又', '就', '都', '已', '正', '被', '把', '让', '于', '今年', '去年', '多年', '一直', '每天', '不仅', '始终', '带着', '用', '通过', '所在', '自己', '他', '她']);
 const LEFT_EXTRA = new WordSet(['领导', '获得者', '师傅', '冠军', '标兵', '能手', '主人公', '发起人']);
+/** Who a person is, said before the name, less surely than an office (困难劳模NAME, 酿酒大师NAME, 工会会员NAME). */
+const LEFT_ROLES = new WordSet(['劳模', '工匠', '大师', '会员']);
 /** Function words a middle-dot name does not start with. */
 const DOTTED_LEAD = /[为和与及向给对把被让在是的了将从]/;
-/** An act done to a group named by its first member: 授予|X等30名职工, 命名|X等10人. */
-const GROUP_ACT = /(授予|命名|表彰|表扬|推选|选树)$/;
-const GROUP_COUNT = /^等[\d一二三四五六七八九十百千]+(名|人|位|个)/;
 
 /** Where other mentions end, so cue checks are lookups, not scans. */
 interface Ends {
@@ -144,40 +143,54 @@ function bestCandidate(
   const credit = creditName(text, toks, lx, i, surname);
   if (credit) return { start: i, end: credit, type: 'Person', name: text.slice(i, credit), cue: 'person:byline' };
   const left = leftCue(doc, toks, i, lx, ends);
-  // With no cue on the left only a name jieba knows can stand (习近平总书记).
-  // 授予何建军等30名职工…: the first of a group an act names, by the count after it.
-  const actBefore = left === 'none' && GROUP_ACT.test(text.slice(Math.max(0, i - 3), i));
-  if (left === 'none' && !actBefore && !(toks.startsAt(i)?.tag ?? '').startsWith('nr')) return undefined;
+  // A word jieba read across the surname holds no name (领导|班子, 长江|流域, 机修|班).
+  const host = toks.at(i);
+  // (A pronoun or adverb may: 主任|何某某 where jieba read 任何.)
+  // After an office the surname may still start a name when only its first character is caught (院长|江宜桦, not 部长|江流域).
+  const caught = host && host.start < i && /^(n|v|a)/.test(host.tag) && !host.tag.startsWith('nr') && lx.word(host.word);
+  if (caught && !(left === 'office' && host.end === i + 1 && !lx.word(text.slice(i + 1, i + 3)))) return undefined;
+  // With no cue on the left only a name jieba knows can stand (习近平总书记), or one an office or
+  // a form of address follows (许某某部长, 王某某女士).
+  if (left === 'none' && !(toks.startsAt(i)?.tag ?? '').startsWith('nr')) return addressedName(text, toks, lx, i, surname);
   let best: { end: number; score: number } | undefined;
   for (const given of [1, 2]) {
     const end = i + surname.length + given;
     const name = text.slice(i, end);
-    if (end > text.length || !validName(name, surname.length)) continue;
-    const right = rightCue(text, end, lx, ends);
+    // 张家口 is a place, unless an office stands before it (市政协主席吉林).
+    if (end > text.length || !validName(name, surname.length, false) || (left !== 'office' && isPlace(name, lx))) continue;
+    const right = rightCue(text, toks, end, lx, ends);
+    const strongLeft = left === 'office' || left === 'strong' || (left === 'role' && !surname.rare);
+    // 胡从柱, 刘更生: a character that is mostly a function word, where the cues leave no doubt.
+    if (!validName(name, surname.length) && !(given === 2 && strongLeft && (right === 'punct' || right === 'strong' || /^[和及与向]/.test(text[end] ?? '')) && !madeOfWords(name.slice(0, 2), lx))) continue;
     const word = lx.word(name);
     // jieba tags some everyday words as names (荣誉/nr): a frequent word is a word.
     const commonWord = !!word && (!word.tag.startsWith('nr') || word.freq >= 500);
     // 党组副书记, 党委副: a body or office word is not the start of a name.
     if (lx.units.startingAt(name, 0) || lx.positions.startingAt(name, 0) || lx.orgSuffixes.startingAt(name, 0)) continue;
+    // After a role said less surely than an office, no word stands for a name (劳模|宣讲进).
+    if (left === 'role' && madeOfWords(name, lx)) continue;
+    // 向|劳模, 和|奖章: a surname that is also a preposition, before a word.
+    const givenWord = lx.word(name.slice(surname.length));
+    if (PREPOSITION_SURNAMES.has(text[i]!) && givenWord && givenWord.freq >= 50 && !givenWord.tag.startsWith('nr')) continue;
     const head = lx.word(name.slice(0, 2));
     if (given === 2 && surname.length === 1 && head && !head.tag.startsWith('nr') && head.freq >= 1000) continue;
+    // 林明|溱: a character jieba leaves on its own, one that does not stand alone, is the name's last.
+    const next = toks.startsAt(end);
+    if (given === 1 && next && next.end === end + 1 && isHan(next.word) && (BOUND_TAG.test(next.tag) || (left === 'office' && next.tag === 'a')) && !NOT_IN_NAME.test(next.word)) continue;
     const aligned = toks.boundary(end) || end === text.length;
     const tokenName = toks.startsAt(i)?.end === end && /^(nr|nrfg|nrt|x)$/.test(toks.startsAt(i)!.tag);
-    const strongLeft = left === 'office' || left === 'strong' || (left === 'role' && !surname.rare);
     const jiebaName = !!word && word.tag.startsWith('nr') && !commonWord;
     // 殷殷, 欣欣: a doubled character is a word, not a name.
     if (given === 1 && name[name.length - 1] === name[name.length - 2]) continue;
     let ok: boolean;
-    if (actBefore) {
-      if (GROUP_COUNT.test(text.slice(end, end + 8)) && !commonWord) best = { end, score: 10 };
-      continue;
-    }
     // A list line "夏天 陕西交通建设集团有限公司…" is as strong a cue as an office.
     const listLine = (i === 0 || text[i - 1] === '\n') && text[end] === ' ' && right === 'strong';
     // A verb (应邀, 干起) is never a name, a noun or adjective (高峰, 白雪) can be.
     const verb = !!word && /^(v|vd|vn|d|ad|p|c|u)/.test(word.tag);
+    // 农民|劳务工: a rare surname before a word needs more than a stop after it.
+    const rareWord = given === 2 && !!givenWord && givenWord.freq >= 100 && !givenWord.tag.startsWith('nr');
     if (commonWord) ok = !verb && ((left === 'office' && (right === 'strong' || right === 'punct')) || listLine);
-    else if (surname.rare) ok = strongLeft ? right === 'strong' || right === 'punct' || (left === 'office' && right === 'weak' && given === 2 && !word && !((lx.word(name.slice(1))?.freq ?? 0) >= 1000)) : (right === 'strong' && tokenName) || listLine;
+    else if (surname.rare) ok = strongLeft ? right === 'strong' || (right === 'punct' && !rareWord) || (left === 'office' && right === 'weak' && given === 2 && !word && !((lx.word(name.slice(1))?.freq ?? 0) >= 1000)) : (right === 'strong' && tokenName) || listLine;
     else if (strongLeft) ok = right !== 'none' || aligned;
     else if (left === 'none') ok = jiebaName && right === 'strong' && !!lx.offices.startingAt(text, end);
     else ok = right === 'strong' || ((right === 'punct' || right === 'weak') && (tokenName || (given === 2 && !word && aligned)));
@@ -189,6 +202,28 @@ function bestCandidate(
   const name = text.slice(i, best.end);
   const byline = !!lx.bylines.endingAt(text, i - (text[i - 1] === ' ' || text[i - 1] === '：' ? 1 : 0));
   return { start: i, end: best.end, type: 'Person', name, cue: byline ? 'person:byline' : `person:${left}` };
+}
+
+/** Single characters jieba leaves on their own that do not stand alone (morphemes, unknowns): 林明|溱. */
+const BOUND_TAG = /^(g|ng|vg|ag|dg|tg|zg|x)$/;
+/** An office that heads a body, written after a name (许某某部长, 方某某董事长); not a place's head (张家口|市长). */
+const HEAD_OFFICE = /(长|书记|主任|主席|董事|经理|总监|总裁|秘书|议员)$/;
+const PLACE_HEAD = /^副?[省市区县州镇乡村旗]长$/;
+
+/**
+ * A name with nothing before it but an office or a form of address after it
+ * (…肯定许某某部长, 最年长的王某某女士): a surname and two given characters,
+ * no word.
+ */
+function addressedName(text: string, toks: TokenIndex, lx: Lexicon, i: number, surname: Surname): EntityMention | undefined {
+  const end = i + surname.length + 2;
+  const name = text.slice(i, end);
+  if (end > text.length || !validName(name, surname.length) || isPlace(name, lx) || lx.word(name) || madeOfWords(name, lx)) return undefined;
+  // Where jieba reads a word across the surname, the name starts elsewhere.
+  if (surname.rare && !toks.boundary(i)) return undefined;
+  const office = lx.offices.startingAt(text, end);
+  const addressed = /^(先生|女士|小姐)(?!们)/.test(text.slice(end, end + 3)) || (!!office && HEAD_OFFICE.test(office) && !PLACE_HEAD.test(office));
+  return addressed ? { start: i, end, type: 'Person', name, cue: 'person:addressed' } : undefined;
 }
 
 /** What ends a name in a credit: a space, a mark, 摄, or the next credit (责任编辑：张三来源：…). */
@@ -301,6 +336,7 @@ function leftCue(doc: Doc, toks: TokenIndex, i: number, lx: Lexicon, ends: Ends)
   // A role known only by its form must end where a word ends (工程|师 is not 工程 + 师…).
   const host = toks.at(i);
   if (roleWordBefore(text, b, lx) && (!host || host.start === i || host.tag === 'x')) return 'role';
+  if (cueEndingAt(LEFT_ROLES, text, b, toks, lx)) return 'role';
   if (ends.named.has(b)) return 'strong';
   // 来自ORG的NAME, 获得“某奖章”的NAME, 按摩师的NAME: a body, an honour or an occupation, then 的.
   if (before === '的' && (ends.named.has(b - 1) || ends.bodies.has(b - 1) || cueEndingAt(lx.positions, text, b - 1, toks, lx))) return 'strong';
@@ -342,7 +378,7 @@ function roleWordBefore(text: string, b: number, lx: Lexicon): boolean {
   return !entry || /^n/.test(entry.tag);
 }
 
-function rightCue(text: string, e: number, lx: Lexicon, ends: Ends): RightCue {
+function rightCue(text: string, toks: TokenIndex, e: number, lx: Lexicon, ends: Ends): RightCue {
   if (e >= text.length) return 'punct';
   // A headline byline: "彭菲 2023年度“大国工匠年度人物”、汉王科技股份有限公司高级工程师".
   if (text.charCodeAt(e) === SPACE) {
@@ -352,7 +388,9 @@ function rightCue(text: string, e: number, lx: Lexicon, ends: Ends): RightCue {
   }
   if (text.charCodeAt(e) === 0xff08 /* （ */ && /^（(左|右|中|前|后)[一二三四五六七八九十\d]*）/.test(text.slice(e, e + 6))) return 'strong';
   if (isBreakAt(text, e)) return 'punct';
-  if (lx.offices.startingAt(text, e) || AFTER_NAME.startingAt(text, e)) return 'strong';
+  const after = lx.offices.startingAt(text, e) ?? AFTER_NAME.startingAt(text, e);
+  // 严守|工作: a one-character verb inside a word jieba read is no verb (作 of 工作).
+  if (after) return after.length === 1 && !toks.boundary(e) && lx.word(toks.at(e)?.word ?? '') ? 'none' : 'strong';
   if (WEAK_AFTER.startingAt(text, e)) return 'weak';
   return 'none';
 }
