@@ -324,7 +324,7 @@ function leftCue(doc: Doc, toks: TokenIndex, i: number, lx: Lexicon, ends: Ends)
   // 来自ORG的NAME: a body, then 的.
   if (before === '的' && ends.bodies.has(b - 1)) return 'strong';
   // The next name in a list: 陈雍、魏小东、崔述强.
-  if ((before === '、' || before === '，') && ends.people.has(b - 1)) return 'strong';
+  if ((before === '、' || before === '，' || before === '和' || before === '及' || before === '与') && ends.people.has(b - 1)) return 'strong';
   if (b < i && ends.people.has(b)) return 'strong';
   if (b === 0 || isBreakAt(text, b - 1) || b < i) return 'boundary';
   return 'none';

@@ -46,7 +46,8 @@ function clausePatterns(view: DocView, sink: RelationSink, s: Sentence, si: numb
     if (people.length) subject = people[people.length - 1];
     else if (pronoun) subject = referent(view, pronoun[4]!, clause.start);
     else if (person) subject = undefined;
-    for (const p of people) clause1(view, sink, p, p.end, clause.end, ms, si, s.start);
+    // Coordinated subjects share the predicate: A、B和C等10名同志光荣入选 — each clause is read after the last of them.
+    for (const p of people) clause1(view, sink, p, groupEnd(text, people, p), clause.end, ms, si, s.start);
     if (!people.length && subject) clause1(view, sink, subject, clause.start + (pronoun?.[0].length ?? 0), clause.end, ms, si, s.start);
     clauseStart = i + 1;
   }
@@ -79,6 +80,14 @@ function referent(view: DocView, word: string, at: number): EntityMention | unde
   return view.lastEntryBefore(at, (x) => x.type === 'Person' && !view.bylineNames.has(x.name) && x.name.startsWith(surname))?.m;
 }
 
+/** Where the coordination of names holding `p` ends (A、B和C: C's end), or p's own end. */
+function groupEnd(text: string, people: EntityMention[], p: EntityMention): number {
+  let k = people.indexOf(p);
+  // A name the recogniser missed may stand between two it found (A、尼玛拉毛、B).
+  while (k + 1 < people.length && /^([、，,和及与]|以及)([\u4e00-\u9fff·]{2,8}[、，,和及与])?$/.test(text.slice(people[k]!.end, people[k + 1]!.start).replace(/[（(][^）)]{1,4}[）)]/, ''))) k++;
+  return people[k]!.end;
+}
+
 /** The patterns of one clause, with `subject` as its subject and the clause's text from `from` to `to`. */
 function clause1(view: DocView, sink: RelationSink, subject: EntityMention, from: number, to: number, ms: EntityMention[], si: number, sentenceStart: number): void {
   const text = view.text;
@@ -101,13 +110,16 @@ function clause1(view: DocView, sink: RelationSink, subject: EntityMention, from
     if (honours.length) return;
   }
   // 向获得…荣誉称号的个人表示祝贺: the winners are others, in a relative clause.
-  if (got && !/[向为对给替]/.test(got[1]!)) {
+  if (got && !/[向为对给替]/.test(got[1]!) && after.some((m) => isHonour(m.type))) {
     const year = yearIn(text.slice(sentenceStart, from + got[1]!.length), view.doc.setting.year);
     for (const m of after) if (isHonour(m.type) && !/^[”」’]?(荣誉称号|称号)?的/.test(text.slice(m.end, m.end + 5))) sink.add(honourRelation(m.type), subject, view.canonical(m), si, 'got', { year: m.year ?? year });
     return;
   }
   // NAME获此殊荣: the honour the story just named.
-  const thisHonour = /^(?:((?:19|20)\d{2})年)?(?:也|还|又|同样)?(?:获此殊荣|获此荣誉|获此称号|获此奖项|获此奖章|榜上有名|名列其中|位列其中)/.exec(rest);
+  const thisHonour =
+    /^(?:((?:19|20)\d{2})年)?(?:也|还|又|同样|均|都)?(?:获此殊荣|获此荣誉|获此称号|获此奖项|获此奖章|榜上有名|名列其中|位列其中)/.exec(rest) ??
+    // …等10名同志光荣入选 / 上榜 with nothing after: the honour just named.
+    (!after.some((m) => isHonour(m.type)) ? /^(?:((?:19|20)\d{2})年)?(?:[和及、][\u4e00-\u9fff·]{2,8}?)?(?:等[\d一二三四五六七八九十百]+[名位人][^，。；]{0,6}?)?(?:也|还|又|同样|均|都)?(?:光荣|成功|同时)?(?:入选|上榜|当选|获评)(?:[。，；]|$)/.exec(rest + '。') : null);
   if (thisHonour) {
     const story = storyStart(view.doc, from);
     const last = view.entriesIn(story, from).reverse().find((x) => isHonour(x.type) && !lexicon().scoped.find((h) => x.name.endsWith(h.core))?.collective);

@@ -9,7 +9,7 @@ import { yearIn } from '../years.js';
 /** A count of holders introducing their names: 10名“烟台工匠”是：, 3位全国劳模分别为： (the honour inside). */
 const COUNTED_HOLDERS = /(?:\d+|[一二三四五六七八九十百]+)(?:名|位)[^，。；：]{2,24}?[”」’]?(?:分别)?(?:是|为|有)：/;
 /** The words that introduce a list of names. */
-const LIST_MARKER = /(分别是|分别为|包括|他们是|依次是|依次为|的有|名单如下|如下：)/;
+const LIST_MARKER = /(分别是|分别为|包括|他们是|依次是|依次为|的有|的是|名单如下|如下：)/;
 /** What may stand between an honour and the list of its holders: 的有, 人员名单，分别是, 共10人，分别为. */
 const HOLDERS_BETWEEN = /^[”」’]?(荣誉称号|称号)?(的|获得者|人员|获奖)?(名单|榜单)?[^，。；“”]{0,10}[，]?[^，。；“”]{0,8}$/;
 /** The honour just named, referred back to: 获此殊荣, 获得这一荣誉. */
