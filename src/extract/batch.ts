@@ -2,7 +2,7 @@
  * Runs the pipeline over files and directories. One bad file never stops the
  * batch: it is reported as a failure naming the file and the reason.
  */
-import { ArticleReadError, listArticleFiles, readArticle } from './io/read-article.js';
+import { ArticleReadError, listArticleFiles, readArticle, type ReadOptions } from './io/read-article.js';
 import type { ArticleExtraction } from './contract.js';
 import { extractArticle } from './pipeline.js';
 import { createExtractPool } from './pool.js';
@@ -21,16 +21,17 @@ export interface BatchProgress {
 export async function* extractFiles(
   inputs: string[],
   onProgress?: (p: BatchProgress) => void,
+  read: ReadOptions = {},
 ): AsyncGenerator<BatchItem> {
   const { files, errors } = await listArticleFiles(inputs);
   for (const err of errors) yield { ok: false, path: err.path, reason: err.reason };
   let done = 0;
   // Reads one file ahead: the disk works while the pipeline runs.
-  const read = (path: string) => readArticle(path).then((article) => ({ article }), (error: unknown) => ({ error }));
-  let ahead = files.length ? read(files[0]!) : undefined;
+  const readOne = (path: string) => readArticle(path, read).then((article) => ({ article }), (error: unknown) => ({ error }));
+  let ahead = files.length ? readOne(files[0]!) : undefined;
   for (const [i, path] of files.entries()) {
     const r = await ahead!;
-    ahead = i + 1 < files.length ? read(files[i + 1]!) : undefined;
+    ahead = i + 1 < files.length ? readOne(files[i + 1]!) : undefined;
     try {
       if ('error' in r) throw r.error;
       yield { ok: true, path, extraction: extractArticle(r.article) };
@@ -50,6 +51,7 @@ export async function* extractFilesInPool(
   inputs: string[],
   jobs: number,
   onProgress?: (p: BatchProgress) => void,
+  read: ReadOptions = {},
 ): AsyncGenerator<{ ok: true; path: string; spec: string } | { ok: false; path: string; reason: string }> {
   const { files, errors } = await listArticleFiles(inputs);
   for (const err of errors) yield { ok: false, path: err.path, reason: err.reason };
@@ -61,7 +63,7 @@ export async function* extractFilesInPool(
     let next = 0;
     let done = 0;
     while (done < files.length) {
-      while (next < files.length && pending.length < window) pending.push(pool.run({ path: files[next++]!, spec: true }));
+      while (next < files.length && pending.length < window) pending.push(pool.run({ path: files[next++]!, spec: true, read }));
       const result = await pending.shift()!;
       onProgress?.({ total: files.length, done: ++done, path: result.path });
       if (result.ok && 'spec' in result) yield result;

@@ -78,9 +78,15 @@ export interface Lexicon {
   units: WordSet;
   internalUnits: WordSet;
   partyCommittees: WordSet;
+  /** A party committee's departments, bodies in their own right (组织部, 宣传部). */
+  departments: WordSet;
   genericModifiers: WordSet;
   genericNames: Set<string>;
   national: NationalBody[];
+  /** News organisations: national names, newspaper endings, the endings of media names, and words that name none. */
+  media: { national: Set<string>; newspapers: WordSet; endings: WordSet; notNames: Set<string> };
+  /** Short endings written after a place and the full ending they stand for (妇联 → 妇女联合会). */
+  shortEndings: Map<string, string>;
 }
 
 let cached: Lexicon | undefined;
@@ -178,8 +184,16 @@ function build(): Lexicon {
     units: new WordSet([...organisationsData.units.internal, ...organisationsData.units.departments]),
     internalUnits: new WordSet(organisationsData.units.internal),
     partyCommittees: new WordSet(organisationsData.partyCommittees),
+    departments: new WordSet(organisationsData.units.departments),
     genericModifiers: new WordSet(organisationsData.generic),
     genericNames: new Set(organisationsData.genericNames),
     national: organisationsData.national as NationalBody[],
+    media: {
+      national: new Set(organisationsData.media.national),
+      newspapers: new WordSet(organisationsData.media.newspapers),
+      endings: new WordSet(organisationsData.media.endings),
+      notNames: new Set(organisationsData.media.notNames),
+    },
+    shortEndings: new Map(Object.entries(organisationsData.shortEndings)),
   };
 }

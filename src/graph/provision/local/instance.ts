@@ -12,7 +12,7 @@ import { join } from 'node:path';
 import { waitForBolt, type Neo4jConnection } from '../connection.js';
 import { jvmArgs, LOOPBACK, renderNeo4jConf } from './conf.js';
 import type { Distribution } from './distribution.js';
-import { isAlive, startWatchdog, stopWatchdog } from './watchdog.js';
+import { EXIT_COMMAND_DIED, isAlive, killQuietly, startWatchdog, stopWatchdog } from './watchdog.js';
 
 export interface InstanceOptions {
   cacheDir: string;
@@ -24,6 +24,8 @@ export interface InstanceOptions {
   database: string;
   /** How long the server may take to answer its first query. */
   startTimeoutMs?: number;
+  /** More neo4j.conf settings (Neo4j Browser's for Laurel). */
+  settings?: Record<string, string>;
 }
 
 const OWNER_FILE = 'watchdog.pid';
@@ -121,7 +123,7 @@ async function startOnce(o: InstanceOptions, log: (msg: string) => void): Promis
   const [boltPort, httpPort] = (await freePorts(2)) as [number, number];
   await writeFile(
     join(home, 'conf', 'neo4j.conf'),
-    renderNeo4jConf({ home, boltPort, httpPort, heap: o.heap, pageCache: o.pageCache, database: o.database }),
+    renderNeo4jConf({ home, boltPort, httpPort, heap: o.heap, pageCache: o.pageCache, database: o.database, extra: o.settings }),
   );
   const password = randomBytes(16).toString('hex');
   try {
@@ -160,7 +162,12 @@ async function startOnce(o: InstanceOptions, log: (msg: string) => void): Promis
   let stopping: Promise<void> | undefined;
   const stop = (): Promise<void> =>
     (stopping ??= (async () => {
+      // A server that died by itself keeps its folder for its logs (the next start sweeps it).
+      if (watchdog.exitCode === EXIT_COMMAND_DIED) return;
       await stopWatchdog(watchdog, javaPid());
+      // A watchdog killed from outside left its JVM behind.
+      const left = javaPid();
+      if (left && isAlive(left)) killQuietly(left, 'SIGKILL');
       await rm(home, { recursive: true, force: true });
     })());
 
@@ -188,6 +195,15 @@ async function startOnce(o: InstanceOptions, log: (msg: string) => void): Promis
     );
   }
   log(`Neo4j ready in ${((Date.now() - started) / 1000).toFixed(1)} s`);
+  const pid = javaPid();
+  const exited = new Promise<string>((resolve) => {
+    watchdog.once('exit', (code, signal) => {
+      if (stopping) return;
+      const why = code === EXIT_COMMAND_DIED ? `Neo4j (pid ${pid}) exited` : `its watchdog (pid ${watchdog.pid}) ended (${signal ?? `exit code ${code}`})`;
+      const logs = tail(neo4jLog, 5);
+      resolve(`${why}; its logs are kept in ${join(home, 'logs')}${logs ? `; the last lines of neo4j.log:\n${logs}` : ''}`);
+    });
+  });
   return {
     uri,
     username: 'neo4j',
@@ -195,6 +211,8 @@ async function startOnce(o: InstanceOptions, log: (msg: string) => void): Promis
     database: o.database,
     browserUrl: `http://${LOOPBACK}:${httpPort}/browser/`,
     source: 'local',
+    pid,
+    exited,
     stop,
   };
 }
