@@ -36,7 +36,7 @@ export function quotedHonours(doc: Doc, toks: TokenIndex, known: HonourMention[]
   const text = doc.text;
   const out: HonourMention[] = [];
   const drop = new Set<HonourMention>();
-  const all = quotedNames(text, lexiconHonour);
+  const all = quotedNames(text, lexiconHonour, known);
   for (const c of all.filter((q) => q.campaign)) for (const h of known) if (h.start > c.open && h.end <= c.end) drop.add(h);
   const found = all.filter((q) => !q.campaign);
   // A coordination of quoted names (“十佳护士长”、“十佳护士”和“优秀护士”名单) is one: honours all if one is,
@@ -62,10 +62,12 @@ export function quotedHonours(doc: Doc, toks: TokenIndex, known: HonourMention[]
       // A level or place before the quote belongs to the lexicon's reading (全国“工人先锋号”): keep it.
       if (known.some((h) => h.start < c.open && h.end > c.open)) continue;
       for (const h of inside) drop.add(h);
-      const full = place && !c.name.startsWith(place) ? place + c.name : c.name;
+      // A bare name the document also writes with its level (“人民满意的公务员” beside 北京市“人民满意的公务员”) is that honour.
+      const leveled = place ? undefined : known.find((h) => h.name !== c.name && h.name.endsWith(c.name) && h.level);
+      const full = leveled?.name ?? (place && !c.name.startsWith(place) ? place + c.name : c.name);
       const start = place && c === chain[0] && text.startsWith(place, c.open - place.length) ? c.open - place.length : c.open;
       const year = c.year !== undefined ? { year: c.year, start } : yearBefore(text, start);
-      const level = /^(全国|中国|中华)/.test(full) ? 'national' : levelOf(full);
+      const level = leveled?.level ?? (/^(全国|中国|中华)/.test(full) ? 'national' : levelOf(full));
       out.push({
         start: year?.start ?? start,
         end: c.end,
@@ -98,7 +100,7 @@ interface QuotedName {
 const COORDINATION = /^[”」』’](和|、|及|与|以及)$/;
 
 /** Every quoted name that could be an honour, with whether its context says it is one. */
-function quotedNames(text: string, lexiconHonour: (name: string) => boolean): QuotedName[] {
+function quotedNames(text: string, lexiconHonour: (name: string) => boolean, known: readonly HonourMention[]): QuotedName[] {
   const out: QuotedName[] = [];
   for (let i = 0; i < text.length; i++) {
     if (!OPEN[text.charCodeAt(i)]) continue;
@@ -109,8 +111,9 @@ function quotedNames(text: string, lexiconHonour: (name: string) => boolean): Qu
     const name = text.slice(i + 1 + (inner?.[0].length ?? 0), end);
     if (VERB_START.test(name)) out.push({ open: i, end, name, honour: false, campaign: true });
     if (name.length < 2 || /[，。；：！？、\n“”「」]/.test(name) || NOT_HONOUR.test(name) || VERB_START.test(name)) continue;
-    // Honours the lexicon knows are its to read, with their level (30名“人民满意的公务员” inherits 北京市).
-    if (lexiconHonour(name)) continue;
+    // Honours the lexicon knows are its to read, with their level (30名“人民满意的公务员” inherits 北京市);
+    // a scoped one it could not place (“最美职工” with no level) is taken as written.
+    if (lexiconHonour(name) && known.some((h) => h.start < end && h.end > i)) continue;
     const lead = text.slice(Math.max(0, i - 8), i);
     if (EPITHET_BEFORE.test(lead)) continue;
     const after = AFTER_HONOUR.test(text.slice(end + 1, end + 7));
