@@ -17,7 +17,7 @@ const AFTER_HONOUR = /^(光荣称号|荣誉称号|称号|荣誉|名单|榜单|�
 /** What may come right before the opening quote: a conferring verb, a count of holders, a year or edition. */
 const BEFORE_HONOUR = /(授予|评为|命名为|被命名为|获评|荣获|获得|获颁|喜获|获|当选为|当选|入选|表彰为|认定为|选树为|推选为|[\d一二三四五六七八九十百千]+(名|位|人|个)|年度|年|届)$/;
 /** How honours end: the holder's kind (工匠, 标兵, 劳动者), a medal or prize. */
-const HONOURISH = /(奖章|奖状|奖牌|勋章|奖|工匠|名匠|巨匠|匠人|能手|标兵|模范|劳模|红旗手|带头人|之星|卫士|楷模|人物|好人|职工|劳动者|建设者|员工|先锋号|先锋|英雄|大师|名师|技师|人才|女性|母亲|家庭|工作者|生产者|个人|集体|班组|单位|企业|示范岗|金蓝领|蓝领|农民工|劳工|移工|公务员|党员|干部|青年|巾帼|园丁|教师|医生|护士|培育对象|（[^）]{1,6}）)$/;
+const HONOURISH = /(奖章|奖状|奖牌|勋章|奖|工匠|名匠|巨匠|匠人|能手|标兵|模范|劳模|红旗手|带头人|之星|卫士|楷模|人物|好人|职工|劳动者|建设者|员工|先锋号|先锋|英雄|大师|名师|技师|人才|女性|母亲|家庭|工作者|生产者|个人|集体|班组|单位|企业|示范岗|金蓝领|蓝领|农民工|劳工|移工|公务员|党员|干部|青年|巾帼|园丁|教师|医生|护士|培育对象|员|者|手|师|家|户|号|岗|团队|班组|（[^）]{1,6}）)$/;
 /** Quoted words that are events, campaigns or slogans, not honours. */
 const NOT_HONOUR = /(精神|活动|节|大会|会议|行动|工程|计划|项目|论坛|讲堂|工作室|竞赛|比赛|大赛|杯|主题|口号|品牌|基地|平台|系统|制度|理念)$/;
 const AWARD_END = /(奖章|奖状|奖牌|勋章|奖|奖项|大奖)$/;
@@ -35,6 +35,8 @@ const YEAR_INSIDE = /^((?:19|20)\d{2})年?度?/;
 export function quotedHonours(doc: Doc, toks: TokenIndex, known: HonourMention[], lexiconHonour: (name: string) => boolean): HonourMention[] {
   const text = doc.text;
   const out: HonourMention[] = [];
+  /** The quoted name each mention was read from, before a place was added. */
+  const bases = new Map<HonourMention, string>();
   const drop = new Set<HonourMention>();
   const all = quotedNames(text, lexiconHonour, known);
   for (const c of all.filter((q) => q.campaign)) for (const h of known) if (h.start > c.open && h.end <= c.end) drop.add(h);
@@ -55,6 +57,7 @@ export function quotedHonours(doc: Doc, toks: TokenIndex, known: HonourMention[]
   for (const chain of chains) {
     if (!chain.some((c) => honours.has(c.name))) continue;
     const place = placeBefore(doc, toks, chain[0]!.open);
+    let chainPrefix: string | undefined;
     for (const c of chain) {
       const inside = known.filter((h) => h.start >= c.open && h.end <= c.end + 1);
       // The lexicon found the whole name (“全国劳动模范”): nothing to add.
@@ -64,7 +67,11 @@ export function quotedHonours(doc: Doc, toks: TokenIndex, known: HonourMention[]
       for (const h of inside) drop.add(h);
       // A bare name the document also writes with its level (“人民满意的公务员” beside 北京市“人民满意的公务员”) is that honour.
       const leveled = place ? undefined : known.find((h) => h.name !== c.name && h.name.endsWith(c.name) && h.level);
-      const full = leveled?.name ?? (place && !c.name.startsWith(place) ? place + c.name : c.name);
+      // 全省首届“十佳乡邮员”: a bare level before the quote, resolved to the article's province or city later.
+      const bare = place || leveled || c !== chain[0] ? undefined : BARE_LEVEL_BEFORE.exec(text.slice(Math.max(0, c.open - 12), c.open));
+      const prefix = bare ? bare[2]! : chainPrefix;
+      if (c === chain[0]) chainPrefix = prefix;
+      const full = leveled?.name ?? (place && !c.name.startsWith(place) ? place + c.name : prefix ? prefix + c.name : c.name);
       const start = place && c === chain[0] && text.startsWith(place, c.open - place.length) ? c.open - place.length : c.open;
       const year = c.year !== undefined ? { year: c.year, start } : yearBefore(text, start);
       const level = leveled?.level ?? (/^(全国|中国|中华)/.test(full) ? 'national' : levelOf(full));
@@ -74,11 +81,21 @@ export function quotedHonours(doc: Doc, toks: TokenIndex, known: HonourMention[]
         type: AWARD_END.test(c.name) ? 'Award' : 'Title',
         name: full,
         ...(place ? { place } : {}),
-        ...(level ? { level } : {}),
+        ...(prefix && !leveled ? { placePrefix: prefix } : {}),
+        ...(level ? { level } : prefix && !leveled ? { level: PREFIX_LEVEL[prefix] } : {}),
         year: year?.year,
         cue: 'quoted',
       });
+      bases.set(out[out.length - 1]!, c.name);
     }
+  }
+  out.push(...unquotedHonours(text, [...known, ...out], drop));
+  // One quoted name, one honour: where one mention of it has a place (市“优秀校长”), the bare ones (20名“优秀校长”) share it.
+  const placed = new Map<string, HonourMention>();
+  for (const h of out) if ((h.place || h.placePrefix) && bases.has(h)) placed.set(bases.get(h)!, h);
+  for (const [k, h] of out.entries()) {
+    const twin = !h.place && !h.placePrefix && bases.has(h) ? placed.get(bases.get(h)!) : undefined;
+    if (twin) out[k] = { ...h, name: twin.name, ...(twin.place ? { place: twin.place } : {}), ...(twin.placePrefix ? { placePrefix: twin.placePrefix } : {}), ...(twin.level ? { level: twin.level } : {}) };
   }
   out.push(...headingForms(doc, out));
   return [...known.filter((h) => !drop.has(h)), ...out].sort((a, b) => a.start - b.start);
@@ -96,6 +113,10 @@ interface QuotedName {
   /** A campaign named in quotes (“寻找江州工匠”): no honour inside it is held by anyone. */
   campaign?: boolean;
 }
+
+/** A bare level before a quote (全省首届“…”, 市“…”), its prefix in group 2; not the end of a word (城市“…”). */
+const BARE_LEVEL_BEFORE = /(^|[^\u4e00-\u9fff]|[获授予评为在和及、对向将])(?:全|我|本)?(省|市|区|县)(?:首届|第[一二三四五六七八九十\d]+届|(?:19|20)\d{2}年度?)?$/;
+const PREFIX_LEVEL: Record<string, HonourMention['level']> = { 省: 'provincial', 市: 'municipal', 区: 'district', 县: 'district' };
 
 const COORDINATION = /^[”」』’](和|、|及|与|以及)$/;
 
@@ -120,6 +141,40 @@ function quotedNames(text: string, lexiconHonour: (name: string) => boolean, kno
     const before = BEFORE_HONOUR.test(lead);
     out.push({ open: i, end, name, ...(inner ? { year: Number(inner[1]) } : {}), honour: after || (before && HONOURISH.test(name)) });
     i = end;
+  }
+  return out;
+}
+
+/** An honour named without quotes between a conferring verb and 称号/名单: 入选大国工匠培育对象名单. */
+const UNQUOTED = /(入选|当选为|当选|荣获|获得|获评|被评为|被授予|授予|命名为|评为)((?:19|20)\d{2}年度?)?([\u4e00-\u9fff·（）]{3,16}?)(荣誉称号|称号|名单|榜单)/g;
+const NOT_IN_UNQUOTED = /[的和与及等人名位个者了]/;
+
+function unquotedHonours(text: string, found: readonly HonourMention[], drop: Set<HonourMention>): HonourMention[] {
+  const out: HonourMention[] = [];
+  if (!/(称号|名单|榜单)/.test(text)) return out;
+  for (const m of text.matchAll(UNQUOTED)) {
+    const name = m[3]!;
+    const start = m.index + m[1]!.length;
+    const end = start + (m[2]?.length ?? 0) + name.length;
+    if (NOT_IN_UNQUOTED.test(name.replace(/者$/, '')) || !HONOURISH.test(name) || NOT_HONOUR.test(name) || VERB_START.test(name)) continue;
+    const inside = found.filter((h) => h.start >= start && h.end <= end);
+    // Read whole already (获评全国劳动模范称号), or partly by a reading that reaches outside: leave it.
+    if (inside.some((h) => h.name === name || h.end - h.start === end - start) || found.some((h) => h.start < end && h.end > end)) continue;
+    for (const h of inside) drop.add(h);
+    out.push({ start, end, type: AWARD_END.test(name) ? 'Award' : 'Title', name, ...(m[2] ? { year: Number(m[2].slice(0, 4)) } : {}), ...(/^(全国|中国|中华)/.test(name) ? { level: 'national' as const } : {}), cue: 'unquoted' });
+  }
+  // The same name written elsewhere (in a document's title: 《关于公布2024年X的通知》) is the same honour.
+  for (const h of [...out]) {
+    for (let at = text.indexOf(h.name); at >= 0; at = text.indexOf(h.name, at + 1)) {
+      const end = at + h.name.length;
+      if (out.some((o) => o.start < end && o.end > at) || found.some((f) => f.start < end && f.end > end)) continue;
+      // A shorter reading inside it (2024年大国工匠|培育对象) gives way, its year with it.
+      const partial = found.filter((f) => f.end > at && f.end <= end && !drop.has(f));
+      if (partial.some((f) => f.start < at && !/^(?:19|20)\d{2}年度?[“「]?$/.test(text.slice(f.start, at)))) continue;
+      for (const f of partial) drop.add(f);
+      const first = Math.min(at, ...partial.map((f) => f.start));
+      out.push({ ...h, start: first, end, year: partial.find((f) => f.year !== undefined)?.year });
+    }
   }
   return out;
 }

@@ -24,3 +24,17 @@ describe('quoted honours', () => {
     expect(d.entities.filter((e) => e.type === 'Title' || e.type === 'Award')).toEqual([]);
   });
 });
+
+describe('honours named by their context', () => {
+  it('reads an unquoted honour between a conferring verb and 名单, and the same name elsewhere in the text', () => {
+    const d = analysed('九江市总工会印发了《关于公布2024年九江工匠培育对象的通知》，共有20人入选九江工匠培育对象名单。这2人分别是：九江纺织有限公司挡车工王丽华，九江精工机械有限公司钳工陈建国。');
+    expect(entityKeys(d)).toContain('Title:九江工匠培育对象');
+    const keys = d.relations.map((r) => `${r.type}|${r.from}|${r.to}`);
+    expect(keys).toEqual(expect.arrayContaining(['HOLDS_TITLE|王丽华|九江工匠培育对象', 'HONOURED_BY|陈建国|九江市总工会', 'CONFERRED_BY|九江工匠培育对象|九江市总工会']));
+  });
+
+  it('gives a bare level before a quote the article’s place (全省首届“十佳乡邮员”), and the bare quoted mentions the same name', () => {
+    const d = analysed('本报讯 全省首届“十佳投递员”评选揭晓。10名“十佳投递员”分别是：王丽华、陈建国。', { place: '江西省九江市' });
+    expect(d.entities.filter((e) => e.type === 'Title').map((e) => e.name)).toEqual(['江西省十佳投递员']);
+  });
+});
