@@ -17,7 +17,7 @@ const AFTER_HONOUR = /^(光荣称号|荣誉称号|称号|荣誉|名单|榜单|�
 /** What may come right before the opening quote: a conferring verb, a count of holders, a year or edition. */
 const BEFORE_HONOUR = /(授予|评为|命名为|被命名为|获评|荣获|获得|获颁|喜获|获|当选为|当选|入选|表彰为|认定为|选树为|推选为|[\d一二三四五六七八九十百千]+(名|位|人|个)|年度|年|届)$/;
 /** How honours end: the holder's kind (工匠, 标兵, 劳动者), a medal or prize. */
-const HONOURISH = /(奖章|奖状|奖牌|勋章|奖|工匠|名匠|巨匠|匠人|能手|标兵|模范|劳模|红旗手|带头人|之星|卫士|楷模|人物|好人|职工|劳动者|建设者|员工|先锋号|先锋|英雄|大师|名师|技师|人才|女性|母亲|家庭|工作者|生产者|个人|集体|班组|单位|企业|示范岗|金蓝领|蓝领|农民工|劳工|移工|公务员|党员|干部|青年|巾帼|园丁|教师|医生|护士|培育对象|员|者|手|师|家|户|号|岗|团队|班组|（[^）]{1,6}）)$/;
+const HONOURISH = /(奖章|奖状|奖牌|勋章|奖|工匠|名匠|巨匠|匠人|能手|标兵|模范|劳模|红旗手|带头人|之星|卫士|楷模|人物|好人|职工|劳动者|建设者|员工|先锋号|先锋|英雄|大师|名师|技师|人才|女性|母亲|家庭|工作者|生产者|个人|集体|班组|单位|企业|示范岗|金蓝领|蓝领|农民工|劳工|移工|公务员|党员|干部|青年|巾帼|园丁|教师|医生|护士|培育对象|员|者|手|师|家|户|号|岗|团队|班组|工人|村医|（[^）]{1,6}）)$/;
 /** Quoted words that are events, campaigns or slogans, not honours. */
 const NOT_HONOUR = /(精神|活动|节|大会|会议|行动|工程|计划|项目|论坛|讲堂|工作室|竞赛|比赛|大赛|杯|主题|口号|品牌|基地|平台|系统|制度|理念)$/;
 const AWARD_END = /(奖章|奖状|奖牌|勋章|奖|奖项|大奖)$/;
@@ -90,6 +90,7 @@ export function quotedHonours(doc: Doc, toks: TokenIndex, known: HonourMention[]
     }
   }
   out.push(...unquotedHonours(text, [...known, ...out], drop));
+  out.push(...superlativeHonours(doc, toks, [...known, ...out], lexiconHonour));
   // One quoted name, one honour: where one mention of it has a place (市“优秀校长”), the bare ones (20名“优秀校长”) share it.
   const placed = new Map<string, HonourMention>();
   for (const h of out) if ((h.place || h.placePrefix) && bases.has(h)) placed.set(bases.get(h)!, h);
@@ -177,6 +178,61 @@ function unquotedHonours(text: string, found: readonly HonourMention[], drop: Se
     }
   }
   return out;
+}
+
+/** 最美产业工人, 十佳乡村医生: honours made of a superlative and the holder's kind, quoted or not. */
+const SUPERLATIVE = /(最美|十佳|十大)[\u4e00-\u9fff]{1,7}/g;
+/** What makes a superlative phrase a description rather than the honour: 最美职工精神, 最美的风景. */
+const NOT_AFTER_SUPERLATIVE = /^(精神|故事|风采|形象|瞬间|风景|事迹|身影|画面|模样|面孔)/;
+
+function superlativeHonours(doc: Doc, toks: TokenIndex, found: readonly HonourMention[], lexiconHonour: (name: string) => boolean): HonourMention[] {
+  const text = doc.text;
+  const out: HonourMention[] = [];
+  if (!/(最美|十佳|十大)/.test(text)) return out;
+  for (const m of text.matchAll(SUPERLATIVE)) {
+    // The shortest reading that ends like an honour where a word ends: 最美产业工人|发布仪式.
+    let name: string | undefined;
+    for (let n = 3; n <= m[0].length; n++) {
+      const cand = m[0].slice(0, n);
+      if (HONOURISH.test(cand) && !/^(最美|十佳|十大)(的|是|在|和)/.test(cand) && (toks.boundary(m.index + n) || m.index + n === text.length)) {
+        name = cand;
+        // Prefer the longer word when the next characters keep the kind going (最美乡村教师, not 最美乡村教).
+        if (!HONOURISH.test(m[0].slice(0, n + 1)) && !HONOURISH.test(m[0].slice(0, n + 2))) break;
+      }
+    }
+    if (!name) continue;
+    const start = m.index;
+    const end = start + name.length;
+    if (NOT_AFTER_SUPERLATIVE.test(text.slice(end, end + 2)) || found.some((f) => f.start < end && f.end > start) || out.some((o) => o.start < end && o.end > start)) continue;
+    if (lexiconHonour(name)) continue;
+    const place = placeBefore(doc, toks, start);
+    const bare = place ? undefined : BARE_LEVEL_BEFORE.exec(text.slice(Math.max(0, start - 12), start));
+    const prefix = bare?.[2];
+    // Not the tail of a longer name (某市好人·最美女性), and said to be an honour: placed, quoted, counted or conferred.
+    const from = place ? start - place.length : start;
+    const lead = text.slice(Math.max(0, from - 8), from);
+    if (/[·\u4e00-\u9fff]$/.test(lead) && !/([获授评为在和及、对向将的是]|届|年度?|全国|\d[名位个人])$/.test(lead)) continue;
+    const context = place || prefix || (/[“「]$/.test(lead) && /[”」]/.test(text[end] ?? "") && !/^(专题|摄影|展|晚会|宣讲|故事|活动|主题|特别)/.test(text.slice(end + 1, end + 3))) || /(获评|荣获|授予|命名为|评为|当选|入选|获得|\d+[名位])$/.test(lead) || /^[”」]?(称号|荣誉|名单|榜单|评选|发布|获得者|分别|代表|的?评选)/.test(text.slice(end, end + 4));
+    if (!context) continue;
+    const year = yearBefore(text, place ? start - place.length : start);
+    out.push({
+      start: year?.start ?? (place ? start - place.length : start),
+      end,
+      type: AWARD_END.test(name) ? 'Award' : 'Title',
+      name: place ? place + name : prefix ? prefix + name : name,
+      ...(place ? { place } : {}),
+      ...(prefix ? { placePrefix: prefix, level: PREFIX_LEVEL[prefix] } : place ? { level: levelOf(place + name) } : {}),
+      year: year?.year,
+      cue: 'superlative',
+    });
+  }
+  // A bare mention where the document also names it with a place is that honour.
+  const placed = out.filter((h) => h.place || h.placePrefix);
+  return out.map((h) => {
+    if (h.place || h.placePrefix) return h;
+    const twin = placed.find((p) => p.name.endsWith(h.name));
+    return twin ? { ...h, name: twin.name, ...(twin.place ? { place: twin.place } : {}), ...(twin.placePrefix ? { placePrefix: twin.placePrefix } : {}), ...(twin.level ? { level: twin.level } : {}) } : h;
+  });
 }
 
 /** A list heading that names a quoted honour without its place: 一、优秀护士 under 江州市“优秀护士”. */

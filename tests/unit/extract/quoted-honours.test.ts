@@ -38,3 +38,16 @@ describe('honours named by their context', () => {
     expect(d.entities.filter((e) => e.type === 'Title').map((e) => e.name)).toEqual(['江西省十佳投递员']);
   });
 });
+
+describe('superlative honours', () => {
+  it('reads 最美X and 十佳X as an honour where the text places, counts or confers it, with the place before it', () => {
+    const d = analysed('九江市总工会举行“新时代奋斗者——2022年九江市最美产业工人发布仪式”。这10名最美产业工人分别是王丽华、陈建国。');
+    expect(d.entities.filter((e) => e.type === 'Title').map((e) => e.name)).toEqual(['九江市最美产业工人']);
+    expect(d.relations.map((r) => `${r.type}|${r.from}|${r.to}`)).toContain('HOLDS_TITLE|陈建国|九江市最美产业工人');
+  });
+
+  it('leaves a superlative used as a description or an exhibition title alone', () => {
+    const d = analysed('九江街道总工会举办“最美劳动者”专题摄影展，展现最美劳动者精神。');
+    expect(d.entities.filter((e) => e.type === 'Title')).toEqual([]);
+  });
+});
