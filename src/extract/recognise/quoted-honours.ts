@@ -147,7 +147,7 @@ function quotedNames(text: string, lexiconHonour: (name: string) => boolean, kno
 }
 
 /** An honour named without quotes between a conferring verb and 称号/名单: 入选大国工匠培育对象名单. */
-const UNQUOTED = /(入选|当选为|当选|荣获|获得|获评|被评为|被授予|授予|命名为|评为)((?:19|20)\d{2}年度?)?([\u4e00-\u9fff·（）]{3,16}?)(荣誉称号|称号|名单|榜单)/g;
+const UNQUOTED = /(入选|当选为|当选|荣获|获得|获评|被评为|被授予|授予|命名为|评为|获(?!悉|知|此))((?:[\d一二三四五六七八九十百千]+(?:个|名|位|人)(?:团组织|基层组织|同志|职工|集体|单位|个人|先进个人|先进集体|家庭)?)?(?:(?:19|20)\d{2}年度?)?)([\u4e00-\u9fff·（）]{3,16}?)等?(荣誉称号|称号|名单|榜单)/g;
 const NOT_IN_UNQUOTED = /[的和与及等人名位个者了]/;
 
 function unquotedHonours(text: string, found: readonly HonourMention[], drop: Set<HonourMention>): HonourMention[] {
@@ -155,14 +155,14 @@ function unquotedHonours(text: string, found: readonly HonourMention[], drop: Se
   if (!/(称号|名单|榜单)/.test(text)) return out;
   for (const m of text.matchAll(UNQUOTED)) {
     const name = m[3]!;
-    const start = m.index + m[1]!.length;
-    const end = start + (m[2]?.length ?? 0) + name.length;
-    if (NOT_IN_UNQUOTED.test(name.replace(/者$/, '')) || !HONOURISH.test(name) || NOT_HONOUR.test(name) || VERB_START.test(name)) continue;
+    const start = m.index + m[1]!.length + (m[2]?.match(/^[^年]*?(?=(?:19|20)\d{2}年|$)/)?.[0].length ?? 0);
+    const end = m.index + m[1]!.length + (m[2]?.length ?? 0) + name.length;
+    if (NOT_IN_UNQUOTED.test(name.replace(/者$/, '')) || !(HONOURISH.test(name) || /^全国/.test(name) || levelOf(name)) || NOT_HONOUR.test(name) || VERB_START.test(name)) continue;
     const inside = found.filter((h) => h.start >= start && h.end <= end);
     // Read whole already (获评全国劳动模范称号), or partly by a reading that reaches outside: leave it.
     if (inside.some((h) => h.name === name || h.end - h.start === end - start) || found.some((h) => h.start < end && h.end > end)) continue;
     for (const h of inside) drop.add(h);
-    out.push({ start, end, type: AWARD_END.test(name) ? 'Award' : 'Title', name, ...(m[2] ? { year: Number(m[2].slice(0, 4)) } : {}), ...(/^(全国|中国|中华)/.test(name) ? { level: 'national' as const } : {}), cue: 'unquoted' });
+    out.push({ start, end, type: AWARD_END.test(name) ? 'Award' : 'Title', name, ...(/(?:19|20)\d{2}年/.test(m[2] ?? '') ? { year: Number(/((?:19|20)\d{2})年/.exec(m[2]!)![1]) } : {}), ...(/^(全国|中国|中华)/.test(name) ? { level: 'national' as const } : {}), cue: 'unquoted' });
   }
   // The same name written elsewhere (in a document's title: 《关于公布2024年X的通知》) is the same honour.
   for (const h of [...out]) {

@@ -51,3 +51,14 @@ describe('superlative honours', () => {
     expect(d.entities.filter((e) => e.type === 'Title')).toEqual([]);
   });
 });
+
+describe('honours after a counted object', () => {
+  it('reads 授予N个团组织X称号 and 获X称号, and 将A、B等N位同志表彰为“X”', () => {
+    const d = analysed('近日，共青团九江市委作出表彰决定，授予29个团组织九江市五四红旗团委称号。其中，九江精工机械有限公司钳工王建军获九江市优秀共青团员称号。九江县将刘德华、陈建国等14位同志表彰为“优秀教师”。');
+    const titles = d.entities.filter((e) => e.type === 'Title').map((e) => e.name);
+    expect(titles).toEqual(expect.arrayContaining(['九江市五四红旗团委', '九江市优秀共青团员']));
+    const keys = d.relations.map((r) => `${r.type}|${r.from}|${r.to}`);
+    expect(keys).toContain('HOLDS_TITLE|王建军|九江市优秀共青团员');
+    expect(keys.some((k) => k.startsWith('HOLDS_TITLE|刘德华|'))).toBe(true);
+  });
+});

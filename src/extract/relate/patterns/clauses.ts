@@ -94,7 +94,7 @@ function clause1(view: DocView, sink: RelationSink, subject: EntityMention, from
   const rest = text.slice(from, to);
   const after = ms.filter((m) => m.start >= from && m.end <= to && m.type !== 'Person');
   // NAME今年获得“全国劳动模范”荣誉称号 / 荣获 / 获评 / 被授予 / 当选.
-  const got = /^(.{0,12}?)(获得|荣获|获评|获授|被授予|被评为|被命名为|当选为|当选|入选|摘得|夺得|曾获|成为|获(?!悉|知|此))/.exec(rest);
+  const got = /^(.{0,12}?)(获得|荣获|获评|获授|被授予|被评为|被命名为|被表彰为|表彰为|评为|命名为|认定为|当选为|当选|入选|摘得|夺得|曾获|成为|获(?!悉|知|此))/.exec(rest);
   // 2021年被全国妇联授予“全国三八红旗手”称号: the body between 被 and the verb honoured the subject.
   const by = /^(.{0,12}?)被([^，。；]{2,30}?)(授予|评为|命名为|表彰为|认定为|表彰)/.exec(rest);
   if (by && !got) {
