@@ -111,7 +111,10 @@ function clause1(view: DocView, sink: RelationSink, subject: EntityMention, from
   }
   // 向获得…荣誉称号的个人表示祝贺: the winners are others, in a relative clause.
   if (got && !/[向为对给替]/.test(got[1]!) && after.some((m) => isHonour(m.type))) {
-    const year = yearIn(text.slice(sentenceStart, from + got[1]!.length), view.doc.setting.year);
+    // An act the article reports (获评, 被授予, 表彰为) happened in its year unless the clause says when;
+    // one it looks back on (曾获, 获得过, 多次获得) has no year of its own.
+    const past = /(曾|先后|多次|历年|此前|过去|以前)/.test(got[1]! + got[2]!) || /^过/.test(text.slice(from + got[0].length, from + got[0].length + 1));
+    const year = yearIn(text.slice(sentenceStart, from + got[1]!.length), view.doc.setting.year) ?? (past ? undefined : view.doc.setting.year);
     for (const m of after) if (isHonour(m.type) && !/^[”」’]?(荣誉称号|称号)?的/.test(text.slice(m.end, m.end + 5))) sink.add(honourRelation(m.type), subject, view.canonical(m), si, 'got', { year: m.year ?? year });
     return;
   }
