@@ -357,6 +357,8 @@ function rightCue(text: string, e: number, lx: Lexicon, ends: Ends): RightCue {
   if (text.charCodeAt(e) === 0xff08 /* （ */ && /^（(左|右|中|前|后)[一二三四五六七八九十\d]*）/.test(text.slice(e, e + 6))) return 'strong';
   if (isBreakAt(text, e)) return 'punct';
   if (lx.offices.startingAt(text, e) || AFTER_NAME.startingAt(text, e)) return 'strong';
+  // The count that closes a list of names: 甲、乙、丙3人获….
+  if (/^[\d一二三四五六七八九十]{1,3}(人|名|位)/.test(text.slice(e, e + 4))) return 'strong';
   if (WEAK_AFTER.startingAt(text, e)) return 'weak';
   return 'none';
 }

@@ -44,6 +44,8 @@ function clausePatterns(view: DocView, sink: RelationSink, s: Sentence, si: numb
     // every person of the clause is tried, as the pattern must follow its name directly.
     const people = ms.filter((m) => m.type === 'Person' && !view.bylineNames.has(m.name));
     if (people.length) subject = people[people.length - 1];
+    // A clause that opens with a group the recogniser did not read (甲、乙2人获…) has a subject of its own.
+    else if (/^[\u4e00-\u9fff·、]{2,30}?[\d一二三四五六七八九十]+(人|名|位)/.test(text.slice(lead, Math.min(clause.end, lead + 36)))) subject = undefined;
     else if (pronoun) subject = referent(view, pronoun[4]!, clause.start);
     else if (person) subject = undefined;
     // Coordinated subjects share the predicate: A、B和C等10名同志光荣入选 — each clause is read after the last of them.

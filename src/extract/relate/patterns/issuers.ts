@@ -77,7 +77,8 @@ function bodiesEndingAt(view: DocView, at: number, floor: number): End[] {
     const body = view.bodyEndingAt(end, floor).sort((a, b) => a.start - b.start)[0];
     if (!body) break;
     out.unshift(body);
-    const sep = /[、和与及]$/.exec(text.slice(Math.max(floor, body.start - 1), body.start));
+    // 中共中央、国务院 or, in a title, 中共中央 国务院.
+    const sep = /[、和与及 \u3000]$/.exec(text.slice(Math.max(floor, body.start - 1), body.start));
     if (!sep) break;
     end = body.start - 1;
   }
