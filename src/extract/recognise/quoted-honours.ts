@@ -91,6 +91,8 @@ export function quotedHonours(doc: Doc, toks: TokenIndex, known: HonourMention[]
   }
   out.push(...unquotedHonours(text, [...known, ...out], drop));
   out.push(...superlativeHonours(doc, toks, [...known, ...out], lexiconHonour));
+  out.push(...medalNames(text, [...known, ...out], lexiconHonour));
+  out.push(...ellipticalHonours(text, [...known.filter((h) => !drop.has(h)), ...out]));
   // One quoted name, one honour: where one mention of it has a place (市“优秀校长”), the bare ones (20名“优秀校长”) share it.
   const placed = new Map<string, HonourMention>();
   for (const h of out) if ((h.place || h.placePrefix) && bases.has(h)) placed.set(bases.get(h)!, h);
@@ -233,6 +235,52 @@ function superlativeHonours(doc: Doc, toks: TokenIndex, found: readonly HonourMe
     const twin = placed.find((p) => p.name.endsWith(h.name));
     return twin ? { ...h, name: twin.name, ...(twin.place ? { place: twin.place } : {}), ...(twin.placePrefix ? { placePrefix: twin.placePrefix } : {}), ...(twin.level ? { level: twin.level } : {}) } : h;
   });
+}
+
+/** A medal or an award certificate, named by its ending: 金莲花荣誉勋章, 开发建设新疆奖章, 富民兴鲁劳动奖状. */
+const MEDAL = /[\u4e00-\u9fff]{2,12}?(勋章|奖章|奖状|纪念章)/g;
+/** Where a medal's name cannot start: after these its name begins (获|授予|颁发…金莲花荣誉勋章). */
+const MEDAL_LEAD = /^(.*(?:获得|荣获|获颁|获授|授予|颁授|颁发|颁给|表彰|根据|推荐|接下|捧得|领取|佩戴|拿下|手中|获|和|及|与|、|的|为|向|了|等|名|位|个|人|年度|年|届|共|在|从|把|将|对))/;
+
+function medalNames(text: string, found: readonly HonourMention[], lexiconHonour: (name: string) => boolean): HonourMention[] {
+  const out: HonourMention[] = [];
+  if (!/(勋章|奖章|奖状|纪念章)/.test(text)) return out;
+  for (const m of text.matchAll(MEDAL)) {
+    // The run of Han characters before the ending, cut after the last verb, conjunction or count in it.
+    let start = m.index;
+    while (start > 0 && start > m.index - 14 && /[\u4e00-\u9fff]/.test(text[start - 1]!)) start--;
+    const end = m.index + m[0].length;
+    const lead = MEDAL_LEAD.exec(text.slice(start, end - m[1]!.length));
+    if (lead) start += lead[1]!.length;
+    const name = text.slice(start, end);
+    if (name.length < 4 || lexiconHonour(name) || found.some((f) => f.start < end && f.end > start) || out.some((o) => o.start < end && o.end > start)) continue;
+    // A generic word before the ending is no name (颁发奖章, 这枚奖章, 劳动奖章 alone).
+    if (/^(这枚|该|此|一枚|各类|各级|多项|荣誉|劳动|五一|纪念|金质|银质|职业|个人|集体)?(奖章|奖状|勋章|纪念章)$/.test(name) || /^(劳动|五一劳动)(奖章|奖状)$/.test(name)) continue;
+    // A bare 省/市 before the name is the article's (省富民兴鲁劳动奖章 in a Shandong article).
+    const prefix = /^(省|市)(?![委政])/.exec(name)?.[1];
+    out.push({ start, end, type: 'Award', name, ...(prefix ? { placePrefix: prefix, level: PREFIX_LEVEL[prefix] } : /^(全国|中国|中华)/.test(name) ? { level: 'national' as const } : levelOf(name) ? { level: levelOf(name)! } : {}), cue: 'medal' });
+  }
+  return out;
+}
+
+/** 全国五一劳动奖状、奖章和工人先锋号: an honour's ending coordinated after it names the sibling honour in full. */
+const ELLIPSIS = /^([、和及与]|以及)(奖章|奖状|勋章|奖牌)/;
+
+function ellipticalHonours(text: string, found: readonly HonourMention[]): HonourMention[] {
+  const out: HonourMention[] = [];
+  for (const h of found) {
+    const tail = /(奖章|奖状|勋章|奖牌)$/.exec(h.name);
+    if (!tail) continue;
+    let at = h.end;
+    while (/[”」』’]/.test(text[at] ?? '')) at++;
+    const m = ELLIPSIS.exec(text.slice(at, at + 6));
+    if (!m || m[2] === tail[1]) continue;
+    const start = at + m[1]!.length;
+    const end = start + m[2]!.length;
+    if (found.some((f) => f.start < end && f.end > start)) continue;
+    out.push({ ...h, start, end, name: h.name.slice(0, -tail[1]!.length) + m[2], year: h.year, cue: 'elliptical', type: 'Award' });
+  }
+  return out;
 }
 
 /** A list heading that names a quoted honour without its place: 一、优秀护士 under 江州市“优秀护士”. */

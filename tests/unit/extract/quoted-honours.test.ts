@@ -62,3 +62,17 @@ describe('honours after a counted object', () => {
     expect(keys.some((k) => k.startsWith('HOLDS_TITLE|刘德华|'))).toBe(true);
   });
 });
+
+describe('medals by their ending', () => {
+  it('reads a medal named by its ending, an ending coordinated after an award, and 全国“五一”劳动奖章', () => {
+    const d = analysed('特区政府向王建华颁授金莲花荣誉勋章。九江市获得全国五一劳动奖状、奖章的集体和个人受到表彰。陈建国荣获全国“五一”劳动奖章。');
+    const awards = d.entities.filter((e) => e.type === 'Award').map((e) => e.name);
+    expect(awards).toEqual(expect.arrayContaining(['金莲花荣誉勋章', '全国五一劳动奖状', '全国五一劳动奖章']));
+    expect(d.relations.map((r) => `${r.type}|${r.from}|${r.to}`)).toContain('RECEIVED|陈建国|全国五一劳动奖章');
+  });
+
+  it('does not take a generic medal word for a name (颁发奖章, 这枚奖章)', () => {
+    const d = analysed('会上为他们颁发奖章，这枚奖章凝聚着汗水。');
+    expect(d.entities.filter((e) => e.type === 'Award')).toEqual([]);
+  });
+});
