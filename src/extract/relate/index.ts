@@ -22,6 +22,7 @@ import { issuers } from './patterns/issuers.js';
 import { honouring } from './patterns/honouring.js';
 import { listRows } from './patterns/list-rows.js';
 import { listSharesHonours } from './patterns/list-shares-honours.js';
+import { nameThenOffice } from './patterns/name-then-office.js';
 import { sections } from './patterns/sections.js';
 import { storyHonourYears } from './patterns/story-honour-years.js';
 import { tableRow } from './patterns/table-row.js';
@@ -30,6 +31,7 @@ import { DocView } from './view.js';
 
 export const PATTERNS: readonly Pattern[] = [
   appositive, // 全国劳动模范、某公司副总经理张三; headline bylines; NAME，ORG POSITION，…
+  nameThenOffice, // 勞動部某某部長、某某司長: the office after the name
   listSharesHonours, // 劳动模范代表陈大鹏、王广洋: the honour before a 、-list is everyone's
   companyStaff, // X等5名公司代表
   clauses, // NAME今年获得…, NAME被ORG授予…, NAME获此殊荣, NAME是…, NAME在ORG任职…

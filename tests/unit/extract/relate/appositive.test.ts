@@ -33,3 +33,11 @@ describe('pattern: appositive', () => {
     expect(found.filter((k) => k.startsWith('WORKS_FOR|吴海燕|江州科技馆'))).toEqual([]);
   });
 });
+
+describe('pattern: name-then-office', () => {
+  it('reads a body, a name and the office after it, and the names that follow with offices of their own', async () => {
+    const { nameThenOffice } = await import('../../../../src/extract/relate/patterns/name-then-office.js');
+    const found = foundBy([nameThenOffice], '貴賓包含了勞動部陳建國部長、王立德局長等官員。');
+    expect(found).toEqual(expect.arrayContaining(['WORKS_FOR|陈建国|劳动部||部長', 'WORKS_FOR|王立德|劳动部||局長']));
+  });
+});
