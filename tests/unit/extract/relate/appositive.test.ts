@@ -41,3 +41,10 @@ describe('pattern: name-then-office', () => {
     expect(found).toEqual(expect.arrayContaining(['WORKS_FOR|陈建国|劳动部||部長', 'WORKS_FOR|王立德|劳动部||局長']));
   });
 });
+
+describe('offices in appositive chains', () => {
+  it('reads a body ending in 党委 before a shorter office, and a job no lexicon lists between a body and a name', () => {
+    const found = foundBy([appositive], '九江镇党委副书记鲍建华，九江建设集团有限公司焊接培训师杜广明出席。');
+    expect(found).toEqual(expect.arrayContaining(['WORKS_FOR|鲍建华|九江镇党委||副书记', 'WORKS_FOR|杜广明|九江建设集团有限公司||焊接培训师']));
+  });
+});
