@@ -343,7 +343,7 @@ function leftCue(doc: Doc, toks: TokenIndex, i: number, lx: Lexicon, ends: Ends)
   // 某卫生院：NAME — a list row's employer, then its people.
   if (before === '：' && ends.bodies.has(b - 1)) return 'strong';
   // The next name in a list: 陈雍、魏小东、崔述强.
-  if ((before === '、' || before === '，') && ends.people.has(b - 1)) return 'strong';
+  if ((before === '、' || before === '，' || before === '和' || before === '及' || before === '与') && ends.people.has(b - 1)) return 'strong';
   if (b < i && ends.people.has(b)) return 'strong';
   if (b === 0 || isBreakAt(text, b - 1) || b < i) return 'boundary';
   return 'none';
@@ -391,6 +391,8 @@ function rightCue(text: string, toks: TokenIndex, e: number, lx: Lexicon, ends: 
   const after = lx.offices.startingAt(text, e) ?? AFTER_NAME.startingAt(text, e);
   // 严守|工作: a one-character verb inside a word jieba read is no verb (作 of 工作).
   if (after) return after.length === 1 && !toks.boundary(e) && lx.word(toks.at(e)?.word ?? '') ? 'none' : 'strong';
+  // The count that closes a list of names: 甲、乙、丙3人获….
+  if (/^[\d一二三四五六七八九十]{1,3}(人|名|位)/.test(text.slice(e, e + 4))) return 'strong';
   if (WEAK_AFTER.startingAt(text, e)) return 'weak';
   return 'none';
 }
