@@ -135,8 +135,8 @@ const SIGNALS = ['SIGINT', 'SIGTERM', 'SIGHUP'] as const;
 /**
  * Resolves when Laurel should stop: on SIGINT, SIGTERM or SIGHUP; when npm,
  * which launched it (`npx laurel up`), is gone (launcher.ts); or when
- * `died` resolves (the Neo4j Laurel started stopped by itself). A second
- * signal while cleaning up exits at once.
+ * `died` resolves (the Neo4j Laurel started stopped by itself). Another
+ * signal while cleaning up, a second or more after the first, exits at once.
  */
 export function untilStopped(died?: Promise<string>): Promise<Stop> {
   return new Promise((resolve) => {
@@ -144,9 +144,13 @@ export function untilStopped(died?: Promise<string>): Promise<Stop> {
     const stop = (s: Stop) => {
       if (done) return;
       done = true;
+      const at = Date.now();
       for (const signal of SIGNALS) {
         process.off(signal, onSignal);
-        process.once(signal, () => process.exit(128 + (signal === 'SIGINT' ? 2 : signal === 'SIGTERM' ? 15 : 1)));
+        process.on(signal, () => {
+          // Ctrl-C under npx arrives twice: from the terminal and passed on by npm. That is one request.
+          if (Date.now() - at > 1_000) process.exit(128 + (signal === 'SIGINT' ? 2 : signal === 'SIGTERM' ? 15 : 1));
+        });
       }
       unwatch();
       resolve(s);

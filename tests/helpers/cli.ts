@@ -46,12 +46,26 @@ export interface Running {
   stderr: () => string;
   /** Resolves with the first match of `re` in stdout; rejects if the process ends or time runs out first. */
   waitFor(re: RegExp, timeoutMs: number): Promise<RegExpMatchArray>;
+  /** Resolves with the exit code (null when killed by a signal). */
+  exit: Promise<number | null>;
   /** Sends a signal and waits for the exit code. */
   stop(signal: NodeJS.Signals, timeoutMs: number): Promise<number | null>;
 }
 
 export function start(args: string[], env: NodeJS.ProcessEnv): Running {
-  const child = spawn(process.execPath, [BIN, ...args], { env, stdio: ['ignore', 'pipe', 'pipe'] });
+  return running(spawn(process.execPath, [BIN, ...args], { env, stdio: ['ignore', 'pipe', 'pipe'] }), args);
+}
+
+/** The repository root, where `npx laurel` finds the command `npm ci` linked into node_modules/.bin. */
+export const ROOT = fileURLToPath(new URL('../../', import.meta.url));
+
+/** Runs `npx laurel …` from the repository root, as the README says; the child is the npm process. */
+export function startWithNpx(args: string[], env: NodeJS.ProcessEnv): Running {
+  if (!existsSync(`${ROOT}node_modules/.bin/laurel`)) throw new Error('node_modules/.bin/laurel is missing: `npm ci` links the laurel command there (bin/package.json)');
+  return running(spawn('npx', ['laurel', ...args], { cwd: ROOT, env, stdio: ['ignore', 'pipe', 'pipe'] }), args);
+}
+
+function running(child: ChildProcess, args: string[]): Running {
   let out = '';
   let err = '';
   child.stdout!.on('data', (d) => (out += d));
@@ -59,6 +73,7 @@ export function start(args: string[], env: NodeJS.ProcessEnv): Running {
   const exited = new Promise<number | null>((resolve) => child.on('exit', (code) => resolve(code)));
   return {
     child,
+    exit: exited,
     stdout: () => out,
     stderr: () => err,
     waitFor(re, timeoutMs) {
