@@ -2,11 +2,11 @@
  * The `laurel` command itself, as a user runs it: load, serve and up against
  * the real Neo4j, real HTTP requests to what they serve, and shutdown on signals.
  */
-import { connect } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { Graph, graphCounts } from '../../src/graph/index.js';
 import { envWith, requireBuild, run, start, type Running } from '../helpers/cli.js';
 import { openTestGraph, resetGraph, testTarget } from '../helpers/graph.js';
+import { portOpen } from '../helpers/processes.js';
 import { gql } from '../helpers/server.js';
 
 let graph: Graph;
@@ -123,14 +123,3 @@ describe('laurel up', () => {
     await expect(portOpen(bolt![1]!, Number(bolt![2]))).resolves.toBe(false);
   }, 360_000);
 });
-
-function portOpen(host: string, port: number): Promise<boolean> {
-  return new Promise((resolve) => {
-    const socket = connect({ host, port });
-    socket.once('connect', () => {
-      socket.destroy();
-      resolve(true);
-    });
-    socket.once('error', () => resolve(false));
-  });
-}
