@@ -887,6 +887,36 @@ describe('mutations', () => {
     }
   });
 
+  it('ingest a saved web page: its article body, with title and date from the page unless given', async () => {
+    const writable = await startServer(graph, { apiToken: TOKEN });
+    const auth = bearer(TOKEN);
+    const page = `<!doctype html><html><head><meta charset="utf-8"><meta property="og:title" content="技术能手获表彰">
+      <meta property="article:published_time" content="2025-04-29T09:00:00+08:00"><meta property="og:site_name" content="示例日报"></head>
+      <body><nav><a href="/">首页</a><a href="/n">新闻</a></nav><article><h1>技术能手获表彰</h1><p>${text}</p><p>陈思远说，这份荣誉属于整个团队，今后将继续带好徒弟。</p></article>
+      <div class="comments"><p>网友：点赞！</p></div><footer>版权所有</footer></body></html>`;
+    const query = `mutation ($html: String!, $title: String) { ingestArticle(html: $html, title: $title, id: "api-page") {
+      article { id title date newspaper text } } }`;
+    try {
+      const before = await graphCounts(graph);
+      const res = await gql(writable.graphql, query, { html: page }, auth);
+      expect(res.errors).toBeUndefined();
+      const a = res.data.ingestArticle.article;
+      expect(a).toMatchObject({ id: 'api-page', title: '技术能手获表彰', date: '2025-04-29', newspaper: '示例日报' });
+      expect(a.text).toBe(`技术能手获表彰\n\n${text}\n\n陈思远说，这份荣誉属于整个团队，今后将继续带好徒弟。`);
+      const titled = await gql(writable.graphql, query, { html: page, title: '另一个标题' }, auth);
+      expect(titled.data.ingestArticle.article.title).toBe('另一个标题');
+      expect((await gql(writable.graphql, remove, { id: 'api-page' }, auth)).errors).toBeUndefined();
+      expect(await graphCounts(graph)).toEqual(before);
+      const both = `mutation { ingestArticle(text: "${text}", html: "<p>${text}</p>") { created } }`;
+      expect(codes(await gql(writable.graphql, both, {}, auth))).toEqual(['BAD_USER_INPUT']);
+      const empty = await gql(writable.graphql, query, { html: '<html><body><nav><a href="/">首页</a></nav></body></html>' }, auth);
+      expect(codes(empty)).toEqual(['BAD_USER_INPUT']);
+      expect(empty.errors![0]!.message).toMatch(/no article body/);
+    } finally {
+      await writable.close();
+    }
+  });
+
   it('refuse bad input with BAD_USER_INPUT and change nothing', async () => {
     const writable = await startServer(graph, { apiToken: TOKEN });
     try {

@@ -65,7 +65,7 @@ describe('schema/schema.graphql', () => {
     }
     const m = schema.getMutationType()!.getFields();
     expect(Object.keys(m).sort()).toEqual(['deleteArticle', 'ingestArticle']);
-    expect(args(m.ingestArticle)).toEqual(expect.arrayContaining(['text: String!', 'title: String', 'date: String', 'source: String']));
+    expect(args(m.ingestArticle)).toEqual(expect.arrayContaining(['text: String', 'html: String', 'title: String', 'date: String', 'source: String']));
     expect(m.ingestArticle!.description).toMatch(/LAUREL_API_TOKEN/);
     expect(m.deleteArticle!.description).toMatch(/MUTATIONS_DISABLED/);
   });

@@ -5,7 +5,7 @@ import { articleLimits, formatReport, loadPaths, openDatabase } from '../runtime
 export function loadCommand(): Command {
   return new Command('load')
     .description('Extract entities and relations from articles and write them into Neo4j (the one NEO4J_URI names).')
-    .argument('<paths...>', 'article files or directories (read recursively: *.txt, *.md)')
+    .argument('<paths...>', 'article files or directories (read recursively: *.txt, *.md, saved web pages *.html, *.htm)')
     .option('--batch-size <n>', 'articles per write transaction', (v) => positiveInt(v, '--batch-size'), 50)
     .addHelpText(
       'after',

@@ -117,7 +117,7 @@ function csv<T>(header: string[], pages: AsyncIterable<T[]>, row: (x: T) => (str
     for await (const page of pages) for (const x of page) yield row(x);
   }
   // objectMode in, text out; the stringifier pauses the rows when its reader is slow.
-  return Readable.from(rows()).pipe(stringify({ header: true, columns: header, bom: true, record_delimiter: 'windows' }));
+  return Readable.from(rows()).pipe(stringify({ header: true, columns: header, bom: true, quoted_match: /[\r\n]/ }));
 }
 
 // ---- node-link JSON

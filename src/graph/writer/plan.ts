@@ -60,6 +60,8 @@ export interface PlannedFact {
 }
 
 export interface ArticleProps {
+  /** What Neo4j Browser captions the article with: its title, else its id. */
+  name: string;
   title: string | null;
   date: string | null;
   newspaper: string | null;
@@ -135,6 +137,7 @@ export function planArticle(x: ArticleExtraction): ArticlePlan {
   return {
     id: article.id,
     props: {
+      name: m.title ?? article.id,
       title: m.title ?? null,
       date: m.date ?? null,
       newspaper: m.newspaper ?? null,

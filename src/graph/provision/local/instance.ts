@@ -24,6 +24,8 @@ export interface InstanceOptions {
   database: string;
   /** How long the server may take to answer its first query. */
   startTimeoutMs?: number;
+  /** More neo4j.conf settings (Neo4j Browser's for Laurel). */
+  settings?: Record<string, string>;
 }
 
 const OWNER_FILE = 'watchdog.pid';
@@ -121,7 +123,7 @@ async function startOnce(o: InstanceOptions, log: (msg: string) => void): Promis
   const [boltPort, httpPort] = (await freePorts(2)) as [number, number];
   await writeFile(
     join(home, 'conf', 'neo4j.conf'),
-    renderNeo4jConf({ home, boltPort, httpPort, heap: o.heap, pageCache: o.pageCache, database: o.database }),
+    renderNeo4jConf({ home, boltPort, httpPort, heap: o.heap, pageCache: o.pageCache, database: o.database, extra: o.settings }),
   );
   const password = randomBytes(16).toString('hex');
   try {
