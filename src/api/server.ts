@@ -37,17 +37,19 @@ export interface ServerDeps {
 export async function buildServer(deps: ServerDeps): Promise<FastifyInstance> {
   const app = Fastify({ logger: deps.logger ? { level: 'info', stream: process.stderr } : false });
   const schema = await buildApiSchema();
+  const shares = new ClientShares(deps.queriesPerClient ?? QUERIES_PER_CLIENT);
+  const queryTimeoutMs = deps.queryTimeoutMs ?? DEFAULT_REQUEST_TIMEOUT_MS;
   await app.register(healthPlugin, { graph: deps.graph });
   await app.register(graphqlPlugin, {
     schema,
     graph: deps.graph,
-    shares: new ClientShares(deps.queriesPerClient ?? QUERIES_PER_CLIENT),
+    shares,
     path: GRAPHQL_PATH,
     debug: deps.debug ?? false,
     apiToken: deps.apiToken,
-    queryTimeoutMs: deps.queryTimeoutMs ?? DEFAULT_REQUEST_TIMEOUT_MS,
+    queryTimeoutMs,
   });
-  await app.register(exportPlugin, { graph: deps.graph });
+  await app.register(exportPlugin, { graph: deps.graph, shares, queryTimeoutMs });
   await app.register(browserPlugin, { explorerPath: EXPLORER_PATH });
   await app.register(explorerPlugin, { path: EXPLORER_PATH, graphqlPath: GRAPHQL_PATH, exportPath: EXPORT_PATH, examples: await readExamples() });
   return app;

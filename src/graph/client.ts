@@ -87,7 +87,8 @@ export class Graph {
     private readonly timeoutMs: number | undefined,
     /** Shared by the handles of one driver. */
     private readonly counter: { queries: number },
-    private readonly budget?: RequestBudget,
+    /** The budget of each query: one request's for all, or a fresh one per query (perQuery). */
+    private readonly budget?: () => RequestBudget,
   ) {}
 
   static open(target: GraphTarget, options: GraphOptions = {}): Graph {
@@ -109,7 +110,17 @@ export class Graph {
 
   /** A handle for one request: the same driver, bounded by the request's deadline, queries passing its gate. */
   forRequest(budget: RequestBudget): Graph {
-    return new Graph(this.driver, this.database, this.timeoutMs, this.counter, budget);
+    return new Graph(this.driver, this.database, this.timeoutMs, this.counter, () => budget);
+  }
+
+  /**
+   * A handle for a long task made of many short queries (an export streamed
+   * page by page): each query has `timeoutMs` from when it is asked for, and
+   * waits its turn at `gate`, so a Neo4j that stops answering fails the task
+   * at its next page instead of holding it for ever.
+   */
+  perQuery(timeoutMs: number, gate?: Gate): Graph {
+    return new Graph(this.driver, this.database, this.timeoutMs, this.counter, () => ({ deadline: Date.now() + timeoutMs, ...(gate ? { gate } : {}) }));
   }
 
   /** Throws when the database does not answer. */
@@ -119,7 +130,7 @@ export class Graph {
 
   async read<T extends RecordShape = RecordShape>(cypher: string, params: Params = {}): Promise<T[]> {
     this.counter.queries++;
-    if (this.budget) return this.withinBudget(this.budget, (timeout) => this.readOnce<T>(cypher, params, timeout));
+    if (this.budget) return this.withinBudget(this.budget(), (timeout) => this.readOnce<T>(cypher, params, timeout));
     const session = this.session('READ');
     try {
       return await session.executeRead(async (tx) => toObjects<T>(await tx.run(cypher, params)), this.txConfig());
@@ -139,7 +150,7 @@ export class Graph {
         await session.close();
       }
     };
-    if (this.budget) return this.withinBudget(this.budget, (timeout) => run(Math.min(timeout, options.timeoutMs ?? Infinity)));
+    if (this.budget) return this.withinBudget(this.budget(), (timeout) => run(Math.min(timeout, options.timeoutMs ?? Infinity)));
     return run(options.timeoutMs);
   }
 

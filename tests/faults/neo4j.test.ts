@@ -124,7 +124,7 @@ describe('`npx laurel up`, stopped by a signal to any of its processes', () => {
 });
 
 describe('Neo4j frozen (SIGSTOP), then thawed', () => {
-  it('answers every request within LAUREL_QUERY_TIMEOUT_MS, says /ready 503, and serves again once Neo4j runs', async () => {
+  it('answers every request (GraphQL, /ready, a download) within LAUREL_QUERY_TIMEOUT_MS, and serves again once Neo4j runs', async () => {
     expect((await gql(server.graphql, HONOUREES)).errors).toBeUndefined();
     process.kill(neo4j.pid, 'SIGSTOP');
     try {
@@ -142,6 +142,11 @@ describe('Neo4j frozen (SIGSTOP), then thawed', () => {
       const ready = await timed(() => fetch(`${server.base}/ready`));
       expect(ready.value.status).toBe(503);
       expect(ready.ms).toBeLessThan(TIMEOUT_MS + MARGIN_MS);
+      // A download, page by page, is bounded the same way.
+      const download = await timed(() => fetch(`${server.base}/export/nodes.csv`));
+      expect(download.value.status).toBe(503);
+      expect(['SERVICE_UNAVAILABLE', 'QUERY_TIMEOUT']).toContain(((await download.value.json()) as { code: string }).code);
+      expect(download.ms).toBeLessThan(TIMEOUT_MS + MARGIN_MS);
     } finally {
       process.kill(neo4j.pid, 'SIGCONT');
     }
@@ -150,7 +155,7 @@ describe('Neo4j frozen (SIGSTOP), then thawed', () => {
 });
 
 describe('Neo4j killed', () => {
-  it('answers SERVICE_UNAVAILABLE within 2 s, /ready 503 and /health 200', async () => {
+  it('answers SERVICE_UNAVAILABLE within 2 s (GraphQL and downloads), /ready 503 and /health 200', async () => {
     process.kill(neo4j.pid, 'SIGKILL');
     await waitUntil('Neo4j gone', 10_000, () => !isAlive(neo4j.pid));
     for (const query of [HONOUREES, '{ stats { nodes } }', HONOUREES]) {
@@ -159,6 +164,10 @@ describe('Neo4j killed', () => {
       expect(ms, query).toBeLessThan(UNREACHABLE_MS);
       expectNoInsides(value);
     }
+    const download = await timed(() => fetch(`${server.base}/export/graph.graphml`));
+    expect(download.value.status).toBe(503);
+    expect(((await download.value.json()) as { code: string }).code).toBe('SERVICE_UNAVAILABLE');
+    expect(download.ms).toBeLessThan(UNREACHABLE_MS);
     expect((await fetch(`${server.base}/ready`)).status).toBe(503);
     expect((await fetch(`${server.base}/health`)).status).toBe(200);
   }, 60_000);
