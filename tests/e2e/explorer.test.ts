@@ -142,7 +142,7 @@ describe('the explorer on a first visit, in a real browser', () => {
     await panel.waitFor({ timeout: 10_000 });
 
     const queries = examples.filter((e) => e.kind === 'query');
-    expect(await value('.graphiql-query-editor .CodeMirror')).toBe(examples[0]!.query);
+    await expect.poll(() => value('.graphiql-query-editor .CodeMirror'), { timeout: 20_000 }).toBe(examples[0]!.query);
     for (const [i, example] of queries.entries()) {
       if (i > 0) await panel.locator(`button[data-example="${example.name}"]`).click();
       await expect.poll(() => value('.graphiql-query-editor .CodeMirror'), { message: example.name }).toBe(example.query);
@@ -159,5 +159,6 @@ describe('the explorer on a first visit, in a real browser', () => {
         .toEqual({ data: direct.data });
     }
     expect(errors, 'console errors and page errors').toEqual([]);
-  });
+    // Sixteen examples, each awaited by state: on a loaded host this takes minutes, not the default minute.
+  }, 240_000);
 });
