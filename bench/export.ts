@@ -48,7 +48,7 @@ const secs = (ms: number) => `${(ms / 1000).toFixed(1)} s`;
 const FLOOR = `
 import neo4j from 'neo4j-driver';
 import { createWriteStream } from 'node:fs';
-const [uri, user, password, database, file] = process.argv.slice(1);
+const [uri, user, password, database, file] = process.argv.slice(2);
 const driver = neo4j.driver(uri, neo4j.auth.basic(user, password), { disableLosslessIntegers: true });
 const out = createWriteStream(file);
 const write = (s) => (out.write(s) ? undefined : new Promise((r) => out.once('drain', r)));
