@@ -15,8 +15,8 @@ import type { RelationSink } from '../sink.js';
 import type { DocView } from '../view.js';
 import { yearIn } from '../years.js';
 
-const HONOURING = /(走访慰问|慰问|看望|表彰|表扬|嘉奖|授予|颁发|颁奖|命名|认定|评为|评选|评定)/;
-const CONFERRING = /(授予|命名|认定|评选|评为|评定|表彰|颁发)/;
+const HONOURING = /(走访慰问|慰问|看望|表彰|表扬|嘉奖|授予|颁授|颁发|颁奖|命名|认定|评为|评选|评定)/;
+const CONFERRING = /(授予|颁授|命名|认定|评选|评为|评定|表彰|颁发)/;
 /** A verb right before a person that gives the honour named after them: 授予X…奖章, 命名X为…, 认定X为…. */
 const AWARDING = /(授予|命名|认定|评为|评定)了?$/;
 
@@ -58,6 +58,8 @@ function honouringIn(view: DocView, sink: RelationSink, visitingBody: VisitingBo
     const tail = text.slice(org.end, end);
     const v = HONOURING.exec(tail.slice(0, 120));
     if (!v) continue;
+    // ORG被授予/被评为…: the body is the one honoured (a collective), not the one honouring.
+    if (/被[^，。；]{0,6}$/.test(tail.slice(0, v.index)) || /^的/.test(tail)) continue;
     const vAt = org.end + v.index;
     const between = ms.filter((m) => m !== org && m.start >= org.end && m.end <= vAt);
     // Co-subjects (市总工会会同市人社局) share the act; a person or other body in between is not allowed.
