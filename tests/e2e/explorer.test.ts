@@ -101,7 +101,7 @@ describe('the explorer in a real browser, offline', () => {
     for (const e of examples) await expect(panel.locator(`button[data-example="${e.name}"]`).count()).resolves.toBe(1);
 
     // Replace the active tab's query with one of our own; the example must then open in a tab of its own.
-    // (The browser is the previous test's, so GraphiQL may restore the tabs it left.)
+    // (Counted from what is open: GraphiQL restores the tabs a browser profile stored.)
     const tabs = page.locator('.graphiql-tab');
     const before = await tabs.count();
     const editor = page.locator('.graphiql-query-editor .CodeMirror');
