@@ -1,9 +1,11 @@
 /**
  * A small handle on one Neo4j database: the driver, the database name and the
  * transaction timeout, passed explicitly to whoever needs the graph. Results
- * come back as plain objects with JavaScript numbers.
+ * come back as plain objects with JavaScript numbers; whole numbers in
+ * parameters travel as Neo4j integers (JavaScript has one number type, which
+ * the driver would otherwise send, and Neo4j store, as a float).
  */
-import neo4j, { type Driver, type ManagedTransaction, type QueryResult, type RecordShape } from 'neo4j-driver';
+import neo4j, { type Driver, type QueryResult, type RecordShape } from 'neo4j-driver';
 
 export interface GraphTarget {
   uri: string;
@@ -60,18 +62,18 @@ export class Graph {
     this.queries++;
     const session = this.session('READ');
     try {
-      return await session.executeRead(async (tx) => toObjects<T>(await tx.run(cypher, params)), this.txConfig());
+      return await session.executeRead(async (tx) => toObjects<T>(await tx.run(cypher, boltParams(params))), this.txConfig());
     } finally {
       await session.close();
     }
   }
 
   /** One write transaction; `work` may run several statements and is retried on transient errors. */
-  async write<T>(work: (tx: ManagedTransaction) => Promise<T>, options: { timeoutMs?: number } = {}): Promise<T> {
+  async write<T>(work: (tx: GraphTransaction) => Promise<T>, options: { timeoutMs?: number } = {}): Promise<T> {
     this.queries++;
     const session = this.session('WRITE');
     try {
-      return await session.executeWrite(work, options.timeoutMs ? { timeout: options.timeoutMs } : undefined);
+      return await session.executeWrite((tx) => work({ run: (cypher, params = {}) => tx.run(cypher, boltParams(params)) }), options.timeoutMs ? { timeout: options.timeoutMs } : undefined);
     } finally {
       await session.close();
     }
@@ -82,7 +84,7 @@ export class Graph {
     this.queries++;
     const session = this.session('WRITE');
     try {
-      await session.run(cypher, params);
+      await session.run(cypher, boltParams(params));
     } finally {
       await session.close();
     }
@@ -99,6 +101,27 @@ export class Graph {
   private txConfig() {
     return this.timeoutMs ? { timeout: this.timeoutMs } : undefined;
   }
+}
+
+/** A write transaction's statements; parameters as Graph.read takes them. */
+export interface GraphTransaction {
+  run(cypher: string, params?: Params): Promise<QueryResult>;
+}
+
+/** Parameters with every whole number (at any depth) as a Neo4j integer, so `year: 2025` is stored as the integer it is. */
+export function boltParams(params: Params): Params {
+  return boltValue(params) as Params;
+}
+
+function boltValue(v: unknown): unknown {
+  if (typeof v === 'number') return Number.isSafeInteger(v) ? neo4j.int(v) : v;
+  if (Array.isArray(v)) return v.map(boltValue);
+  if (v !== null && typeof v === 'object' && Object.getPrototypeOf(v) === Object.prototype) {
+    const out: Record<string, unknown> = {};
+    for (const k in v) out[k] = boltValue((v as Record<string, unknown>)[k]);
+    return out;
+  }
+  return v;
 }
 
 export function toObjects<T extends RecordShape>(result: QueryResult): T[] {

@@ -40,6 +40,14 @@ export interface FactProps {
   end: number | null;
 }
 
+/** How the bulk import declares a stored property (neo4j-admin import's CSV header types). */
+export type PropertyType = 'string' | 'int' | 'string[]' | 'int[]' | 'boolean';
+
+// The types of what the writer stores, for the bulk import's CSV headers.
+// Typed so that a property added to an interface above cannot be left out.
+export const MENTION_PROPERTY_TYPES = { evidence: 'string', start: 'int', end: 'int', surfaces: 'string[]', count: 'int' } as const satisfies Record<keyof MentionProps, PropertyType>;
+export const FACT_PROPERTY_TYPES = { year: 'int', position: 'string', evidence: 'string', start: 'int', end: 'int' } as const satisfies Record<keyof FactProps, PropertyType>;
+
 export interface PlannedFact {
   type: RelationType;
   from: EntityRef;
@@ -59,6 +67,16 @@ export interface ArticleProps {
   source: string | null;
   text: string;
 }
+
+export const ARTICLE_PROPERTY_TYPES = {
+  title: 'string',
+  date: 'string',
+  newspaper: 'string',
+  page: 'string',
+  place: 'string',
+  source: 'string',
+  text: 'string',
+} as const satisfies Record<keyof ArticleProps, PropertyType>;
 
 export interface ArticlePlan {
   id: string;
