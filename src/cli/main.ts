@@ -1,11 +1,12 @@
 /**
- * `laurel`: extract, load, serve, up, eval. Each command lives in its own
+ * `laurel`: extract, load, import, serve, up, eval. Each command lives in its own
  * module under ./commands and receives what it needs explicitly.
  */
 import 'reflect-metadata';
 import { Command } from 'commander';
 import { evalCommand } from './commands/eval.js';
 import { extractCommand } from './commands/extract.js';
+import { importCommand } from './commands/import.js';
 import { loadCommand } from './commands/load.js';
 import { serveCommand } from './commands/serve.js';
 import { upCommand } from './commands/up.js';
@@ -21,6 +22,7 @@ const program = new Command('laurel')
   .showHelpAfterError()
   .addCommand(extractCommand())
   .addCommand(loadCommand())
+  .addCommand(importCommand())
   .addCommand(serveCommand())
   .addCommand(upCommand())
   .addCommand(evalCommand());
