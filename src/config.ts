@@ -32,7 +32,15 @@ const envSchema = z.object({
   LAUREL_PORT: port.default(4000),
   LAUREL_API_TOKEN: z.string().min(16, 'must be at least 16 characters').optional(),
   LAUREL_QUERY_TIMEOUT_MS: z.coerce.number().int().positive().default(10_000),
-  NODE_ENV: z.string().default('development'),
+  /** Neo4j queries one API client (address) may have running at once; the rest wait their turn. */
+  LAUREL_QUERIES_PER_CLIENT: z.coerce.number().int().positive().default(2),
+  /** Largest article file read, in MB (fractions allowed); larger ones are refused with a message. */
+  LAUREL_MAX_ARTICLE_MB: z.coerce.number().positive().max(1024).default(4),
+  /** `1` sends stack traces and the messages of unexpected errors to API clients; off, they see codes only. */
+  LAUREL_DEBUG: z
+    .enum(['0', '1', 'true', 'false', ''])
+    .default('')
+    .transform((v) => v === '1' || v === 'true'),
 });
 
 export interface Config {
@@ -53,8 +61,13 @@ export interface Config {
   cacheDir: string;
   server: { host: string; port: number };
   apiToken?: string;
+  /** LAUREL_QUERY_TIMEOUT_MS: how long one API request may take, whatever Neo4j does. */
   queryTimeoutMs: number;
-  production: boolean;
+  queriesPerClient: number;
+  /** LAUREL_DEBUG: stack traces and internal messages reach clients (never by default). */
+  debug: boolean;
+  /** LAUREL_MAX_ARTICLE_MB in bytes. */
+  maxArticleBytes: number;
 }
 
 export class ConfigError extends Error {
@@ -88,6 +101,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     server: { host: e.LAUREL_HOST, port: e.LAUREL_PORT },
     apiToken: e.LAUREL_API_TOKEN,
     queryTimeoutMs: e.LAUREL_QUERY_TIMEOUT_MS,
-    production: e.NODE_ENV === 'production',
+    queriesPerClient: e.LAUREL_QUERIES_PER_CLIENT,
+    debug: e.LAUREL_DEBUG,
+    maxArticleBytes: Math.round(e.LAUREL_MAX_ARTICLE_MB * 1024 * 1024),
   };
 }

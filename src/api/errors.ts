@@ -7,13 +7,14 @@
  *   UNAUTHENTICATED      a mutation without `Authorization: Bearer <LAUREL_API_TOKEN>`, or with a wrong token
  *   MUTATIONS_DISABLED   a mutation on a server started without LAUREL_API_TOKEN
  *   SERVICE_UNAVAILABLE  Neo4j cannot be reached (or refuses Laurel's credentials)
- *   QUERY_TIMEOUT        Neo4j gave up on the query after LAUREL_QUERY_TIMEOUT_MS
+ *   QUERY_TIMEOUT        the request needed more than LAUREL_QUERY_TIMEOUT_MS
  *   GRAPHQL_VALIDATION_FAILED  the operation is invalid, too deep or too costly (limits.ts)
- *   INTERNAL_SERVER_ERROR anything else; in production its message is hidden
+ *   INTERNAL_SERVER_ERROR anything else; its message is hidden unless LAUREL_DEBUG=1
  */
 import { unwrapResolverError } from '@apollo/server/errors';
 import { GraphQLError, type GraphQLFormattedError } from 'graphql';
 import { Neo4jError } from 'neo4j-driver';
+import { DeadlineError, Neo4jNoAnswerError } from '../graph/index.js';
 
 export const ErrorCode = {
   BAD_USER_INPUT: 'BAD_USER_INPUT',
@@ -64,28 +65,37 @@ const TIMED_OUT = new Set(['Neo.ClientError.Transaction.TransactionTimedOut', 'N
 
 /** The client-facing code for an error from the driver, or undefined when it is not one Laurel explains. */
 export function neo4jErrorCode(err: unknown): string | undefined {
+  if (err instanceof Neo4jNoAnswerError) return ErrorCode.SERVICE_UNAVAILABLE;
+  if (err instanceof DeadlineError) return ErrorCode.QUERY_TIMEOUT;
   if (!(err instanceof Neo4jError)) return undefined;
   if (UNAVAILABLE.has(err.code)) return ErrorCode.SERVICE_UNAVAILABLE;
+  // The pool could neither lend a connection nor open one in time (the driver gives this no code).
+  if (err.message.startsWith('Connection acquisition timed out')) return ErrorCode.SERVICE_UNAVAILABLE;
   if (TIMED_OUT.has(err.code)) return ErrorCode.QUERY_TIMEOUT;
   return undefined;
 }
 
 export interface ErrorFormatOptions {
-  production: boolean;
+  /** LAUREL_DEBUG: keep stack traces and the messages of unexpected errors. */
+  debug: boolean;
   queryTimeoutMs?: number;
-  /** Where unexpected errors are logged in full (the client sees less in production). */
+  /** Where unexpected errors are logged in full (the client sees less unless debugging). */
   log?: (err: unknown) => void;
 }
 
-/** Apollo's formatError: known codes pass through; driver errors get their code; the rest is masked in production. */
+/** Apollo's formatError: known codes pass through; driver errors get their code; the rest is masked unless debugging. */
 export function formatError(opts: ErrorFormatOptions) {
   return (formatted: GraphQLFormattedError, error: unknown): GraphQLFormattedError => {
     const original = unwrapResolverError(error);
     const code = neo4jErrorCode(original);
     const { stacktrace, ...rest } = (formatted.extensions ?? {}) as Record<string, unknown>;
-    const keepStack = opts.production ? {} : stacktrace ? { stacktrace } : {};
+    const keepStack = opts.debug && stacktrace ? { stacktrace } : {};
     if (code === ErrorCode.SERVICE_UNAVAILABLE) {
-      return { ...formatted, message: 'the graph database (Neo4j) cannot be reached; try again later', extensions: { ...keepStack, code } };
+      const message =
+        original instanceof Neo4jNoAnswerError
+          ? `the graph database (Neo4j) did not answer within ${original.waitedMs} ms; try again later`
+          : 'the graph database (Neo4j) cannot be reached; try again later';
+      return { ...formatted, message, extensions: { ...keepStack, code } };
     }
     if (code === ErrorCode.QUERY_TIMEOUT) {
       const limit = opts.queryTimeoutMs ? ` (${opts.queryTimeoutMs} ms)` : '';
@@ -93,7 +103,7 @@ export function formatError(opts: ErrorFormatOptions) {
     }
     if (rest.code === undefined || rest.code === ErrorCode.INTERNAL_SERVER_ERROR) {
       opts.log?.(original);
-      if (opts.production) return { ...formatted, message: 'internal server error', extensions: { code: ErrorCode.INTERNAL_SERVER_ERROR } };
+      if (!opts.debug) return { ...formatted, message: 'internal server error', extensions: { code: ErrorCode.INTERNAL_SERVER_ERROR } };
       return { ...formatted, extensions: { ...rest, ...keepStack, code: ErrorCode.INTERNAL_SERVER_ERROR } };
     }
     return { ...formatted, extensions: { ...rest, ...keepStack } };

@@ -1,13 +1,16 @@
 /**
- * What one request may ask of the API, and the two checks that refuse the
- * rest before anything reaches Neo4j: a depth limit (a validation rule) and a
- * complexity limit (graphql-query-complexity, in an Apollo plugin because
- * the cost depends on variables such as `first`).
+ * What one request may ask of the API, and the checks that refuse the rest
+ * before anything reaches Neo4j: a depth limit (a validation rule), and in
+ * an Apollo plugin (the cost depends on variables such as `first`) a
+ * complexity limit and a limit on the Neo4j queries it may cause
+ * (graphql-query-complexity). What one client may have running at once is
+ * shares.ts.
  */
 import { HeaderMap, type ApolloServerPlugin } from '@apollo/server';
 import {
   GraphQLError,
   Kind,
+  getVariableValues,
   type ASTVisitor,
   type FragmentDefinitionNode,
   type SelectionSetNode,
@@ -47,6 +50,17 @@ export const MAX_NETWORK_LIMIT = 500;
  */
 export const NETWORK_FACTS_PER_NODE = 1000;
 
+/**
+ * Downloads (/export/…): a neighbourhood at most MAX_NETWORK_DEPTH steps out,
+ * a subgraph (neighbourhood or honour) at most this many nodes (the rest is
+ * left out and the response says it is truncated), and at most this many
+ * exports streaming at once; each page of an export is one read transaction
+ * under LAUREL_QUERY_TIMEOUT_MS, so even the whole graph streams in bounded
+ * memory without holding a transaction open.
+ */
+export const MAX_EXPORT_NODES = 50_000;
+export const MAX_CONCURRENT_EXPORTS = 2;
+
 /** Nesting of fields below the operation (introspection fields not counted). */
 export const MAX_DEPTH = 10;
 
@@ -58,6 +72,18 @@ export const MAX_DEPTH = 10;
  * pages of pages.
  */
 export const MAX_COMPLEXITY = 20_000;
+
+/**
+ * Neo4j queries one request may cause (each root field, aliases included,
+ * and each nested field that reads related records: one per level, however
+ * many parents). The richest example of docs/queries.graphql needs 12;
+ * each costs Neo4j a few milliseconds at least, so a thousand aliases of
+ * `stats` are refused instead of taking everyone's turn.
+ */
+export const MAX_QUERIES = 30;
+
+/** Field selections one request may hold, fragments counted where they are spread (graphql-query-complexity's own guard). */
+export const MAX_FIELDS = 5_000;
 
 /** The code of a request refused by the depth or complexity limit (as graphql-js' own validation failures). */
 export const LIMIT_CODE = 'GRAPHQL_VALIDATION_FAILED';
@@ -127,24 +153,72 @@ const listEstimator: ComplexityEstimator = ({ args, field, childComplexity }) =>
   return undefined;
 };
 
-/** Apollo plugin: computes each operation's cost once it is resolved, and refuses it above `max`. */
-export function complexityLimit(max: number = MAX_COMPLEXITY): ApolloServerPlugin {
+/**
+ * Counts the Neo4j queries an operation may cause: one per selection of a
+ * field whose resolver reads the graph (every root field, and the nested
+ * fields of `neo4jFields`), not multiplied by the parents above it,
+ * since DataLoader fetches a nested field for all its parents at once.
+ */
+function queryCounter(neo4jFields: ReadonlySet<string>): ComplexityEstimator {
+  return ({ type, field, childComplexity }) => (neo4jFields.has(`${type.name}.${field.name}`) ? 1 : 0) + childComplexity;
+}
+
+export interface CostLimits {
+  /** `Type.field` of every field whose resolver runs a Neo4j query (schema.ts finds them). */
+  neo4jFields: ReadonlySet<string>;
+  maxComplexity?: number;
+  maxQueries?: number;
+}
+
+/**
+ * Apollo plugin: before an operation runs, checks its variables, estimates
+ * its size (complexity) and the Neo4j queries it may cause, and refuses it,
+ * with HTTP 400 and a code, when either is over its limit.
+ */
+export function costLimits(limits: CostLimits): ApolloServerPlugin {
+  const maxComplexity = limits.maxComplexity ?? MAX_COMPLEXITY;
+  const maxQueries = limits.maxQueries ?? MAX_QUERIES;
   return {
     async requestDidStart() {
       return {
-        async didResolveOperation({ request, document, schema }) {
-          const cost = getComplexity({
+        async didResolveOperation({ request, document, schema, operation }) {
+          // Wrong or missing variables are the client's: say so (the estimators would throw them as a 500).
+          const coerced = getVariableValues(schema, operation?.variableDefinitions ?? [], request.variables ?? {}, { maxErrors: 10 });
+          if (coerced.errors) throw refused(coerced.errors.map((e) => e.message).join('; '), { code: 'BAD_USER_INPUT' });
+          const options = {
             schema,
             query: document,
             variables: request.variables ?? {},
+            maxQueryNodes: MAX_FIELDS,
             ...(request.operationName ? { operationName: request.operationName } : {}),
-            estimators: [listEstimator, fieldExtensionsEstimator(), simpleEstimator({ defaultComplexity: 1 })],
-          });
-          if (cost > max) {
-            throw refused(`the operation's estimated cost is ${cost}; the limit is ${max}. Ask for smaller pages (first) or fewer nested lists`, {
+          };
+          let cost: number;
+          let queries: number;
+          try {
+            cost = getComplexity({ ...options, estimators: [listEstimator, fieldExtensionsEstimator(), simpleEstimator({ defaultComplexity: 1 })] });
+            queries = getComplexity({ ...options, estimators: [queryCounter(limits.neo4jFields)] });
+          } catch (err) {
+            if (err instanceof GraphQLError && err.extensions.http) throw err;
+            if (err instanceof GraphQLError && /maximum allowed number of nodes/.test(err.message)) {
+              throw refused(`the operation selects more than ${MAX_FIELDS} fields (counting fragments where they are used); ask for less`, {
+                code: LIMIT_CODE,
+                limit: 'fields',
+                max: MAX_FIELDS,
+              });
+            }
+            throw err;
+          }
+          if (queries > maxQueries) {
+            throw refused(
+              `the operation may run ${queries} Neo4j queries (each root field and each nested list of related records is one, aliases included); the limit is ${maxQueries}. Split it into several requests`,
+              { code: LIMIT_CODE, limit: 'queries', max: maxQueries, actual: queries },
+            );
+          }
+          if (cost > maxComplexity) {
+            throw refused(`the operation's estimated cost is ${cost}; the limit is ${maxComplexity}. Ask for smaller pages (first) or fewer nested lists`, {
               code: LIMIT_CODE,
               limit: 'complexity',
-              max,
+              max: maxComplexity,
               actual: cost,
             });
           }

@@ -6,24 +6,31 @@ import Fastify, { type FastifyInstance } from 'fastify';
 import type { Graph } from '../graph/client.js';
 import { readExamples } from './examples.js';
 import { explorerPlugin } from './plugins/explorer.js';
+import { EXPORT_PATH, exportPlugin } from './plugins/export.js';
 import { graphqlPlugin } from './plugins/graphql.js';
 import { healthPlugin } from './plugins/health.js';
-import { createRepositories } from './repositories/index.js';
 import { buildApiSchema } from './schema.js';
+import { ClientShares, QUERIES_PER_CLIENT } from './shares.js';
 
 export const GRAPHQL_PATH = '/graphql';
-/** The query explorer page (GraphiQL from local packages, with docs/queries.graphql); `/` redirects to it. */
+/** The query explorer page (GraphiQL from local packages, with docs/queries.graphql); `/` redirects to it. The graph view is at /explorer/graph. */
 export const EXPLORER_PATH = '/explorer';
+
+/** LAUREL_QUERY_TIMEOUT_MS's default. */
+export const DEFAULT_REQUEST_TIMEOUT_MS = 10_000;
 
 export interface ServerDeps {
   graph: Graph;
-  production: boolean;
+  /** LAUREL_DEBUG: clients see stack traces and the messages of unexpected errors; otherwise codes only. */
+  debug?: boolean;
   /** Request logging (pino, to stderr); off by default. */
   logger?: boolean;
   /** LAUREL_API_TOKEN: the bearer token mutations need; without one, mutations are disabled. */
   apiToken?: string;
-  /** LAUREL_QUERY_TIMEOUT_MS, as the graph applies it; named in QUERY_TIMEOUT errors. */
+  /** LAUREL_QUERY_TIMEOUT_MS: how long one request may take, whatever Neo4j does. */
   queryTimeoutMs?: number;
+  /** Neo4j queries one client may have running at once (shares.ts). */
+  queriesPerClient?: number;
 }
 
 export async function buildServer(deps: ServerDeps): Promise<FastifyInstance> {
@@ -32,13 +39,15 @@ export async function buildServer(deps: ServerDeps): Promise<FastifyInstance> {
   await app.register(healthPlugin, { graph: deps.graph });
   await app.register(graphqlPlugin, {
     schema,
-    repos: createRepositories(deps.graph),
+    graph: deps.graph,
+    shares: new ClientShares(deps.queriesPerClient ?? QUERIES_PER_CLIENT),
     path: GRAPHQL_PATH,
-    production: deps.production,
+    debug: deps.debug ?? false,
     apiToken: deps.apiToken,
-    queryTimeoutMs: deps.queryTimeoutMs,
+    queryTimeoutMs: deps.queryTimeoutMs ?? DEFAULT_REQUEST_TIMEOUT_MS,
   });
-  await app.register(explorerPlugin, { path: EXPLORER_PATH, graphqlPath: GRAPHQL_PATH, examples: await readExamples() });
+  await app.register(exportPlugin, { graph: deps.graph });
+  await app.register(explorerPlugin, { path: EXPLORER_PATH, graphqlPath: GRAPHQL_PATH, exportPath: EXPORT_PATH, examples: await readExamples() });
   return app;
 }
 

@@ -1,10 +1,11 @@
 /**
- * `laurel`: extract, load, import, serve, up, eval. Each command lives in its own
+ * `laurel`: extract, load, import, export, serve, up, eval. Each command lives in its own
  * module under ./commands and receives what it needs explicitly.
  */
 import 'reflect-metadata';
 import { Command } from 'commander';
 import { evalCommand } from './commands/eval.js';
+import { exportCommand } from './commands/export.js';
 import { extractCommand } from './commands/extract.js';
 import { importCommand } from './commands/import.js';
 import { loadCommand } from './commands/load.js';
@@ -23,6 +24,7 @@ const program = new Command('laurel')
   .addCommand(extractCommand())
   .addCommand(loadCommand())
   .addCommand(importCommand())
+  .addCommand(exportCommand())
   .addCommand(serveCommand())
   .addCommand(upCommand())
   .addCommand(evalCommand());

@@ -7,11 +7,13 @@ import { resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Config } from '../config.js';
 import { extractionsOf } from '../extract/batch.js';
+import type { ReadOptions } from '../extract/io/read-article.js';
 import type { ArticleExtraction } from '../extract/contract.js';
 import { Graph, GraphWriter, applySchema } from '../graph/index.js';
 import { neo4jAdminImportArgs, readManifest } from '../graph/import/csv.js';
 import { provisionNeo4j, type Neo4jConnection, type ProvisionWay } from '../graph/provision/index.js';
 import { localWay } from '../graph/provision/local/index.js';
+import { npmLaunchers, watchLaunchers } from './launcher.js';
 import { progress, status } from './progress.js';
 
 /** seeds/ at the package root, from src/cli or dist/cli alike. */
@@ -37,7 +39,13 @@ export async function openDatabase(config: Config, opts: { configuredOnly?: stri
     );
   }
   const connection = await provisionNeo4j(config, (m) => status(`neo4j: ${m}`), opts.importDir ? [importingWay(config, opts.importDir)] : undefined);
-  const graph = Graph.open(connection, { queryTimeoutMs: config.queryTimeoutMs, maxRetryTimeMs: config.queryTimeoutMs });
+  const graph = Graph.open(connection, {
+    queryTimeoutMs: config.queryTimeoutMs,
+    maxRetryTimeMs: config.queryTimeoutMs,
+    // A Neo4j that stopped answering must not hold anyone longer than a query may take.
+    connectionTimeoutMs: Math.min(5_000, config.queryTimeoutMs),
+    connectionAcquisitionTimeoutMs: config.queryTimeoutMs,
+  });
   let closed: Promise<void> | undefined;
   const close = () =>
     (closed ??= (async () => {
@@ -71,6 +79,11 @@ function importingWay(config: Config, dir: string): ProvisionWay {
   return localWay(undefined, { importArgs: neo4jAdminImportArgs(resolve(dir), manifest, config.neo4j.database) });
 }
 
+/** The article size limit of the configuration, as the readers take it. */
+export function articleLimits(config: Pick<Config, 'maxArticleBytes'>): ReadOptions {
+  return { maxBytes: config.maxArticleBytes, limitHint: 'LAUREL_MAX_ARTICLE_MB sets the limit' };
+}
+
 export interface LoadReport {
   files: number;
   loaded: number;
@@ -87,7 +100,7 @@ export interface LoadReport {
  * read or extracted, or a line that is not extraction output, is reported
  * (with its line number) and the rest still load.
  */
-export async function loadPaths(graph: Graph, paths: string[], batchSize = 500): Promise<LoadReport> {
+export async function loadPaths(graph: Graph, paths: string[], batchSize = 500, read: ReadOptions = {}): Promise<LoadReport> {
   const writer = new GraphWriter(graph, { batchSize });
   const report: LoadReport = { files: 0, loaded: 0, failed: [], entities: 0, mentions: 0, facts: 0, skipped: [] };
   const bar = progress('load');
@@ -103,7 +116,7 @@ export async function loadPaths(graph: Graph, paths: string[], batchSize = 500):
     pending = [];
   };
   try {
-    for await (const item of extractionsOf(paths, (p) => bar.update(p.done, p.total, p.path))) {
+    for await (const item of extractionsOf(paths, (p) => bar.update(p.done, p.total, p.path), read)) {
       report.files++;
       if (!item.ok) {
         report.failed.push({ path: item.path, reason: item.reason });
@@ -131,20 +144,39 @@ export function formatReport(r: LoadReport): string {
   return `${lines.join('\n')}\n`;
 }
 
+export interface Stop {
+  /** What happened, for the log. */
+  reason: string;
+  /** The exit code Laurel should end with: 0 when asked to stop, non-zero when something it needs died. */
+  exitCode: number;
+}
+
+const SIGNALS = ['SIGINT', 'SIGTERM', 'SIGHUP'] as const;
+
 /**
- * Resolves on SIGINT or SIGTERM, then runs `cleanup` once. A second signal
- * while cleaning up exits at once.
+ * Resolves when Laurel should stop: on SIGINT, SIGTERM or SIGHUP; when npm,
+ * which launched it (`npx laurel up`), is gone (launcher.ts); or when
+ * `died` resolves (the Neo4j Laurel started stopped by itself). A second
+ * signal while cleaning up exits at once.
  */
-export function untilSignal(): Promise<NodeJS.Signals> {
+export function untilStopped(died?: Promise<string>): Promise<Stop> {
   return new Promise((resolve) => {
-    const on = (signal: NodeJS.Signals) => {
-      process.off('SIGINT', on);
-      process.off('SIGTERM', on);
-      process.once('SIGINT', () => process.exit(130));
-      process.once('SIGTERM', () => process.exit(143));
-      resolve(signal);
+    let done = false;
+    const stop = (s: Stop) => {
+      if (done) return;
+      done = true;
+      for (const signal of SIGNALS) {
+        process.off(signal, onSignal);
+        process.once(signal, () => process.exit(128 + (signal === 'SIGINT' ? 2 : signal === 'SIGTERM' ? 15 : 1)));
+      }
+      unwatch();
+      resolve(s);
     };
-    process.on('SIGINT', on);
-    process.on('SIGTERM', on);
+    const onSignal = (signal: NodeJS.Signals) => stop({ reason: `${signal}: shutting down`, exitCode: 0 });
+    for (const signal of SIGNALS) process.on(signal, onSignal);
+    const unwatch = watchLaunchers(npmLaunchers(), (pid) =>
+      stop({ reason: `the npm process that launched Laurel (pid ${pid}) is gone: shutting down`, exitCode: 0 }),
+    );
+    died?.then((why) => stop({ reason: `the Neo4j that Laurel started has stopped: ${why}`, exitCode: 1 }));
   });
 }

@@ -3,7 +3,7 @@
  * batch: it is reported as a failure naming the file and the reason.
  */
 import { isExtractionLines, readExtractionLines } from './io/extraction-lines.js';
-import { ArticleReadError, listArticleFiles, readArticle } from './io/read-article.js';
+import { ArticleReadError, listArticleFiles, readArticle, type ReadOptions } from './io/read-article.js';
 import type { ArticleExtraction } from './contract.js';
 import { extractArticle } from './pipeline.js';
 import { createExtractPool } from './pool.js';
@@ -22,16 +22,17 @@ export interface BatchProgress {
 export async function* extractFiles(
   inputs: string[],
   onProgress?: (p: BatchProgress) => void,
+  read: ReadOptions = {},
 ): AsyncGenerator<BatchItem> {
   const { files, errors } = await listArticleFiles(inputs);
   for (const err of errors) yield { ok: false, path: err.path, reason: err.reason };
   let done = 0;
   // Reads one file ahead: the disk works while the pipeline runs.
-  const read = (path: string) => readArticle(path).then((article) => ({ article }), (error: unknown) => ({ error }));
-  let ahead = files.length ? read(files[0]!) : undefined;
+  const readOne = (path: string) => readArticle(path, read).then((article) => ({ article }), (error: unknown) => ({ error }));
+  let ahead = files.length ? readOne(files[0]!) : undefined;
   for (const [i, path] of files.entries()) {
     const r = await ahead!;
-    ahead = i + 1 < files.length ? read(files[i + 1]!) : undefined;
+    ahead = i + 1 < files.length ? readOne(files[i + 1]!) : undefined;
     try {
       if ('error' in r) throw r.error;
       yield { ok: true, path, extraction: extractArticle(r.article) };
@@ -49,16 +50,16 @@ export async function* extractFiles(
  * `laurel extract` printed. Progress counts files, or bytes of a JSON Lines
  * file.
  */
-export async function* extractionsOf(inputs: string[], onProgress?: (p: BatchProgress) => void): AsyncGenerator<BatchItem> {
+export async function* extractionsOf(inputs: string[], onProgress?: (p: BatchProgress) => void, read: ReadOptions = {}): AsyncGenerator<BatchItem> {
   let texts: string[] = [];
   for (const [i, input] of inputs.entries()) {
     if (!isExtractionLines(input)) texts.push(input);
     if (texts.length && (isExtractionLines(input) || i === inputs.length - 1)) {
-      yield* extractFiles(texts, onProgress);
+      yield* extractFiles(texts, onProgress, read);
       texts = [];
     }
     if (isExtractionLines(input)) {
-      yield* readExtractionLines(input, (read, total) => onProgress?.({ done: read, total: total ?? read, path: input }));
+      yield* readExtractionLines(input, (bytes, total) => onProgress?.({ done: bytes, total: total ?? bytes, path: input }));
     }
   }
 }
@@ -71,6 +72,7 @@ export async function* extractFilesInPool(
   inputs: string[],
   jobs: number,
   onProgress?: (p: BatchProgress) => void,
+  read: ReadOptions = {},
 ): AsyncGenerator<{ ok: true; path: string; spec: string } | { ok: false; path: string; reason: string }> {
   const { files, errors } = await listArticleFiles(inputs);
   for (const err of errors) yield { ok: false, path: err.path, reason: err.reason };
@@ -82,7 +84,7 @@ export async function* extractFilesInPool(
     let next = 0;
     let done = 0;
     while (done < files.length) {
-      while (next < files.length && pending.length < window) pending.push(pool.run({ path: files[next++]!, spec: true }));
+      while (next < files.length && pending.length < window) pending.push(pool.run({ path: files[next++]!, spec: true, read }));
       const result = await pending.shift()!;
       onProgress?.({ total: files.length, done: ++done, path: result.path });
       if (result.ok && 'spec' in result) yield result;

@@ -106,6 +106,7 @@ export function toSpecJson(x: ArticleExtraction): Record<string, unknown> {
       ...(r.year !== undefined ? { year: r.year } : {}),
       ...(r.position !== undefined ? { position: r.position } : {}),
       ...(r.evidence ? { evidence: r.evidence } : {}),
+      ...(r.evidences && r.evidences.length > 1 ? { evidences: r.evidences } : {}),
     })),
   };
 }

@@ -64,8 +64,10 @@ export interface DocRelation {
   to: string;
   year?: number;
   position?: string;
-  /** Index into Doc.sentences of the sentence stating it. */
+  /** Index into Doc.sentences of the sentence where it was first found. */
   sentence: number;
+  /** Every sentence found stating it, in the order found (the first is `sentence`). */
+  sentences: number[];
   /** Which rule found it (debugging and tests). */
   rule: string;
 }

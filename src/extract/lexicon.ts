@@ -81,6 +81,10 @@ export interface Lexicon {
   genericModifiers: WordSet;
   genericNames: Set<string>;
   national: NationalBody[];
+  /** News organisations: national names, newspaper endings, the endings of media names, and words that name none. */
+  media: { national: Set<string>; newspapers: WordSet; endings: WordSet; notNames: Set<string> };
+  /** Short endings written after a place and the full ending they stand for (妇联 → 妇女联合会). */
+  shortEndings: Map<string, string>;
 }
 
 let cached: Lexicon | undefined;
@@ -181,5 +185,12 @@ function build(): Lexicon {
     genericModifiers: new WordSet(organisationsData.generic),
     genericNames: new Set(organisationsData.genericNames),
     national: organisationsData.national as NationalBody[],
+    media: {
+      national: new Set(organisationsData.media.national),
+      newspapers: new WordSet(organisationsData.media.newspapers),
+      endings: new WordSet(organisationsData.media.endings),
+      notNames: new Set(organisationsData.media.notNames),
+    },
+    shortEndings: new Map(Object.entries(organisationsData.shortEndings)),
   };
 }

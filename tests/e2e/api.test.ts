@@ -406,29 +406,106 @@ describe('honouredBy', () => {
 });
 
 describe('colleagues', () => {
-  const query = `query ($name: String!, $kinds: [ColleagueKind!]) {
-    colleagues(name: $name, kinds: $kinds) { totalCount edges { node { name } shared { kind entity { name } article { id } } } }
+  const query = `query ($name: String!, $via: [ColleagueKind!]) {
+    colleagues(name: $name, via: $via) { totalCount edges { node { name } shared { kind entity { name } article { id } } } }
   }`;
+  // A ceremony report: two people honoured, a photographer credited, a leader present.
+  const ceremony = article(
+    'e6',
+    '星火电子有限公司工人吴刚和王晓东同获“全国劳动模范”称号。钱多多摄。省长何平出席。',
+    [
+      { type: 'Person', name: '吴刚' },
+      { type: 'Person', name: '王晓东' },
+      { type: 'Person', name: '钱多多' },
+      { type: 'Person', name: '何平' },
+      { type: 'Title', name: '全国劳动模范' },
+      { type: 'Company', name: '星火电子有限公司' },
+      { type: 'Organization', name: '省人民政府' },
+    ],
+    [
+      { type: 'HOLDS_TITLE', from: '吴刚', to: '全国劳动模范' },
+      { type: 'HOLDS_TITLE', from: '王晓东', to: '全国劳动模范' },
+      { type: 'WORKS_FOR', from: '何平', to: '省人民政府', position: '省长' },
+    ],
+  );
+  beforeAll(async () => {
+    await new GraphWriter(graph).write([ceremony]);
+  });
+  afterAll(async () => {
+    await new GraphWriter(graph).deleteArticles(['e6']);
+  });
 
-  it('lists people sharing an employer, an honour or an article, most shared first, with the shared things', async () => {
+  it('lists people sharing an employer, a union or an honour, most shared first, with the shared things', async () => {
     const { colleagues } = await ok(query, { name: '王晓东' });
     expect(colleagues.edges).toEqual([
-      {
-        node: { name: '赵青' },
-        shared: [
-          { kind: 'HONOUR', entity: { name: '全国劳动模范' }, article: null },
-          { kind: 'ARTICLE', entity: null, article: { id: 'e2' } },
-        ],
-      },
+      { node: { name: '吴刚' }, shared: [{ kind: 'HONOUR', entity: { name: '全国劳动模范' }, article: null }] },
       { node: { name: '李明' }, shared: [{ kind: 'EMPLOYER', entity: { name: '星辰精密机械有限公司' }, article: null }] },
+      { node: { name: '赵青' }, shared: [{ kind: 'HONOUR', entity: { name: '全国劳动模范' }, article: null }] },
     ]);
-    const employer = (await ok(query, { name: '王晓东', kinds: ['EMPLOYER'] })).colleagues;
+    const employer = (await ok(query, { name: '王晓东', via: ['EMPLOYER'] })).colleagues;
     expect(names(employer)).toEqual(['李明']);
     expect((await ok(query, { name: '周一' })).colleagues.totalCount).toBe(0);
   });
 
+  it('counts a shared article only when asked, and only between people it honours: never a photographer or a leader merely present', async () => {
+    const byArticle = (await ok(query, { name: '王晓东', via: ['ARTICLE'] })).colleagues;
+    expect(byArticle.edges).toEqual([
+      { node: { name: '吴刚' }, shared: [{ kind: 'ARTICLE', entity: null, article: { id: 'e6' } }] },
+      { node: { name: '赵青' }, shared: [{ kind: 'ARTICLE', entity: null, article: { id: 'e2' } }] },
+    ]);
+    for (const name of ['钱多多', '何平']) {
+      expect((await ok(query, { name, via: ['EMPLOYER', 'UNION', 'HONOUR', 'ARTICLE'] })).colleagues.totalCount, name).toBe(0);
+    }
+    const both = (await ok(query, { name: '王晓东', via: ['HONOUR', 'ARTICLE'] })).colleagues;
+    expect(both.edges[0].shared.map((s: any) => s.kind)).toEqual(['HONOUR', 'ARTICLE']);
+  });
+
+  it('still takes `kinds`, the old name of via, but not both at once', async () => {
+    const old = `query ($name: String!, $kinds: [ColleagueKind!]) { colleagues(name: $name, kinds: $kinds) { totalCount } }`;
+    expect((await ok(old, { name: '王晓东', kinds: ['EMPLOYER'] })).colleagues.totalCount).toBe(1);
+    const res = await gql(server.graphql, `{ colleagues(name: "王晓东", via: [EMPLOYER], kinds: [HONOUR]) { totalCount } }`);
+    expect(codes(res)).toEqual(['BAD_USER_INPUT']);
+  });
+
   it('answers NOT_FOUND for an unknown person', async () => {
     expect(codes(await gql(server.graphql, query, { name: '查无此人' }))).toEqual(['NOT_FOUND']);
+  });
+});
+
+describe('evidence', () => {
+  // A profile whose headline names the honour in short, and whose body states it.
+  const profile = article(
+    'e7',
+    '全国劳模孙立：匠心不改\n孙立今年获得“全国劳动模范”荣誉称号。',
+    [
+      { type: 'Person', name: '孙立' },
+      { type: 'Title', name: '全国劳动模范', aliases: ['全国劳模'] },
+    ],
+    [{ type: 'HOLDS_TITLE', from: '孙立', to: '全国劳动模范', year: 2025 }],
+  );
+  const body = profile.relations[0]!.evidence!;
+  const head = { sentence: '全国劳模孙立：匠心不改', start: 0, end: 11 };
+  profile.relations[0]!.evidences = [body, head];
+  beforeAll(async () => {
+    await new GraphWriter(graph).write([profile]);
+  });
+  afterAll(async () => {
+    await new GraphWriter(graph).deleteArticles(['e7']);
+  });
+
+  it('gives every sentence stating a fact, the most explicit first, each at its place in the article', async () => {
+    const { person } = await ok(`{ person(name: "孙立") { titles { edges { facts { evidence { sentence } evidences { sentence start end } article { text } } } } } }`);
+    const [fact] = person.titles.edges[0].facts;
+    expect(fact.evidence.sentence).toBe('孙立今年获得“全国劳动模范”荣誉称号。');
+    expect(fact.evidences.map((e: any) => e.sentence)).toEqual(['孙立今年获得“全国劳动模范”荣誉称号。', '全国劳模孙立：匠心不改']);
+    for (const e of fact.evidences) expect(fact.article.text.slice(e.start, e.end)).toBe(e.sentence);
+  });
+
+  it('lists no evidence for a lexicon fact', async () => {
+    const { article } = await ok(`{ article(id: "e1") { facts { edges { node { provenance evidence { sentence } evidences { sentence } } } } } }`);
+    const lexicon = article.facts.edges.map((e: any) => e.node).filter((f: any) => f.provenance === 'LEXICON');
+    expect(lexicon.length).toBeGreaterThan(0);
+    for (const f of lexicon) expect(f).toMatchObject({ evidence: null, evidences: [] });
   });
 });
 
@@ -659,16 +736,16 @@ describe('limits', () => {
 });
 
 describe('errors', () => {
-  it('gives codes but no stack traces in production; stack traces only in development', async () => {
-    const prod = await startServer(graph, { production: true });
+  it('gives codes but no stack traces by default; stack traces only when the operator asks (LAUREL_DEBUG)', async () => {
+    const debug = await startServer(graph, { debug: true });
     try {
-      for (const url of [prod.graphql, server.graphql]) {
+      for (const url of [server.graphql, debug.graphql]) {
         const res = await gql(url, '{ honourees(title: "没有这个称号") { totalCount } }');
         expect(codes(res)).toEqual(['NOT_FOUND']);
-        expect(res.errors![0]!.extensions!.stacktrace === undefined).toBe(url === prod.graphql);
+        expect(res.errors![0]!.extensions!.stacktrace === undefined).toBe(url === server.graphql);
       }
     } finally {
-      await prod.close();
+      await debug.close();
     }
   });
 
@@ -688,11 +765,11 @@ describe('errors', () => {
 });
 
 describe('when Neo4j is unreachable', () => {
-  it('answers SERVICE_UNAVAILABLE (without a stack trace in production), /ready 503 and /health 200', async () => {
+  it('answers SERVICE_UNAVAILABLE (without a stack trace), /ready 503 and /health 200', async () => {
     const port = await closedPort();
     const t = testTarget();
     const down = Graph.open({ ...t, uri: `bolt://127.0.0.1:${port}` }, { maxRetryTimeMs: 500 });
-    const prod = await startServer(down, { production: true });
+    const prod = await startServer(down);
     try {
       for (const query of ['{ stats { nodes } }', '{ honourees(title: "全国劳动模范") { totalCount } }']) {
         const res = await gql(prod.graphql, query);

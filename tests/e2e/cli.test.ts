@@ -31,7 +31,7 @@ afterAll(async () => {
 const HONOUREES = `{ honourees(title: "全国劳动模范") { edges { node { name } facts { evidence { sentence } } } } }`;
 
 describe('laurel --help', () => {
-  it.each([[], ['load'], ['import'], ['serve'], ['up'], ['extract']])('explains %s', async (...cmd) => {
+  it.each([[], ['load'], ['import'], ['export'], ['serve'], ['up'], ['extract']])('explains %s', async (...cmd) => {
     const res = await run([...cmd, '--help'], envWith());
     expect(res.code).toBe(0);
     expect(res.stdout).toMatch(/^Usage: laurel/);
@@ -103,9 +103,9 @@ describe('laurel serve', () => {
     expect(await serve.stop('SIGTERM', 15_000)).toBe(0);
   });
 
-  it('takes LAUREL_API_TOKEN for mutations and NODE_ENV=production from the environment', async () => {
+  it('takes LAUREL_API_TOKEN for mutations from the environment, and shows clients no stack trace', async () => {
     const token = 'cli-test-token-0123456789';
-    const serve = start(['serve', '--port', '0'], { ...neo4jEnv, LAUREL_API_TOKEN: token, NODE_ENV: 'production' });
+    const serve = start(['serve', '--port', '0'], { ...neo4jEnv, LAUREL_API_TOKEN: token });
     running.push(serve);
     const [, url] = (await serve.waitFor(/GraphQL: (http:\/\/\S+)/, 60_000)) as unknown as [string, string];
     const remove = `mutation { deleteArticle(id: "no-such-article") { id } }`;

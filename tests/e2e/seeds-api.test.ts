@@ -268,3 +268,17 @@ describe('deleteArticle, then ingestArticle of the same text', () => {
     expect(await graphCounts(graph)).toEqual(before);
   });
 });
+
+describe('article titles', () => {
+  it('names a seed without metadata by its headline: a line of its text, past the page furniture', async () => {
+    const { articles } = await ok(`{ articles(first: 100) { edges { node { id title text } } } }`);
+    const titled = articles.edges.map((e: any) => e.node).filter((a: any) => a.title !== null);
+    // Most seeds open with a headline; one opens straight with its dateline and keeps no title.
+    expect(titled.length).toBeGreaterThanOrEqual(3);
+    for (const a of titled) {
+      const lines = a.text.split('\n').map((l: string) => l.replace(/^#+\s*/, '').replace(/[\s\u3000]+/g, ' ').trim());
+      expect(lines, a.id).toContain(a.title);
+      expect(a.title, `${a.id}: a headline, not a date, page number or credit`).not.toMatch(/^\d+$|\d{4}年\d{1,2}月\d{1,2}日|本版|E-mail/);
+    }
+  });
+});

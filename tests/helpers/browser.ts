@@ -68,3 +68,16 @@ export async function openOfflineBrowser(): Promise<OfflineBrowser> {
     },
   };
 }
+
+/** The font the pages name first for Chinese; screenshots show boxes without a CJK font. */
+export const CJK_FONT = 'Noto Sans CJK SC';
+
+/** Fails, naming the package, when the browser has no CJK font to draw Chinese with. */
+export async function requireCjkFont(page: Page): Promise<void> {
+  const ok = await page.evaluate(async (font) => {
+    const fonts = (globalThis as any).document.fonts;
+    await fonts.load(`16px "${font}"`, '劳动模范');
+    return fonts.check(`16px "${font}"`, '劳动模范') as boolean;
+  }, CJK_FONT);
+  if (!ok) throw new Error(`chromium finds no "${CJK_FONT}" font: install Debian's fonts-noto-cjk (apt-get install -y fonts-noto-cjk; .ci/run does)`);
+}

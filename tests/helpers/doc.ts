@@ -1,7 +1,9 @@
 /** Runs the extraction stages on a text, for stage-level tests. */
 import type { ArticleMeta } from '../../src/extract/contract.js';
 import type { Doc } from '../../src/extract/document.js';
-import { analyse } from '../../src/extract/pipeline.js';
+import { analyse, STAGES } from '../../src/extract/pipeline.js';
+import type { Pattern } from '../../src/extract/relate/pattern.js';
+import { relate } from '../../src/extract/relate/index.js';
 import { normalise } from '../../src/extract/stages/normalise.js';
 import { segment } from '../../src/extract/stages/segment.js';
 import { sentences } from '../../src/extract/stages/sentences.js';
@@ -29,4 +31,14 @@ export function entityKeys(doc: Doc): string[] {
 /** "TYPE from→to" of each relation. */
 export function relationKeys(doc: Doc): string[] {
   return doc.relations.map((r) => `${r.type} ${r.from}→${r.to}`);
+}
+
+/** Every stage before relate: a document with its entities resolved, ready for relation patterns. */
+export function resolvedDoc(text: string, meta: ArticleMeta = {}): Doc {
+  return STAGES.filter((stage) => stage !== relate).reduce((doc, stage) => stage(doc), normalise(article(text, meta)));
+}
+
+/** "TYPE|from|to|year|position" of each relation the given patterns alone find, in order. */
+export function foundBy(patterns: readonly Pattern[], text: string, meta: ArticleMeta = {}): string[] {
+  return relate(resolvedDoc(text, meta), patterns).relations.map((r) => [r.type, r.from, r.to, r.year ?? '', r.position ?? ''].join('|'));
 }

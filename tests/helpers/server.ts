@@ -9,16 +9,17 @@ export interface RunningServer {
 }
 
 export interface ServerOptions {
-  production?: boolean;
+  /** LAUREL_DEBUG: stack traces and internal messages for clients. */
+  debug?: boolean;
   /** LAUREL_API_TOKEN: mutations need it as a bearer token; without it they are disabled. */
   apiToken?: string;
   queryTimeoutMs?: number;
 }
 
-/** `options` may be a boolean: production or not. */
+/** `options` may be a boolean: debug or not. */
 export async function startServer(graph: Graph, options: boolean | ServerOptions = {}): Promise<RunningServer> {
-  const o = typeof options === 'boolean' ? { production: options } : options;
-  const app = await buildServer({ graph, production: o.production ?? false, apiToken: o.apiToken, queryTimeoutMs: o.queryTimeoutMs });
+  const o = typeof options === 'boolean' ? { debug: options } : options;
+  const app = await buildServer({ graph, debug: o.debug ?? false, apiToken: o.apiToken, queryTimeoutMs: o.queryTimeoutMs });
   const { url } = await listen(app, '127.0.0.1', 0);
   return { base: url, graphql: `${url}/graphql`, close: () => app.close() };
 }

@@ -29,7 +29,8 @@ export default async function setup(project: TestProject): Promise<() => Promise
   const started = Date.now();
   const neo4j = await provisionNeo4j(loadConfig(), log);
   log(`tests use ${neo4j.uri} (${neo4j.source}), ready after ${((Date.now() - started) / 1000).toFixed(1)} s`);
-  const { stop, ...connection } = neo4j;
+  // What tests need to connect; stop() and the exit watch stay here.
+  const { stop, exited: _exited, ...connection } = neo4j;
   project.provide('neo4j', connection);
   return async () => {
     await stop();

@@ -79,6 +79,24 @@
     );
   }
 
+  // Hands the result on screen to the graph view, when it holds a network or a path.
+  function DrawButton() {
+    var editor = useEditorContext({ nonNull: true });
+    function draw() {
+      var text = editor.responseEditor ? editor.responseEditor.getValue() : '';
+      var data = null;
+      try { data = JSON.parse(text).data; } catch (e) { data = null; }
+      var found = data && (data.network || data.path) ? { network: data.network, path: data.path } : null;
+      if (!found) {
+        window.alert('Run a network or path query first (select nodes { id } and edges or hops); the graph view draws its result.');
+        return;
+      }
+      sessionStorage.setItem('laurel-graph-result', JSON.stringify(found));
+      window.open(config.graphViewUrl + '?result=explorer', '_blank');
+    }
+    return h(GraphiQL.React.ToolbarButton, { onClick: draw, label: 'Draw this network or path in the graph view' }, h('span', { className: 'laurel-draw' }, '◎'));
+  }
+
   var first = examples[0];
   var element = h(GraphiQL, {
     fetcher: GraphiQL.createFetcher({ url: config.graphqlUrl }),
@@ -88,7 +106,9 @@
     defaultTabs: first ? [{ query: first.query, variables: variablesText(first) }] : undefined,
     defaultEditorToolsVisibility: first && first.variables ? 'variables' : undefined,
     plugins: [{ title: 'Examples', icon: ExamplesIcon, content: ExamplesPanel }],
-  });
+  },
+  h(GraphiQL.Logo, null, h('a', { href: config.graphViewUrl, className: 'laurel-graph-link' }, 'Graph view →')),
+  h(GraphiQL.Toolbar, null, function (tools) { return h(React.Fragment, null, tools.prettify, tools.copy, tools.merge, h(DrawButton)); }));
   root.classList.remove('laurel-loading');
   ReactDOM.createRoot(root).render(element);
 

@@ -1,8 +1,9 @@
 /**
- * Apollo Server on a fastify route. Receives the schema and the repositories
- * explicitly; builds a fresh context (with its DataLoaders and the caller's
- * access) per request; refuses over-deep and over-costly operations before
- * they run (limits.ts); gives every error a code (errors.ts).
+ * Apollo Server on a fastify route. Receives the schema and the graph
+ * explicitly; builds a fresh context per request: repositories over a graph
+ * handle bounded by the request's deadline and the client's share of Neo4j,
+ * DataLoaders, and the caller's access; refuses over-deep and over-costly
+ * operations before they run (limits.ts); gives every error a code (errors.ts).
  */
 import { ApolloServer } from '@apollo/server';
 import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
@@ -12,30 +13,35 @@ import type { GraphQLSchema } from 'graphql';
 import { accessOf } from '../auth.js';
 import { createContext, type ApiContext } from '../context.js';
 import { formatError } from '../errors.js';
-import { complexityLimit, depthLimit } from '../limits.js';
-import type { Repositories } from '../repositories/index.js';
+import { costLimits, depthLimit } from '../limits.js';
+import type { Graph } from '../../graph/index.js';
+import { createRepositories } from '../repositories/index.js';
+import { neo4jFields } from '../schema.js';
+import type { ClientShares } from '../shares.js';
 
 export interface GraphqlPluginOptions {
   schema: GraphQLSchema;
-  repos: Repositories;
+  graph: Graph;
+  /** Each client's share of Neo4j. */
+  shares: ClientShares;
   path: string;
-  /** Hides stack traces and the messages of unexpected errors from clients. */
-  production: boolean;
+  /** Shows clients stack traces and the messages of unexpected errors (LAUREL_DEBUG); off by default. */
+  debug: boolean;
   /** The bearer token mutations need; without one, mutations are disabled. */
   apiToken?: string;
-  /** Neo4j's limit for one read, named in QUERY_TIMEOUT errors. */
-  queryTimeoutMs?: number;
+  /** How long one request may take (LAUREL_QUERY_TIMEOUT_MS). */
+  queryTimeoutMs: number;
 }
 
 export const graphqlPlugin: FastifyPluginAsync<GraphqlPluginOptions> = async (app, opts) => {
   const apollo = new ApolloServer<ApiContext>({
     schema: opts.schema,
-    includeStacktraceInErrorResponses: !opts.production,
+    includeStacktraceInErrorResponses: opts.debug,
     introspection: true,
     validationRules: [depthLimit()],
-    formatError: formatError({ production: opts.production, queryTimeoutMs: opts.queryTimeoutMs, log: (err) => logUnexpected(app, err) }),
+    formatError: formatError({ debug: opts.debug, queryTimeoutMs: opts.queryTimeoutMs, log: (err) => logUnexpected(app, err) }),
     // Apollo's landing page loads from a CDN and fails offline; the explorer plugin serves one from local packages.
-    plugins: [ApolloServerPluginLandingPageDisabled(), complexityLimit()],
+    plugins: [ApolloServerPluginLandingPageDisabled(), costLimits({ neo4jFields: neo4jFields(opts.schema) })],
     // The command that owns the process decides when to stop, through fastify.
     stopOnTerminationSignals: false,
   });
@@ -47,11 +53,16 @@ export const graphqlPlugin: FastifyPluginAsync<GraphqlPluginOptions> = async (ap
   app.route({
     url: opts.path,
     method: ['GET', 'POST', 'OPTIONS'],
-    handler: fastifyApolloHandler(apollo, { context: async (request) => createContext(opts.repos, accessOf(request.headers.authorization, opts.apiToken)) }),
+    handler: fastifyApolloHandler(apollo, {
+      context: async (request) => {
+        const graph = opts.graph.forRequest({ deadline: Date.now() + opts.queryTimeoutMs, gate: opts.shares.gateFor(request.ip) });
+        return createContext(createRepositories(graph), accessOf(request.headers.authorization, opts.apiToken));
+      },
+    }),
   });
 };
 
-/** Unexpected errors go to the request log when there is one, else to stderr: production clients see only "internal server error". */
+/** Unexpected errors go to the request log when there is one, else to stderr: clients see only "internal server error" (unless LAUREL_DEBUG). */
 function logUnexpected(app: FastifyInstance, err: unknown): void {
   if (app.log.level && app.log.level !== 'silent') app.log.error({ err }, 'GraphQL request failed');
   else process.stderr.write(`laurel: GraphQL request failed: ${(err as Error)?.stack ?? String(err)}\n`);

@@ -6,7 +6,7 @@
  * Paths and neighbourhoods run over facts only (HOLDS_TITLE, RECEIVED,
  * WORKS_FOR, HONOURED_BY, CONFERRED_BY), never through Article nodes: being
  * mentioned by the same article is not a relation between two entities
- * (colleagues with kind ARTICLE lists such co-mentions). So every hop has a
+ * (colleagues via ARTICLE lists people honoured in one article). So every hop has a
  * fact to show for it: an evidence sentence, or the lexicon.
  */
 import { HONOUR_TYPES, type EntityType } from '../../domain/model.js';
@@ -86,6 +86,8 @@ export interface EntityRef {
 }
 
 const FACTS = typeAlternatives(FACT_TYPES);
+/** The facts that say a person was honoured. */
+const HONOURED_FACTS = typeAlternatives(['HOLDS_TITLE', 'RECEIVED', 'HONOURED_BY']);
 
 /**
  * For each colleague kind: the colleagues `c` of the person `p` and the shared
@@ -95,15 +97,19 @@ const COLLEAGUE_BRANCHES: Record<ColleagueKind, string> = {
   [ColleagueKind.EMPLOYER]: `MATCH (p)-[:WORKS_FOR]->(x)<-[:WORKS_FOR]-(c:Person) WHERE (x:Company OR x:Organization) AND c <> p RETURN DISTINCT c, x, 'EMPLOYER' AS kind`,
   [ColleagueKind.UNION]: `MATCH (p)-[:WORKS_FOR|HONOURED_BY]->(x:Union)<-[:WORKS_FOR|HONOURED_BY]-(c:Person) WHERE c <> p RETURN DISTINCT c, x, 'UNION' AS kind`,
   [ColleagueKind.HONOUR]: `MATCH (p)-[:HOLDS_TITLE|RECEIVED]->(x)<-[:HOLDS_TITLE|RECEIVED]-(c:Person) WHERE ${hasLabel('x', HONOUR_TYPES)} AND c <> p RETURN DISTINCT c, x, 'HONOUR' AS kind`,
-  [ColleagueKind.ARTICLE]: `MATCH (p)<-[:MENTIONS]-(x:Article)-[:MENTIONS]->(c:Person) WHERE c <> p RETURN DISTINCT c, x, 'ARTICLE' AS kind`,
+  // Co-honourees only: both have an honour fact the article itself states (its id on the fact).
+  [ColleagueKind.ARTICLE]: `MATCH (p)<-[:MENTIONS]-(x:Article)-[:MENTIONS]->(c:Person)
+    WHERE c <> p AND EXISTS { (p)-[r:${HONOURED_FACTS}]->() WHERE r.article = x.id } AND EXISTS { (c)-[r:${HONOURED_FACTS}]->() WHERE r.article = x.id }
+    RETURN DISTINCT c, x, 'ARTICLE' AS kind`,
 };
 
 export class ExploreRepository {
   constructor(private readonly graph: Graph) {}
 
   /**
-   * People sharing an employer, a union, an honour or an article with the
-   * person, most shared things first, then by name; each with what is shared.
+   * People sharing an employer, a union, an honour or (as co-honourees) an
+   * article with the person, most shared things first, then by name; each
+   * with what is shared.
    */
   async colleagues(personKey: string, kinds: readonly ColleagueKind[], page: Page): Promise<Paged<ColleagueView>> {
     const branches = kinds.map((k) => {

@@ -43,7 +43,10 @@ export interface FactView {
   toId: string;
   year: number | null;
   position: string | null;
+  /** The most explicit sentence stating the fact (the first of `evidences`); null for lexicon facts. */
   evidence: EvidenceView | null;
+  /** Every sentence of the article that states the fact, the most explicit first; empty for lexicon facts. */
+  evidences: EvidenceView[];
   /** The supporting article; null for lexicon facts. */
   articleId: string | null;
   provenance: Provenance;
@@ -98,7 +101,7 @@ export function articleMap(v: string): string {
 
 /** Cypher map projection of a fact relationship bound to `r`. */
 export function factMap(r: string): string {
-  return `${r} {.year, .position, .evidence, .start, .end, .provenance, .article, type: type(${r}),
+  return `${r} {.year, .position, .evidence, .start, .end, .evidences, .evidenceStarts, .evidenceEnds, .provenance, .article, type: type(${r}),
     from: head(labels(startNode(${r}))) + ':' + startNode(${r}).key,
     to: head(labels(endNode(${r}))) + ':' + endNode(${r}).key,
     support: CASE WHEN ${r}.provenance = 'lexicon' THEN coalesce(${r}.support, 0) ELSE 1 END}`;
@@ -147,19 +150,30 @@ export interface RawFact {
   evidence: string | null;
   start: number | null;
   end: number | null;
+  /** Absent on facts written before the writer kept every sentence: then `evidence` is the only one. */
+  evidences?: string[] | null;
+  evidenceStarts?: number[] | null;
+  evidenceEnds?: number[] | null;
   provenance: Provenance;
   article: string | null;
   support: number;
 }
 
 export function toFact(raw: RawFact): FactView {
+  const evidence = raw.evidence != null ? { sentence: raw.evidence, start: raw.start ?? 0, end: raw.end ?? 0 } : null;
+  const evidences = raw.evidences?.length
+    ? raw.evidences.map((sentence, i) => ({ sentence, start: raw.evidenceStarts?.[i] ?? 0, end: raw.evidenceEnds?.[i] ?? 0 }))
+    : evidence
+      ? [evidence]
+      : [];
   return {
     type: raw.type,
     fromId: raw.from,
     toId: raw.to,
     year: raw.year ?? null,
     position: raw.position ?? null,
-    evidence: raw.evidence != null ? { sentence: raw.evidence, start: raw.start ?? 0, end: raw.end ?? 0 } : null,
+    evidence,
+    evidences,
     articleId: raw.article ?? null,
     provenance: raw.provenance,
     support: raw.support ?? 1,

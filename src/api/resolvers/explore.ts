@@ -20,7 +20,8 @@ import { Network, Path, Stats } from '../types/explore.js';
 import { EntityRef } from '../types/inputs.js';
 import { requireEntity } from './lookup.js';
 
-const ALL_KINDS = Object.values(ColleagueKind);
+/** What colleagues share unless asked otherwise: being named in one article is not a tie. */
+export const DEFAULT_COLLEAGUE_KINDS = [ColleagueKind.EMPLOYER, ColleagueKind.UNION, ColleagueKind.HONOUR];
 
 /** What to draw on a network edge: the type, and the year or position its facts agree on. */
 function edgeLabel(type: string, facts: FactView[]): string {
@@ -34,26 +35,33 @@ function edgeLabel(type: string, facts: FactView[]): string {
 export class ExploreResolver {
   @Query(() => ColleagueConnection, {
     description:
-      'People who share something with a person: an employer, a union, an honour, or an article that mentions both; those sharing the most first, each with what is shared.',
+      'People who share something with a person: an employer, a union or an honour (and, when asked with via: [ARTICLE], being honoured in the same article); those sharing the most first, each with what is shared.',
   })
   async colleagues(
     @Arg('id', () => ID, { nullable: true, description: 'The person by id (Person:key); give id or name.' }) id: string | null,
     @Arg('name', () => String, { nullable: true, description: 'The person by name (the first namesake when several share it).' }) name: string | null,
-    @Arg('kinds', () => [ColleagueKind], { nullable: true, description: 'Only these kinds of sharing; all when omitted.' }) kinds: ColleagueKind[] | null,
+    @Arg('via', () => [ColleagueKind], {
+      nullable: true,
+      description: 'What the colleagues share: EMPLOYER, UNION and HONOUR when omitted; add ARTICLE for people honoured in the same article.',
+    })
+    via: ColleagueKind[] | null,
+    @Arg('kinds', () => [ColleagueKind], { nullable: true, deprecationReason: 'Use via.', description: 'The old name of via.' }) kinds: ColleagueKind[] | null,
     @Args(() => PageArgs) args: PageArgs,
     @Ctx() ctx: ApiContext,
   ) {
     const person = await requireEntity(ctx, { id, name }, ['Person'], 'person');
-    if (kinds && kinds.length === 0) throw badInput('kinds must name at least one kind (or be omitted)');
+    if (via && kinds) throw badInput('give via or kinds (its old name), not both');
+    const wanted = via ?? kinds;
+    if (wanted && wanted.length === 0) throw badInput('via must name at least one kind (or be omitted)');
     const page = toPage(args);
-    const paged = await ctx.repos.explore.colleagues(person.key, [...new Set(kinds ?? ALL_KINDS)], page);
+    const paged = await ctx.repos.explore.colleagues(person.key, [...new Set(wanted ?? DEFAULT_COLLEAGUE_KINDS)], page);
     return toConnection(page, paged, (c) => ({ node: c.person, shared: c.shared }));
   }
 
   @Query(() => Path, {
     nullable: true,
     description:
-      'The shortest connection between two entities, or null when there is none within maxHops. It runs over facts only (HOLDS_TITLE, RECEIVED, WORKS_FOR, HONOURED_BY, CONFERRED_BY), in either direction, and never through articles: two people mentioned by one article are not thereby connected (see colleagues with kind ARTICLE). Every hop lists its facts with their evidence; lexicon facts (provenance LEXICON) have none.',
+      'The shortest connection between two entities, or null when there is none within maxHops. It runs over facts only (HOLDS_TITLE, RECEIVED, WORKS_FOR, HONOURED_BY, CONFERRED_BY), in either direction, and never through articles: two people mentioned by one article are not thereby connected (see colleagues with via: [ARTICLE]). Every hop lists its facts with their evidence; lexicon facts (provenance LEXICON) have none.',
   })
   async path(
     @Arg('from', () => EntityRef, { description: 'Where the path starts.' }) from: EntityRef,

@@ -206,7 +206,7 @@ export class SharedThing {
   @Field(() => Entity, { nullable: true, description: 'The shared employer, union or honour; null for ARTICLE.' })
   entity?: Entity | null;
 
-  @Field(() => Article, { nullable: true, description: 'The article that mentions both; null unless ARTICLE.' })
+  @Field(() => Article, { nullable: true, description: 'The article that honours both; null unless ARTICLE.' })
   article?: Article | null;
 }
 

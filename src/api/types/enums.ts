@@ -62,6 +62,9 @@ registerEnumType(ColleagueKind, {
     EMPLOYER: { description: 'Both work for the same company or organisation (WORKS_FOR).' },
     UNION: { description: 'Both work for, or were honoured by, the same union (WORKS_FOR or HONOURED_BY).' },
     HONOUR: { description: 'Both hold the same title or received the same award (HOLDS_TITLE or RECEIVED).' },
-    ARTICLE: { description: 'The same article mentions both (MENTIONS).' },
+    ARTICLE: {
+      description:
+        'Both are honoured in the same article: it states a title, award or honouring body of each (HOLDS_TITLE, RECEIVED or HONOURED_BY). People an article merely names (bylines, photographers, leaders present) are not colleagues through it. Only when asked for (via: [ARTICLE]).',
+    },
   },
 });

@@ -30,8 +30,17 @@ export class Fact {
   @Field(() => String, { nullable: true, description: 'The position as written (WORKS_FOR): 高级工程师, 副总经理, 主席.' })
   position?: string | null;
 
-  @Field(() => Evidence, { nullable: true, description: 'The sentence stating the fact, with its offsets in the article text; null for lexicon facts.' })
+  @Field(() => Evidence, {
+    nullable: true,
+    description: 'The sentence stating the fact most explicitly (the first of `evidences`), with its offsets in the article text; null for lexicon facts.',
+  })
   evidence?: Evidence | null;
+
+  @Field(() => [Evidence], {
+    description:
+      'Every sentence of the article that states the fact, the most explicit first (a headline fragment after the body sentence that states the same), each with its offsets; empty for lexicon facts.',
+  })
+  evidences!: Evidence[];
 
   @Field(() => Article, { nullable: true, description: 'The article supporting the fact; null for lexicon facts.' })
   article?: Article | null;

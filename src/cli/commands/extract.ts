@@ -3,7 +3,9 @@ import { availableParallelism } from 'node:os';
 import { InvalidArgumentError } from 'commander';
 import { extractFiles, extractFilesInPool } from '../../extract/batch.js';
 import { toExtractionLine } from '../../extract/contract.js';
+import { loadConfig } from '../../config.js';
 import { progress } from '../progress.js';
+import { articleLimits } from '../runtime.js';
 
 export function extractCommand(): Command {
   return new Command('extract')
@@ -12,15 +14,20 @@ export function extractCommand(): Command {
     )
     .argument('<paths...>', 'article files or directories (read recursively: *.txt, *.md)')
     .option('-j, --jobs <n>', `worker threads (this machine has ${availableParallelism()} cores); 1 runs in-process`, parseJobs, 1)
-    .addHelpText('after', '\nFiles that cannot be read are named on stderr; the rest of the batch still runs, and the exit code is 1.')
+    .addHelpText(
+      'after',
+      '\nFiles that cannot be read (not regular files, larger than LAUREL_MAX_ARTICLE_MB, binary, undecodable) are named on stderr' +
+        ' with the reason; the rest of the batch still runs, and the exit code is 1.',
+    )
     .action(async (paths: string[], options: { jobs: number }) => {
+      const read = articleLimits(loadConfig());
       const bar = progress('extract');
       let failed = 0;
       const onProgress = (p: { done: number; total: number; path: string }) => bar.update(p.done, p.total, p.path);
       const items =
         options.jobs > 1
-          ? extractFilesInPool(paths, options.jobs, onProgress)
-          : mapItems(extractFiles(paths, onProgress));
+          ? extractFilesInPool(paths, options.jobs, onProgress, read)
+          : mapItems(extractFiles(paths, onProgress, read));
       for await (const item of items) {
         if (item.ok) process.stdout.write(`${item.spec}\n`);
         else {

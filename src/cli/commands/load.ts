@@ -1,6 +1,6 @@
 import { Command } from 'commander';
 import { loadConfig } from '../../config.js';
-import { formatReport, loadPaths, openDatabase } from '../runtime.js';
+import { articleLimits, formatReport, loadPaths, openDatabase } from '../runtime.js';
 
 export function loadCommand(): Command {
   return new Command('load')
@@ -17,9 +17,10 @@ export function loadCommand(): Command {
         '\nThe summary goes to stdout, progress to stderr.',
     )
     .action(async (paths: string[], opts: { batchSize: number }) => {
-      const db = await openDatabase(loadConfig(), { configuredOnly: 'laurel load' });
+      const config = loadConfig();
+      const db = await openDatabase(config, { configuredOnly: 'laurel load' });
       try {
-        const report = await loadPaths(db.graph, paths, opts.batchSize);
+        const report = await loadPaths(db.graph, paths, opts.batchSize, articleLimits(config));
         process.stdout.write(formatReport(report));
         if (report.failed.length) process.exitCode = 1;
       } finally {

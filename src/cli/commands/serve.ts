@@ -2,7 +2,7 @@ import { Command } from 'commander';
 import { loadConfig, type Config } from '../../config.js';
 import { EXPLORER_PATH, GRAPHQL_PATH, buildServer, listen } from '../../api/server.js';
 import { status } from '../progress.js';
-import { openDatabase, untilSignal, type Database } from '../runtime.js';
+import { openDatabase, untilStopped, type Database } from '../runtime.js';
 import { port } from './load.js';
 
 export function serveCommand(): Command {
@@ -18,21 +18,31 @@ export function serveCommand(): Command {
     });
 }
 
-/** Serves until SIGINT/SIGTERM, then closes the server and the database. */
+/**
+ * Serves until SIGINT, SIGTERM or SIGHUP (or npm, or the Neo4j Laurel
+ * started, going away), then closes the server and the database.
+ */
 export async function serveUntilSignal(
   config: Config,
   db: Database,
   opts: { host?: string; port?: number },
   announce: (graphqlUrl: string, explorerUrl: string) => void = (url, explorer) => process.stdout.write(`GraphQL: ${url}\nExplorer: ${explorer}\n`),
 ): Promise<void> {
-  const stopped = untilSignal();
+  const stopped = untilStopped(db.connection.exited);
   try {
-    const app = await buildServer({ graph: db.graph, production: config.production, apiToken: config.apiToken, queryTimeoutMs: config.queryTimeoutMs });
+    const app = await buildServer({
+      graph: db.graph,
+      debug: config.debug,
+      apiToken: config.apiToken,
+      queryTimeoutMs: config.queryTimeoutMs,
+      queriesPerClient: config.queriesPerClient,
+    });
     try {
       const { url } = await listen(app, opts.host ?? config.server.host, opts.port ?? config.server.port);
       announce(`${url}${GRAPHQL_PATH}`, `${url}${EXPLORER_PATH}`);
-      const signal = await stopped;
-      status(`${signal}: shutting down`);
+      const stop = await stopped;
+      status(stop.reason);
+      if (stop.exitCode) process.exitCode = stop.exitCode;
     } finally {
       await app.close();
     }

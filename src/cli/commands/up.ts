@@ -2,7 +2,7 @@ import { Command } from 'commander';
 import { loadConfig } from '../../config.js';
 import { graphCounts } from '../../graph/index.js';
 import { status } from '../progress.js';
-import { SEEDS_DIR, formatReport, loadPaths, openDatabase } from '../runtime.js';
+import { SEEDS_DIR, articleLimits, formatReport, loadPaths, openDatabase } from '../runtime.js';
 import { port } from './load.js';
 import { serveUntilSignal } from './serve.js';
 
@@ -17,8 +17,9 @@ export function upCommand(): Command {
       'after',
       '\nNeo4j is found in this order: NEO4J_URI (with NEO4J_USERNAME, NEO4J_PASSWORD); a neo4j:5.26-community' +
         '\nDocker container; a Neo4j 5.26 server from Maven Central run with the local Java. A Neo4j that Laurel' +
-        '\nstarted is stopped on exit, SIGINT or SIGTERM. With --import, Laurel starts its own Neo4j (the local way)' +
-        '\nand builds its database from the folder with neo4j-admin before the server starts.',
+        '\nstarted is stopped on exit, SIGINT, SIGTERM or SIGHUP (to Laurel or to the npx that launched it); if it' +
+        '\nstops by itself, Laurel says so and exits with code 1. With --import, Laurel starts its own Neo4j (the' +
+        '\nlocal way) and builds its database from the folder with neo4j-admin before the server starts.',
     )
     .action(async (opts: { host?: string; port?: number; seeds: string; import?: string }) => {
       const started = Date.now();
@@ -29,7 +30,7 @@ export function upCommand(): Command {
         status(`imported: ${Object.entries(counts.labels).map(([k, v]) => `${k} ${v}`).join(', ')}`);
       } else {
         try {
-          process.stderr.write(formatReport(await loadPaths(db.graph, [opts.seeds])));
+          process.stderr.write(formatReport(await loadPaths(db.graph, [opts.seeds], undefined, articleLimits(config))));
         } catch (err) {
           await db.close();
           throw err;
@@ -42,7 +43,7 @@ export function upCommand(): Command {
           `GraphQL:        ${url}`,
           `Explorer:       ${explorer}  (example queries, works offline)`,
           `Neo4j Browser:  ${c.browserUrl ?? '(no HTTP address known for this Neo4j)'}`,
-          `Neo4j Bolt:     ${c.uri}  user ${c.username}  password ${c.password}  database ${c.database}  (${describeSource(c.source)})`,
+          `Neo4j Bolt:     ${c.uri}  user ${c.username}  password ${c.password}  database ${c.database}  (${describeSource(c.source)}${c.pid ? `, pid ${c.pid}` : ''})`,
           'Press Ctrl-C to stop.',
         ];
         process.stdout.write(`${lines.join('\n')}\n`);

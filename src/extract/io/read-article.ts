@@ -1,27 +1,34 @@
 /**
  * Turns a file into an Article: detects the encoding (UTF-8, GB18030/GBK,
- * UTF-16, Big5), rejects empty, binary and undecodable files with a reason,
- * and picks up the metadata kept beside it (`<name>.meta.json`).
+ * UTF-16, Big5), removes stray control characters, rejects empty, binary,
+ * undecodable and oversized files with a reason, and picks up the metadata
+ * kept beside it (`<name>.meta.json`).
  */
-import { readFile, readdir, stat } from 'node:fs/promises';
 import { basename, extname, join } from 'node:path';
 import chardet from 'chardet';
 import iconv from 'iconv-lite';
 import { z } from 'zod';
 import type { Article, ArticleMeta } from '../contract.js';
+import { ArticleReadError, readRegularFile, walkInputs } from './walk.js';
 
-export const ARTICLE_EXTENSIONS = ['.txt', '.md'];
+export { ARTICLE_EXTENSIONS, ArticleReadError } from './walk.js';
 
-/** A file that cannot be read as an article; `reason` is meant for the user. */
-export class ArticleReadError extends Error {
-  constructor(
-    readonly path: string,
-    readonly reason: string,
-  ) {
-    super(`${path}: ${reason}`);
-    this.name = 'ArticleReadError';
-  }
+/**
+ * The largest article read by default (LAUREL_MAX_ARTICLE_MB): extraction
+ * holds about fifty times an article's size in memory, and a news article,
+ * even a whole page of a paper, is far below this.
+ */
+export const DEFAULT_MAX_ARTICLE_BYTES = 4 * 1024 * 1024;
+
+export interface ReadOptions {
+  /** Larger files are refused with a message naming the limit. */
+  maxBytes?: number;
+  /** How the user changes the limit, named in that message. */
+  limitHint?: string;
 }
+
+/** Metadata files are small; anything bigger is not one. */
+const MAX_META_BYTES = 1024 * 1024;
 
 const metaSchema = z
   .object({
@@ -49,11 +56,18 @@ export function decodeText(bytes: Buffer): DecodedText {
   if (bytes.length === 0) throw new Error('empty file');
   const bom = bomEncoding(bytes);
   if (bom) return checked(iconv.decode(bytes, bom), bom);
-  if (looksBinary(bytes)) {
+  const control = controlBytes(bytes);
+  const binary = control.count > MAX_STRAY_CONTROLS && control.share > STRAY_CONTROL_SHARE;
+  if (control.nul || binary) {
     // UTF-16 without a BOM has NUL bytes too; it reads as plausible Chinese text, binary does not.
     const utf16 = ['UTF-16LE', 'UTF-16BE'].find((e) => plausibleText(iconv.decode(bytes, e)));
     if (utf16) return checked(iconv.decode(bytes, utf16), utf16);
-    throw new Error('binary file, not text');
+    // A stray NUL or control byte in text is dropped (checked()); many make it
+    // binary, and so does a NUL in what is not clean UTF-8 (a Chinese
+    // encoding would turn any bytes into characters).
+    const utf8 = binary ? undefined : decodeUtf8Strict(bytes);
+    if (utf8 === undefined) throw new Error('binary file, not text');
+    return checked(utf8, 'UTF-8');
   }
   const utf8 = decodeUtf8Strict(bytes);
   if (utf8 !== undefined) return checked(utf8, 'UTF-8');
@@ -101,16 +115,27 @@ function decodeUtf8Strict(bytes: Buffer): string | undefined {
   }
 }
 
-function looksBinary(b: Buffer): boolean {
+/**
+ * A file whose first 8 KB hold more than a few control bytes (NUL included),
+ * and more than this share, is binary; fewer are strays in text.
+ */
+const STRAY_CONTROL_SHARE = 0.01;
+const MAX_STRAY_CONTROLS = 3;
+
+function controlBytes(b: Buffer): { nul: boolean; count: number; share: number } {
   const n = Math.min(b.length, 8192);
   let control = 0;
+  let nul = false;
   for (let i = 0; i < n; i++) {
     const c = b[i]!;
-    if (c === 0) return true;
+    if (c === 0) nul = true;
     if (c < 0x09 || (c > 0x0d && c < 0x20)) control++;
   }
-  return control / n > 0.05;
+  return { nul, count: control, share: control / n };
 }
+
+/** C0 control characters other than tab and line breaks, and DEL: never part of an article. */
+const STRAY_CONTROLS = /[\u0000-\u0008\u000e-\u001f\u007f]/g;
 
 /** Nearly all Han, Chinese punctuation, printable ASCII or white space, with some Han. */
 function plausibleText(text: string): boolean {
@@ -131,20 +156,15 @@ function replacementRatio(text: string): number {
 }
 
 function checked(raw: string, encoding: string): DecodedText {
-  const text = raw.charCodeAt(0) === 0xfeff ? raw.slice(1) : raw;
+  const text = (raw.charCodeAt(0) === 0xfeff ? raw.slice(1) : raw).replace(STRAY_CONTROLS, '');
   if (!text.trim()) throw new Error('empty file (only white space)');
   if (!CJK.test(text)) throw new Error(`no Chinese text found (decoded as ${encoding}; wrong encoding or not an article)`);
   return { text, encoding };
 }
 
-/** Reads one article file and the `<name>.meta.json` beside it, if any. */
-export async function readArticle(path: string): Promise<Article & { encoding: string }> {
-  let bytes: Buffer;
-  try {
-    bytes = await readFile(path);
-  } catch (err) {
-    throw new ArticleReadError(path, (err as NodeJS.ErrnoException).code === 'ENOENT' ? 'no such file' : String(err));
-  }
+/** Reads one article file (a regular file within the size limit) and the `<name>.meta.json` beside it, if any. */
+export async function readArticle(path: string, options: ReadOptions = {}): Promise<Article & { encoding: string }> {
+  const bytes = await readRegularFile(path, options.maxBytes ?? DEFAULT_MAX_ARTICLE_BYTES, options.limitHint);
   let decoded: DecodedText;
   try {
     decoded = decodeText(bytes);
@@ -159,9 +179,10 @@ export async function readArticle(path: string): Promise<Article & { encoding: s
 async function readMeta(metaPath: string, articlePath: string): Promise<ArticleMeta> {
   let raw: string;
   try {
-    raw = await readFile(metaPath, 'utf8');
-  } catch {
-    return {};
+    raw = (await readRegularFile(metaPath, MAX_META_BYTES)).toString('utf8');
+  } catch (err) {
+    if (err instanceof ArticleReadError && err.code === 'ENOENT') return {};
+    throw new ArticleReadError(articlePath, `cannot read its metadata ${metaPath}: ${err instanceof ArticleReadError ? err.reason : (err as Error).message}`);
   }
   try {
     return metaSchema.parse(JSON.parse(raw)) as ArticleMeta;
@@ -171,29 +192,7 @@ async function readMeta(metaPath: string, articlePath: string): Promise<ArticleM
   }
 }
 
-/**
- * Expands files and directories (recursively, *.txt and *.md) into a sorted
- * list of article paths. Unreadable arguments become errors, not exceptions,
- * so the rest of the batch still runs.
- */
-export async function listArticleFiles(inputs: string[]): Promise<{ files: string[]; errors: ArticleReadError[] }> {
-  const files: string[] = [];
-  const errors: ArticleReadError[] = [];
-  async function walk(p: string, explicit: boolean): Promise<void> {
-    let s;
-    try {
-      s = await stat(p);
-    } catch {
-      errors.push(new ArticleReadError(p, 'no such file or directory'));
-      return;
-    }
-    if (s.isDirectory()) {
-      const names = (await readdir(p)).sort();
-      for (const name of names) if (!name.startsWith('.')) await walk(join(p, name), false);
-    } else if (explicit || ARTICLE_EXTENSIONS.includes(extname(p).toLowerCase())) {
-      files.push(p);
-    }
-  }
-  for (const input of inputs) await walk(input, true);
-  return { files, errors };
+/** Article files (*.txt, *.md) under files and directories; see walkInputs. */
+export function listArticleFiles(inputs: string[]): Promise<{ files: string[]; errors: ArticleReadError[] }> {
+  return walkInputs(inputs);
 }

@@ -10,6 +10,7 @@ import type { Doc, EntityMention } from '../document.js';
 import { lexicon, type HonourLevel, type Lexicon, type NamedHonour, type ScopedHonour } from '../lexicon.js';
 import { isHan, WordSet, yearBefore, type TokenIndex } from '../text.js';
 import { placeNameToken, type OrgMention } from './organisations.js';
+import { quotedHonours } from './quoted-honours.js';
 
 export interface HonourMention extends EntityMention {
   type: 'Title' | 'Award';
@@ -53,6 +54,15 @@ const OPEN_QUOTES = new Set(['“', '‘', '「', '『', ' ']);
 const DISTRICT = /([\u4e00-\u9fff]{2,4}[区县])$/;
 const NOT_DISTRICTS = /(地区|园区|社区|城区|辖区|全区|本区|各区|该区|景区|小区|街区|片区|市区|郊区|新区|山区|矿区|灾区|库区|牧区|老区|特区|专区|县区|区县|全县|本县|各县|该县)$/;
 const BARE_LEVELS: [string, HonourLevel, string][] = [
+  // 全省劳动模范 in a Hubei article is Hubei's: the level of the article's own province, city or district.
+  ['全省', 'provincial', '省'],
+  ['我省', 'provincial', '省'],
+  ['本省', 'provincial', '省'],
+  ['全市', 'municipal', '市'],
+  ['我市', 'municipal', '市'],
+  ['本市', 'municipal', '市'],
+  ['全区', 'district', '区'],
+  ['全县', 'district', '县'],
   ['自治区', 'provincial', '自治区'],
   ['省级', 'provincial', '省'],
   ['市级', 'municipal', '市'],
@@ -132,7 +142,7 @@ export function recogniseHonours(doc: Doc, toks: TokenIndex, orgs: readonly OrgM
     i = j - 1;
   }
   out.push(...competitions(doc, lx));
-  return out.sort((a, b) => a.start - b.start);
+  return quotedHonours(doc, toks, out.sort((a, b) => a.start - b.start), (name) => f.all.has(name));
 }
 
 /** Whether the text treats [start, end) as an honour: quoted, before 称号/获得者, after 获评/荣获/授予/命名/是. */
@@ -218,7 +228,8 @@ function levelEndingAt(doc: Doc, toks: TokenIndex, p: number, f: Forms, bodies: 
     if (s < 0 || !text.startsWith(written, s)) continue;
     // 省/市/区 stand alone or after 和/及/、 (or a year): 城市劳动模范 is not a city's title.
     const before = text[s - 1];
-    if (before && isHan(before) && !/[和及与、年获]/.test(before)) continue;
+    // …or after a count (16名省劳模).
+    if (before && isHan(before) && !/[和及与、年获]/.test(before) && !/[\d一二三四五六七八九十百千][名位个人]$/.test(text.slice(Math.max(0, s - 2), s))) continue;
     return { level, start: s, written, placePrefix: prefix };
   }
   return undefined;

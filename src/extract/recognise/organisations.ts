@@ -9,6 +9,9 @@ import type { EntityType } from '../../domain/model.js';
 import type { Doc, EntityMention, Token } from '../document.js';
 import { lexicon, type Lexicon } from '../lexicon.js';
 import { isHan, type TokenIndex } from '../text.js';
+import { listRowEmployers } from './bodies/list-rows.js';
+import { bylineMedia, datelineMedia, knownMedia, sourceLineMedia } from './bodies/media.js';
+import { numberedSchools } from './bodies/schools.js';
 
 /** Tags of words that never belong to a name (verbs, prepositions, particles …). */
 const STOP_TAGS = new Set(['k', 'l', 'i', 'v', 'vd', 'p', 'c', 'u', 'uj', 'ul', 'uz', 'ud', 'ug', 'uv', 'r', 'rr', 'rz', 'd', 'y', 'e', 'o', 'q', 'f', 'zg', 'ad', 'an']);
@@ -18,13 +21,18 @@ const STOP_TAGS = new Set(['k', 'l', 'i', 'v', 'vd', 'p', 'c', 'u', 'uj', 'ul', 
  */
 const STOP_VERBS = new Set(['扎根', '走向', '来自', '走进', '参观', '举办', '召开', '举行', '加入', '进入', '签署', '发布', '印发', '成立', '组织', '带领', '推动', '获得', '荣获', '担任', '就职', '任职', '感谢', '邀请', '看望', '慰问', '走访', '表彰', '授予', '包括', '分别', '来到', '深入', '前往', '回到', '成为', '作为', '通过', '依托', '围绕', '参加', '出席', '会见', '调研', '考察', '协调', '推荐', '入选', '获评', '命名', '认定', '评选', '建立', '打造', '开展', '实施', '落实', '贯彻', '学习', '宣讲', '服务于', '供职于', '就业', '工作', '负责', '牵头', '主持', '讲话', '表示', '指出', '强调', '要求']);
 /** Words that may sit inside a name despite their tag. */
-const NAME_CONNECTORS = new Set(['附属', '国家', '职业', '技术', '管理', '服务', '发展', '建设', '研究', '设计', '运行', '控制', '预防', '教育', '工业']);
+const NAME_CONNECTORS = new Set(['附属', '卫生', '健康', '国家', '职业', '技术', '管理', '服务', '发展', '建设', '研究', '设计', '运行', '控制', '预防', '教育', '工业']);
 /** Words that end a name on the left despite a noun tag. */
-const LEFT_STOPS = new Set(['领导', '代表', '同志', '全体', '广大', '以及', '其中', '目前', '近日', '日前', '今年', '去年', '昨天', '今天', '昨日', '今日', '当天', '当日', '前夕', '期间', '此前', '随后', '近年来', '近期', '同时', '此外', '下属', '所属', '旗下', '联合', '携手', '牵头', '本报讯', '本报', '记者', '通讯员', '讯', '会同', '协同', '主办', '承办', '协办', '指导', '支持']);
+const LEFT_STOPS = new Set(['领导', '代表', '同志', '全体', '广大', '以及', '其中', '目前', '近日', '日前', '正在', '今年', '去年', '昨天', '今天', '昨日', '今日', '当天', '当日', '前夕', '期间', '此前', '随后', '近年来', '近期', '同时', '此外', '下属', '所属', '旗下', '联合', '携手', '牵头', '本报讯', '本报', '版权', '记者', '通讯员', '讯', '会同', '协同', '主办', '承办', '协办', '指导', '支持']);
 /** One-character words that never start or continue a name, whatever jieba tags them. */
-const FUNCTION_CHARS = /^[是在到从由向对为把被让给和与及或并而也都就又还将已曾的了着过于以等之其这那各每该本此来去赴进入出据至跟年月日]$/;
+const FUNCTION_CHARS = /^[是在到从由暨向对为把被让给和与及或并而也都均属就又还将已曾的了着过于以等之其这那各每该本此来去赴进入出据至跟年月日]$/;
+/**
+ * Prepositions and verbs that never start a name (经|中华全国总工会, 获省|总工会)
+ * but may end a word jieba glued to a name's start (省经|信厅 is 省 + 经信厅).
+ */
+const LEADING_CHARS = /^[经获受据]$/;
 /** Suffixes that follow only a place: 北京市人民政府, 朝阳区人大常委会. */
-const PLACE_ONLY_SUFFIXES = new Set(['人民政府', '政府', '人大常委会', '常委会', '政协']);
+const PLACE_ONLY_SUFFIXES = new Set(['人民政府', '政府', '人大常委会', '常委会', '人大', '政协']);
 /** After these a name is used generically: 工会工作, 工会系统, 工会大思政课. */
 const GENERIC_FOLLOWERS = /^(工作|系统|组织|干部|事业|会员|经费|维权|大思政课|改革|力量)/;
 /** Bare administrative prefixes resolved later from context (市委 → 北京市委). */
@@ -38,22 +46,43 @@ export interface OrgMention extends EntityMention {
   placePrefix?: string;
 }
 
-export function recogniseOrganisations(doc: Doc, toks: TokenIndex): OrgMention[] {
+/** A way of finding bodies: each gives mentions; `maximal` then keeps the longest of overlapping names. */
+export type OrgFinder = (doc: Doc, toks: TokenIndex) => OrgMention[];
+
+/** The finders, in order (earlier mentions win ties between names of one length and start). */
+export const ORG_FINDERS: readonly OrgFinder[] = [
+  nationalBodies, // 中华全国总工会, 全总, 人社部: the national bodies of the lexicon
+  suffixNames, // …有限公司, …总工会, …人大常委会, …日报: from the ending back to where the name starts
+  knownMedia, // 人民网, 中工网, 光明日报: the national media of the lexicon, as whole words
+  sourceLineMedia, // 来源：江州网-九江日报, 稿源:江州云
+  datelineMedia, // 江州网九江5月3日电, 江州日报讯 at the start of a line
+  bylineMedia, // 江州日报记者, 据九江晚报消息, 【江州新闻报道】
+  numberedSchools, // 江州区一中, 九江县二中
+  listRowEmployers, // 张三（恒岳米业）, 李四　江州市恒岳企业管理咨询服务有限公司: the employer cell of a list row
+];
+
+export function recogniseOrganisations(doc: Doc, toks: TokenIndex, finders: readonly OrgFinder[] = ORG_FINDERS): OrgMention[] {
+  const lx = lexicon();
+  const found = finders.flatMap((find) => find(doc, toks));
+  const kept = maximal(found, doc, toks, lx);
+  const shorts = shortForms(doc, kept);
+  // A name written as the 简称 of another ("市人社局" in "…（简称“市人社局”）") is that body's alias, not a body of its own.
+  const aliasSpans = shorts.filter((m) => m.cue === 'abbreviation');
+  return [...kept.filter((m) => !aliasSpans.some((a) => a.start <= m.start && m.end <= a.end)), ...shorts];
+}
+
+/** Every name that ends like a body's (有限公司, 总工会, 学院 …), walked back to where it starts. */
+export function suffixNames(doc: Doc, toks: TokenIndex): OrgMention[] {
   const lx = lexicon();
   const text = doc.text;
   const found: OrgMention[] = [];
-  found.push(...nationalBodies(doc));
   for (let e = 1; e <= text.length; e++) {
     const suffix = lx.orgSuffixes.endingAt(text, e);
     if (!suffix) continue;
     const m = orgEndingAt(doc, toks, lx, suffix, e);
     if (m) found.push(m);
   }
-  const kept = maximal(found, doc, toks, lx);
-  const shorts = shortForms(doc, kept);
-  // A name written as the 简称 of another ("市人社局" in "…（简称“市人社局”）") is that body's alias, not a body of its own.
-  const aliasSpans = shorts.filter((m) => m.cue === 'abbreviation');
-  return [...kept.filter((m) => !aliasSpans.some((a) => a.start <= m.start && m.end <= a.end)), ...shorts];
+  return found;
 }
 
 /**
@@ -62,7 +91,7 @@ export function recogniseOrganisations(doc: Doc, toks: TokenIndex): OrgMention[]
  * position. One pass over the text, trying only the forms that start with
  * the character at hand.
  */
-function nationalBodies(doc: Doc): OrgMention[] {
+export function nationalBodies(doc: Doc): OrgMention[] {
   const text = doc.text;
   const { forms, firsts, byFirst } = nationalForms(lexicon());
   const nextFree = new Int32Array(forms.length);
@@ -121,6 +150,19 @@ function mergeSingles(pieces: { start: number; word: string; tag: string }[]): v
   }
 }
 
+/** 九江|县|政府: a place name jieba cut from its 县/区/市 is one piece again (九江县), so the name is a place's. */
+function joinSplitPlaces(pieces: { start: number; word: string; tag: string }[], lx: Lexicon): void {
+  for (let i = pieces.length - 1; i > 0; i--) {
+    const prev = pieces[i - 1]!;
+    if (!/^[省市区县]$/.test(pieces[i]!.word) || /(省|市|区|县|委|自治州)$/.test(prev.word)) continue;
+    // A place jieba knows (九江/ns), or a word it does not know at all that reads as one (江川).
+    const known = prev.tag === 'ns' || isPlace(prev.word, lx);
+    if (known || (!lx.word(prev.word) && placeNameToken({ ...prev, end: pieces[i]!.start }, lx))) {
+      pieces.splice(i - 1, 2, { start: prev.start, word: prev.word + pieces[i]!.word, tag: 'ns' });
+    }
+  }
+}
+
 function commonWord(lx: Lexicon, w: string): boolean {
   const entry = lx.word(w);
   return !!entry && entry.freq >= COMMON_FREQ && !/^(ns|nt|nz|nr|nrt|nrfg|j|eng)$/.test(entry.tag);
@@ -159,14 +201,17 @@ function isPlace(w: string, lx: Lexicon): boolean {
 
 /** Whether a jieba word can be part of an organisation's name. */
 function nameToken(t: Token, lx: Lexicon, prev: Token | undefined, next: { word: string } | undefined, company: boolean): boolean {
-  if (!/^[\u3400-\u9fffA-Za-z0-9]+$/.test(t.word)) return false;
+  // 〇 is a digit in names (第一〇三中学).
+  if (!/^[\u3400-\u9fffA-Za-z0-9〇]+$/.test(t.word)) return false;
   if (isPlace(t.word, lx)) return true;
   if (LEFT_STOPS.has(t.word) || lx.offices.has(t.word) || lx.bylines.has(t.word)) return false;
   if (lx.genericModifiers.has(t.word)) return false;
   if (NAME_CONNECTORS.has(t.word) || lx.orgSuffixes.has(t.word)) return true;
   if (/^\d+$/.test(t.word)) return true;
+  // 区镇两级工会, 各级: levels of a system, not a name.
+  if (/^[两三四五六七八九多各]级$/.test(t.word)) return false;
   if (t.word.length === 1) {
-    if (FUNCTION_CHARS.test(t.word)) return false;
+    if (FUNCTION_CHARS.test(t.word) || LEADING_CHARS.test(t.word)) return false;
     // jieba breaks unknown names into single characters (先/d 临/v, 交/v 控/v): a run of them is a name.
     const single = (w: { word: string } | undefined) => !!w && /^[\u3400-\u9fff]$/.test(w.word) && !FUNCTION_CHARS.test(w.word);
     if (single(prev) || single(next)) return true;
@@ -232,7 +277,7 @@ function orgEndingAt(doc: Doc, toks: TokenIndex, lx: Lexicon, suffix: string, e:
     if (!t) break;
     // jieba glues a function word to a name it does not know: 明是/x 集团 ends the name; 从市/x 总工会 keeps 市.
     if (t.tag === 'x' && t.word.length > 1 && FUNCTION_CHARS.test(t.word[t.word.length - 1]!)) break;
-    if (t.tag === 'x' && t.word.length > 1 && FUNCTION_CHARS.test(t.word[0]!)) {
+    if (t.tag === 'x' && t.word.length > 1 && (FUNCTION_CHARS.test(t.word[0]!) || LEADING_CHARS.test(t.word[0]!))) {
       pieces.unshift({ start: t.start + 1, word: t.word.slice(1), tag: 'x' });
       left = t.start + 1;
       break;
@@ -258,29 +303,26 @@ function orgEndingAt(doc: Doc, toks: TokenIndex, lx: Lexicon, suffix: string, e:
     left = pieces[0]?.start ?? s;
   }
   mergeSingles(pieces);
+  joinSplitPlaces(pieces, lx);
   // A name starts at its place when only common words come before it (a headline run into the name: 精神温州市总工会).
   const anchor = pieces.findIndex((p, i) => i > 0 && (isPlace(p.word, lx) || PLACE_PREFIXES.includes(p.word) || /^[省市区县]委$/.test(p.word)));
   const before = anchor > 0 ? pieces.slice(0, anchor) : [];
   // …or when another body's name ends before the place (市总工会|会同|市人社局).
   const anotherBody = before.some((p, i) => i > 0 && lx.orgSuffixes.has(p.word)) && PLACE_PREFIXES.includes(pieces[anchor]?.word ?? '');
-  if (anchor > 0 && (anotherBody || before.every((p) => !properPiece(p.word, p.tag, lx)))) {
+  // …or when a verb comes before it (NAME踏入|安徽…有限公司: the person and the verb are not the company's).
+  const verbBefore = before.some((p) => p.tag === 'v' && !!lx.word(p.word));
+  if (anchor > 0 && (anotherBody || verbBefore || before.every((p) => !properPiece(p.word, p.tag, lx)))) {
     pieces.splice(0, anchor);
     left = pieces[0]!.start;
   }
-  // 即墨|区委, 龙华|区总工会: a place name jieba does not know as one, right before a bare 区/县/市.
+  // 即墨|区委, 龙华|区总工会, 协合|乡中心学校: a place name jieba does not know as one, right before a bare 区/县/市/乡/镇.
   const before0 = toks.endsAt(left);
-  if (pieces[0] && /^[区县市]$/.test(pieces[0].word) && before0 && placeNameToken(before0, lx)) {
+  if (pieces[0] && /^[区县市乡镇]$/.test(pieces[0].word) && before0 && placeNameToken(before0, lx)) {
     pieces.unshift({ start: before0.start, word: before0.word, tag: 'ns' });
     left = before0.start;
   }
   if (left >= s || !pieces.length) return undefined;
-  // Inside a book title (《首都工匠学院体系建设三年行动方案》) a name is part of the title.
-  // Looked for in the last 60 characters only: lastIndexOf over the whole text made this quadratic.
-  const from = Math.max(0, left - 60);
-  const open = text.slice(from, left + 1).lastIndexOf('《');
-  const title = open >= 0 ? text.slice(from + open, from + open + 60) : '';
-  const close = title.indexOf('》');
-  if (close >= 0 && from + open + close > e) return undefined;
+  if (insideTitle(text, left, e)) return undefined;
   let placePrefix: string | undefined;
   if (PLACE_PREFIXES.includes(pieces[0]!.word)) placePrefix = pieces[0]!.word;
   // 市委组织部: the committee's bare place is resolved like 市委's.
@@ -292,14 +334,17 @@ function orgEndingAt(doc: Doc, toks: TokenIndex, lx: Lexicon, suffix: string, e:
   // A lone character right before the ending is a fragment of a word jieba does not know (劳动|午|报社).
   const lastPiece = rest[rest.length - 1];
   const fragment = !!lastPiece && lastPiece.word.length === 1 && /[\u4e00-\u9fff]/.test(lastPiece.word) && !FUNCTION_CHARS.test(lastPiece.word) && !lx.word(lastPiece.word + suffix[0]);
-  const proper = rest.some((p) => properPiece(p.word, p.tag, lx)) || lx.partyCommittees.has(name) || (fragment && rest.length >= 2);
+  // A newspaper's name is a name whatever comes before its ending (民族日报, 南方都市报).
+  const newspaper = lx.media.newspapers.has(suffix) && rest.length > 0;
+  const proper = newspaper || rest.some((p) => properPiece(p.word, p.tag, lx)) || lx.partyCommittees.has(name) || (fragment && rest.length >= 2);
   if (!proper && !(placePrefix && rest.length <= 4)) return undefined;
   // A government, people's congress or CPPCC is named by its place only.
   if (PLACE_ONLY_SUFFIXES.has(suffix) && !(placePrefix && rest.length === 0) && !(rest.length && rest.every((p) => isPlace(p.word, lx)))) return undefined;
   // 科技 ends a company's short name (汉王科技), not a phrase (基因科技).
   if (suffix === '科技' && !(rest.length === 1 && rest[0]!.word.length <= 3 && !lx.word(rest[0]!.word))) return undefined;
   // 首都工会工作, 新业态工会工作: a place or a common phrase before 工会工作 is generic.
-  if (GENERIC_FOLLOWERS.test(text.slice(e, e + 4)) && rest.every((p) => isPlace(p.word, lx) || !properPiece(p.word, p.tag, lx) || rest.length === 1)) return undefined;
+  // (会员 after another body is its members: 某促进会会员.)
+  if ((suffix.endsWith('工会') || !text.startsWith('会员', e)) && GENERIC_FOLLOWERS.test(text.slice(e, e + 4)) && rest.every((p) => isPlace(p.word, lx) || !properPiece(p.word, p.tag, lx) || rest.length === 1)) return undefined;
   // …贡献工会力量, 工会系统: always a phrase.
   if (/^(力量|系统)/.test(text.slice(e, e + 2)) && suffix.endsWith('工会')) return undefined;
   // A 街道 or 社区 is a place unless it acts (泉河街道承办…); its offices and unions have longer names.
@@ -309,6 +354,7 @@ function orgEndingAt(doc: Doc, toks: TokenIndex, lx: Lexicon, suffix: string, e:
   // 机关干部, 全部, 内部: words, not departments.
   if (suffix === '部' && /(干部|全部|局部|内部|外部|东部|西部|南部|北部|中部|本部)$/.test(text.slice(e - 2, e))) return undefined;
   if (name.replace(/[（）]/g, '').length - suffix.length < 2 && !placePrefix && !lx.partyCommittees.has(name)) return undefined;
+  if (NAME_CHECKS.some((check) => !check({ text, name, suffix, start: left, end: e, pieces }, lx))) return undefined;
   let end = e;
   // A short parenthetical right after the ending belongs to the name: 航天六院11所（京）.
   // Not the name's own short form in brackets (香港工会联合会（工联会）): that is an alias.
@@ -317,6 +363,73 @@ function orgEndingAt(doc: Doc, toks: TokenIndex, lx: Lexicon, suffix: string, e:
   const type = lx.orgSuffixType.get(suffix) as EntityType;
   return { start: left, end, type, name: text.slice(left, end), cue: 'suffix', suffixStart: s, placePrefix };
 }
+
+/**
+ * Inside a book title (《首都工匠学院体系建设三年行动方案》) a name is part of the
+ * title; but the issuers that open a document's title are bodies
+ * (《江州市人民政府关于表彰…的决定》, 《中共江州市委 江州市人民政府关于…》).
+ * Looked for in the last 60 characters only: lastIndexOf over the whole text made this quadratic.
+ */
+export function insideTitle(text: string, left: number, e: number): boolean {
+  const from = Math.max(0, left - 60);
+  const open = text.slice(from, left + 1).lastIndexOf('《');
+  const title = open >= 0 ? text.slice(from + open, from + open + 60) : '';
+  const close = title.indexOf('》');
+  if (close < 0 || from + open + close <= e) return false;
+  return !titleIssuer(text, from + open + 1, left, e);
+}
+
+/** Whether the name [left, e) is among the issuers before 关于 at the start of a title opening at `start`. */
+function titleIssuer(text: string, start: number, left: number, e: number): boolean {
+  const about = text.indexOf('关于', e);
+  if (about < 0 || about - start > 40) return false;
+  // Only names and the spaces or 、 between them come before 关于.
+  return !/[《》“”"，。；：:]/.test(text.slice(start, about)) && !text.slice(start, left).includes('关于');
+}
+
+/** A name read back from its ending, before it becomes a mention. */
+export interface NameCandidate {
+  text: string;
+  name: string;
+  suffix: string;
+  start: number;
+  end: number;
+  pieces: readonly { start: number; word: string; tag: string }[];
+}
+
+/** A rule a name read from its ending must pass (false: not a body's name). */
+export type NameCheck = (c: NameCandidate, lx: Lexicon) => boolean;
+
+/** 中共中央国务院中央军委: national bodies written in a row are several bodies, not one. */
+export const notARunOfNationalBodies: NameCheck = (c) => {
+  const { forms } = nationalForms(lexicon());
+  let at = 0;
+  let count = 0;
+  while (at < c.name.length) {
+    const form = forms.find((f) => c.name.startsWith(f.form, at));
+    if (!form) return true;
+    at += form.form.length;
+    count++;
+  }
+  return count < 2;
+};
+
+/** 某小学教师彭某院: a position inside the name is a person's, and a one-character ending after it is the person's name. */
+export const noPositionBeforeShortEnding: NameCheck = (c, lx) =>
+  c.suffix.length > 1 || !c.pieces.slice(0, -1).some((p) => lx.positions.endingAt(p.word, p.word.length) !== undefined && !lx.orgSuffixes.has(p.word));
+
+/** 杰出义务工会工作者: a union worker is a title, not a union. */
+export const notAUnionWorker: NameCheck = (c) => !(c.suffix.endsWith('工会') && c.text.startsWith('工作者', c.end));
+
+/** 行政院|院长: jieba cut 院|长江; the second 院 starts an office, it does not end a second body. */
+export const notTheOfficeAfter: NameCheck = (c, lx) =>
+  !(c.suffix.length === 1 && c.name.endsWith(c.suffix + c.suffix) && lx.offices.has(c.suffix + c.text.slice(c.end, c.end + 1)));
+
+/** 某饭店10楼国际会议厅, 某公司13楼圆弧厅: a room of a building is a place, not a body. */
+export const notARoom: NameCheck = (c) => !/[\d一二三四五六七八九十]+(楼|层|F)|(会议|宴会|报告|演播|多功能|圆弧|大)厅$/.test(c.name);
+
+/** The checks, in order; each is its own rule with its own tests. */
+export const NAME_CHECKS: readonly NameCheck[] = [notARunOfNationalBodies, noPositionBeforeShortEnding, notAUnionWorker, notTheOfficeAfter, notARoom];
 
 /**
  * Keeps the longest names; of a name made of a body and its department

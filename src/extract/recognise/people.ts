@@ -106,7 +106,8 @@ export function recognisePeople(doc: Doc, toks: TokenIndex, others: readonly Ent
       if (dotted[i]) continue;
       // A name that continues a position word is not one (秘书长|冯 is 秘书长 + 冯…).
       if (lx.positions.endingAt(text, i + 1)) continue;
-      const surname = surnameAt(text, i, lx);
+      // 於 is a preposition in traditional text (於今日), not the surname 于 it simplifies to.
+      const surname = doc.original.charCodeAt(doc.toOriginal[i]!) === YU_PREPOSITION ? undefined : surnameAt(text, i, lx);
       // A name that starts like a Han surname but is not one (孟和巴图, 斯琴高娃) may still stand between strong cues.
       const best = (surname ? bestCandidate(doc, toks, lx, i, surname, ends) : undefined) ?? (mayFollowCue(text, lx, i) ? unsurnamedName(doc, lx, i, ends) : undefined);
       if (best && !inside(best.start, best.end)) {
@@ -155,6 +156,9 @@ function bestCandidate(
   ends: Ends,
 ): EntityMention | undefined {
   const text = doc.text;
+  // A list row that opens with a name (张三（某公司）, 1. 张三 某公司焊工): the row is the cue.
+  const row = rowName(text, i, surname.length);
+  if (row) return { start: i, end: row, type: 'Person', name: text.slice(i, row), cue: 'person:row' };
   const left = leftCue(doc, toks, i, lx, ends);
   // With no cue on the left only a name jieba knows can stand (习近平总书记).
   // 授予何建军等30名职工…: the first of a group an act names, by the count after it.
@@ -201,6 +205,26 @@ function bestCandidate(
   const name = text.slice(i, best.end);
   const byline = !!lx.bylines.endingAt(text, i - (text[i - 1] === ' ' || text[i - 1] === '：' ? 1 : 0));
   return { start: i, end: best.end, type: 'Person', name, cue: byline ? 'person:byline' : `person:${left}` };
+}
+
+/** What may open a list row before its name: a number (1. / （1） / 一、) or a place and a colon (上海：). */
+const ROW_LEAD = /^[ \t\u3000]*((\d{1,3}|[一二三四五六七八九十]{1,3})[、.．]|[（(]\d{1,3}[）)]|[\u4e00-\u9fff]{2,6}：)?[ \t\u3000]*$/;
+/** What separates a row's name from the rest of it: a space or a bracket holding the employer. */
+const ROW_SEPARATOR = /^([ \t\u3000]+[^ \t\u3000\n]|[（(][^）)\n]{2,30}[）)])/;
+/** Characters no given name in a list row has (function words); rows relax the usual test, as 胡为义 shows. */
+const NOT_IN_ROW_NAME = /[的了是在等和与及或之其这那个们着过地上下中内外年日月时第]/;
+
+/** The end of a name opening a list row at `i`, if the row has that shape. */
+function rowName(text: string, i: number, surnameLength: number): number | undefined {
+  const lineStart = text.lastIndexOf('\n', i - 1) + 1;
+  if (i - lineStart > 10 || !ROW_LEAD.test(text.slice(lineStart, i))) return undefined;
+  for (const given of [2, 1]) {
+    const end = i + surnameLength + given;
+    const name = text.slice(i, end);
+    if (!allHan(name) || NOT_IN_ROW_NAME.test(name.slice(surnameLength)) || PLACE_END.test(name)) continue;
+    if (ROW_SEPARATOR.test(text.slice(end, end + 32))) return end;
+  }
+  return undefined;
 }
 
 /** Whether a string contains a Chinese word (two characters, frequent enough): 红色, 幸福, 劳动. */
@@ -251,6 +275,7 @@ function unsurnamedName(doc: Doc, lx: Lexicon, i: number, ends: Ends): EntityMen
 }
 
 const SPACE = 0x20;
+const YU_PREPOSITION = 0x65bc; // 於
 
 const DOTTED_NAME = /[\u4e00-\u9fff]{2,6}·[\u4e00-\u9fff]{2,6}(·[\u4e00-\u9fff]{2,6})?/;
 
@@ -273,10 +298,13 @@ function* dottedNames(text: string): Generator<{ index: number; 0: string }> {
 }
 
 /** A surname and a form of address, not a name (杨师傅, 王老师, 李大姐). */
-const ADDRESS = /^(师傅|老师|大姐|大哥|阿姨|先生|女士|同志|小姐|师|工|总|姐|哥|叔|伯|婶|嫂|某|老|嫂子|书记|主任|局长)$/;
+const ADDRESS = /^(师傅|老师|大姐|大哥|阿姨|先生|女士|同志|小姐|师|工|总|姐|哥|叔|伯|婶|嫂|某|老|嫂子|书记|主任|局长|院长|部长|市长|县长|区长|镇长|省长|处长|科长|厂长|校长|所长|站长|队长|社长|会长|理事长|董事长|经理|主席|委员|议员|秘书)$/;
+
+/** A place ends like this (武进区, 江北县); a given name does not. */
+const PLACE_END = /[省市区县镇乡]$/;
 
 function validName(name: string, surnameLength: number): boolean {
-  if (!allHan(name)) return false;
+  if (!allHan(name) || PLACE_END.test(name)) return false;
   if (ADDRESS.test(name.slice(surnameLength))) return false;
   return !NOT_IN_NAME.test(name.slice(surnameLength));
 }

@@ -275,7 +275,7 @@ function unpadNames(p: Piece): Piece {
 }
 
 /** A padded name: at a line's start, after a byline word or an opening bracket; before a space, bracket, punctuation or the end. */
-const PADDED_NAME = /(^|[（(：:\s]|记者|通讯员|编辑|校对|摄影|摄)[\u4e00-\u9fff] [\u4e00-\u9fff](?=[\s）)，,。、；：]|$)/g;
+const PADDED_NAME = /(^|[（(：:\s]|记者|通讯员|编辑|校对|摄影|摄)[\u4e00-\u9fff] [\u4e00-\u9fff](?=[\s（(）)，,。、；：]|$)/g;
 
 /** OpenCC converts phrase-aware; keep its result only when it maps one to one. */
 function simplify(line: string): string {
@@ -335,12 +335,23 @@ function joinLines(lines: Piece[]): Piece {
     // A table row (| 1 | 张三 | … |, or cells set apart by runs of spaces) is a line of its own,
     // however column-like the table looks.
     const tableRow = TABLE_ROW.test(prev.text) || TABLE_ROW.test(line.text) || LIST_ROW.test(line.text);
-    const runsOn = !tableRow && (SOFT_END.has(end) || /^[，、。；：！？）)”’]/.test(next) || (column && !TERMINAL.has(end) && !CLOSERS.has(end)));
+    // A line that leaves a quote open (…表彰第二届“某市|优秀护士”的决定) runs on: a name is never broken by the writer.
+    const runsOn = !tableRow && (SOFT_END.has(end) || /^[，、。；：！？）)”’]/.test(next) || (column && !TERMINAL.has(end) && !CLOSERS.has(end)) || opensQuote(prev.text));
     const at = originalAt(prev, prev.text.length - 1) + 1;
     if (!runsOn) return { text: '\n', at };
     return { text: /[A-Za-z0-9]/.test(end) && /[A-Za-z]/.test(next) ? ' ' : '', at };
   });
   return { ...concat(lines, separators), runOn: column };
+}
+
+/** Whether a line opens a “ it does not close. */
+function opensQuote(line: string): boolean {
+  let depth = 0;
+  for (const ch of line) {
+    if (ch === '“') depth++;
+    else if (ch === '”' && depth > 0) depth--;
+  }
+  return depth > 0;
 }
 
 function endsMidSentence(p: Piece, next: Piece | undefined): boolean {

@@ -14,6 +14,14 @@ export interface Neo4jConnection {
   /** Neo4j Browser address when known (HTTP port). */
   browserUrl?: string;
   source: Neo4jSource;
+  /** The server's process, when Laurel started it on this machine. */
+  pid?: number;
+  /**
+   * Resolves, with what happened, if a server Laurel started stops by
+   * itself (killed, crashed); never after stop(). Absent where Laurel does
+   * not watch the server (NEO4J_URI: not Laurel's to watch).
+   */
+  exited?: Promise<string>;
   /** Stops a server Laurel started; a no-op for 'env'. */
   stop(): Promise<void>;
 }

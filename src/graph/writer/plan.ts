@@ -4,7 +4,7 @@
  * normalised name); identity.ts gives them keys once the graph is consulted.
  */
 import { RELATION_TYPES, type EntityType, type Provenance, type RelationType } from '../../domain/model.js';
-import type { ArticleExtraction, ExtractedEntity, ExtractedRelation } from '../../extract/contract.js';
+import type { ArticleExtraction, Evidence, ExtractedEntity, ExtractedRelation } from '../../extract/contract.js';
 import { normaliseName } from '../names.js';
 
 export interface EntityRef {
@@ -32,12 +32,21 @@ export interface MentionProps {
   count: number;
 }
 
+/**
+ * `evidence`, `start` and `end` are the most explicit sentence stating the
+ * fact; `evidences`, `evidenceStarts` and `evidenceEnds` list every sentence
+ * of the article that states it, the most explicit first (parallel lists:
+ * Neo4j properties cannot hold maps). All null for lexicon facts.
+ */
 export interface FactProps {
   year: number | null;
   position: string | null;
   evidence: string | null;
   start: number | null;
   end: number | null;
+  evidences: string[] | null;
+  evidenceStarts: number[] | null;
+  evidenceEnds: number[] | null;
 }
 
 /** How the bulk import declares a stored property (neo4j-admin import's CSV header types). */
@@ -46,7 +55,16 @@ export type PropertyType = 'string' | 'int' | 'string[]' | 'int[]' | 'boolean';
 // The types of what the writer stores, for the bulk import's CSV headers.
 // Typed so that a property added to an interface above cannot be left out.
 export const MENTION_PROPERTY_TYPES = { evidence: 'string', start: 'int', end: 'int', surfaces: 'string[]', count: 'int' } as const satisfies Record<keyof MentionProps, PropertyType>;
-export const FACT_PROPERTY_TYPES = { year: 'int', position: 'string', evidence: 'string', start: 'int', end: 'int' } as const satisfies Record<keyof FactProps, PropertyType>;
+export const FACT_PROPERTY_TYPES = {
+  year: 'int',
+  position: 'string',
+  evidence: 'string',
+  start: 'int',
+  end: 'int',
+  evidences: 'string[]',
+  evidenceStarts: 'int[]',
+  evidenceEnds: 'int[]',
+} as const satisfies Record<keyof FactProps, PropertyType>;
 
 export interface PlannedFact {
   type: RelationType;
@@ -205,22 +223,46 @@ function planFact(r: ExtractedRelation, from: EntityRef, to: EntityRef, articleI
     to,
     provenance: r.provenance,
     article: text ? articleId : null,
-    props: {
-      year: r.year ?? null,
-      position: r.position ?? null,
-      evidence: r.evidence?.sentence ?? null,
-      start: r.evidence?.start ?? null,
-      end: r.evidence?.end ?? null,
-    },
+    props: { year: r.year ?? null, position: r.position ?? null, ...evidenceProps(evidencesOf(r)) },
   };
 }
 
+/** Every sentence stating the relation, the most explicit first (the contract: absent `evidences` means `[evidence]`). */
+function evidencesOf(r: ExtractedRelation): Evidence[] {
+  const list = r.evidences?.length ? r.evidences : r.evidence ? [r.evidence] : [];
+  // The contract names `evidence` the first; should the two disagree, it leads.
+  return r.evidence && !list.some((e) => sameSpan(e, r.evidence!)) ? [r.evidence, ...list] : list;
+}
+
+function sameSpan(a: Evidence, b: Evidence): boolean {
+  return a.start === b.start && a.end === b.end;
+}
+
+function evidenceProps(list: Evidence[]): Pick<FactProps, 'evidence' | 'start' | 'end' | 'evidences' | 'evidenceStarts' | 'evidenceEnds'> {
+  const first = list[0];
+  return {
+    evidence: first?.sentence ?? null,
+    start: first?.start ?? null,
+    end: first?.end ?? null,
+    evidences: list.length ? list.map((e) => e.sentence) : null,
+    evidenceStarts: list.length ? list.map((e) => e.start) : null,
+    evidenceEnds: list.length ? list.map((e) => e.end) : null,
+  };
+}
+
+function evidenceList(p: FactProps): Evidence[] {
+  return (p.evidences ?? []).map((sentence, i) => ({ sentence, start: p.evidenceStarts![i]!, end: p.evidenceEnds![i]! }));
+}
+
+/**
+ * Folds a relation the article states again into the fact already planned:
+ * the first relation's year and position stand, and its evidence stays in
+ * front; sentences only the later one gives are added after it.
+ */
 function fillMissing(into: FactProps, from: FactProps): void {
   into.year ??= from.year;
   into.position ??= from.position;
-  if (into.evidence === null && from.evidence !== null) {
-    into.evidence = from.evidence;
-    into.start = from.start;
-    into.end = from.end;
-  }
+  const list = evidenceList(into);
+  for (const e of evidenceList(from)) if (!list.some((x) => sameSpan(x, e))) list.push(e);
+  Object.assign(into, evidenceProps(list));
 }

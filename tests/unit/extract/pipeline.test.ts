@@ -99,3 +99,23 @@ describe('the pipeline on the seeds', () => {
     expect(extractions.some((x) => x.inferred.length > 0)).toBe(true);
   });
 });
+
+describe('evidence of a relation', () => {
+  it('keeps every sentence stating a fact, the body sentence before a headline fragment', async () => {
+    const { extractArticle } = await import('../../../src/extract/pipeline.js');
+    const x = extractArticle({ id: 'e', text: '全国劳模陈建国：让机器更聪明\n\n本报讯 陈建国今年获得“全国劳动模范”荣誉称号。', meta: { date: '2025-04-30' } });
+    const r = x.relations.find((r) => r.type === 'HOLDS_TITLE' && r.from === '陈建国')!;
+    expect(r.evidence!.sentence).toContain('今年获得');
+    expect(r.evidences!.map((e) => e.sentence)).toEqual([expect.stringContaining('今年获得'), '全国劳模陈建国：让机器更聪明']);
+  });
+});
+
+describe('traditional-script articles', () => {
+  it('give every entity its name as the article would write it, built names included', async () => {
+    const { extractArticle } = await import('../../../src/extract/pipeline.js');
+    const x = extractArticle({ id: 't', text: '九江縣長陳志明出席九江縣總工會舉辦的表揚大會，於今日頒獎。', meta: {} });
+    const names = x.entities.flatMap((e) => [e.name, ...e.aliases]);
+    expect(names).toEqual(expect.arrayContaining(['九江縣總工會', '陳志明']));
+    expect(x.entities.filter((e) => e.type === 'Person').map((e) => e.name)).not.toContain('于今');
+  });
+});

@@ -33,6 +33,19 @@ describe('decodeText', () => {
   ])('rejects %s with a reason', (_, bytes, reason) => {
     expect(() => decodeText(bytes)).toThrow(reason);
   });
+
+  it.each([
+    ['a NUL byte', '\u0000'],
+    ['a BEL and an ESC', '\u0007\u001b'],
+  ])('removes %s stray in good text and reads the rest', (_, stray) => {
+    const bytes = Buffer.from(`${TEXT.slice(0, 10)}${stray}${TEXT.slice(10)}`, 'utf8');
+    expect(decodeText(bytes)).toEqual({ text: TEXT, encoding: 'UTF-8' });
+  });
+
+  it('still refuses binary with text in it', () => {
+    const binary = Buffer.concat([Buffer.from(TEXT, 'utf8'), Buffer.from(Array.from({ length: 200 }, (_, i) => i % 32))]);
+    expect(() => decodeText(binary)).toThrow(/binary/);
+  });
 });
 
 describe('readArticle and listArticleFiles', () => {
@@ -59,5 +72,11 @@ describe('readArticle and listArticleFiles', () => {
     const { files, errors } = await listArticleFiles([dir, join(dir, 'missing.txt')]);
     expect(files.map((f) => f.slice(dir.length + 1))).toEqual(['a.txt', 'b.md', 'c.txt']);
     expect(errors.map((e) => e.reason)).toEqual(['no such file or directory']);
+  });
+
+  it('refuses an article over the size limit, naming the file, its size and the limit', async () => {
+    const err = (await readArticle(join(dir, 'a.txt'), { maxBytes: 50, limitHint: 'LAUREL_MAX_ARTICLE_MB sets the limit' }).catch((e: unknown) => e)) as ArticleReadError;
+    expect(err).toBeInstanceOf(ArticleReadError);
+    expect(err.message).toBe(`${join(dir, 'a.txt')}: too large: ${Buffer.byteLength(TEXT)} bytes; one article may be at most 50 bytes (LAUREL_MAX_ARTICLE_MB sets the limit)`);
   });
 });

@@ -12,7 +12,7 @@ import { join } from 'node:path';
 import { waitForBolt, type Neo4jConnection } from '../connection.js';
 import { jvmArgs, LOOPBACK, renderNeo4jConf } from './conf.js';
 import type { Distribution } from './distribution.js';
-import { isAlive, startWatchdog, stopWatchdog } from './watchdog.js';
+import { EXIT_COMMAND_DIED, isAlive, killQuietly, startWatchdog, stopWatchdog } from './watchdog.js';
 
 export interface InstanceOptions {
   cacheDir: string;
@@ -173,7 +173,12 @@ async function startOnce(o: InstanceOptions, log: (msg: string) => void): Promis
   let stopping: Promise<void> | undefined;
   const stop = (): Promise<void> =>
     (stopping ??= (async () => {
+      // A server that died by itself keeps its folder for its logs (the next start sweeps it).
+      if (watchdog.exitCode === EXIT_COMMAND_DIED) return;
       await stopWatchdog(watchdog, javaPid());
+      // A watchdog killed from outside left its JVM behind.
+      const left = javaPid();
+      if (left && isAlive(left)) killQuietly(left, 'SIGKILL');
       await rm(home, { recursive: true, force: true });
     })());
 
@@ -201,6 +206,15 @@ async function startOnce(o: InstanceOptions, log: (msg: string) => void): Promis
     );
   }
   log(`Neo4j ready in ${((Date.now() - started) / 1000).toFixed(1)} s`);
+  const pid = javaPid();
+  const exited = new Promise<string>((resolve) => {
+    watchdog.once('exit', (code, signal) => {
+      if (stopping) return;
+      const why = code === EXIT_COMMAND_DIED ? `Neo4j (pid ${pid}) exited` : `its watchdog (pid ${watchdog.pid}) ended (${signal ?? `exit code ${code}`})`;
+      const logs = tail(neo4jLog, 5);
+      resolve(`${why}; its logs are kept in ${join(home, 'logs')}${logs ? `; the last lines of neo4j.log:\n${logs}` : ''}`);
+    });
+  });
   return {
     uri,
     username: 'neo4j',
@@ -208,6 +222,8 @@ async function startOnce(o: InstanceOptions, log: (msg: string) => void): Promis
     database: o.database,
     browserUrl: `http://${LOOPBACK}:${httpPort}/browser/`,
     source: 'local',
+    pid,
+    exited,
     stop,
   };
 }

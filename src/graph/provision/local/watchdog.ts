@@ -5,7 +5,9 @@
  * gone, including when the parent was killed with SIGKILL and had no chance
  * to clean up. Parent death is seen by polling once a second: `kill -0` on
  * the parent's pid, plus (on Linux) our own parent pid changing, which also
- * covers a dead parent left as an unreaped zombie.
+ * covers a dead parent left as an unreaped zombie. If the command dies
+ * first, the watchdog exits at once with EXIT_COMMAND_DIED, keeping the
+ * folder (its logs say why), so that the parent learns of it.
  *
  * The kill is SIGKILL on purpose: the instance's data is thrown away with
  * its folder, so there is nothing to flush, and Neo4j's graceful shutdown
@@ -39,9 +41,15 @@ parent_alive() {
   fi
   return 0
 }
-while parent_alive; do sleep 1 & wait $!; done
+while parent_alive; do
+  kill -0 "$child" 2>/dev/null || exit 3
+  sleep 1 & wait $!
+done
 finish
 `;
+
+/** The watchdog's exit code when the command it runs died by itself. */
+export const EXIT_COMMAND_DIED = 3;
 
 export interface WatchdogOptions {
   /** The process whose death stops the command (normally process.pid). */

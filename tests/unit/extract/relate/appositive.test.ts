@@ -1,0 +1,35 @@
+import { describe, expect, it } from 'vitest';
+import { appositive } from '../../../../src/extract/relate/patterns/appositive.js';
+import { foundBy } from '../../../helpers/doc.js';
+
+describe('pattern: appositive', () => {
+  it('reads a chain before a name: honours, bodies with offices, and offices continuing a body', () => {
+    const found = foundBy([appositive], '全国劳动模范、江州市总工会党组书记、常务副主席王丽华出席并讲话。', { place: '江西省江州市' });
+    expect(found).toEqual(expect.arrayContaining(['HOLDS_TITLE|王丽华|全国劳动模范||', 'WORKS_FOR|王丽华|江州市总工会||党组书记、常务副主席']));
+  });
+
+  it('reads a headline byline: name, then honour and employer', () => {
+    const found = foundBy([appositive], '钱文海 2024年度“江州工匠”、江州精密模具有限公司模具钳工组长\n\n技术创新永无止境。');
+    expect(found).toEqual(expect.arrayContaining(['WORKS_FOR|钱文海|江州精密模具有限公司||模具钳工组长', 'HOLDS_TITLE|钱文海|江州工匠|2024|']));
+  });
+
+  it('links the office 市长 to the city government', () => {
+    const found = foundBy([appositive], '市委副书记、市长李文博主持会议。', { place: '山东省青岛市' });
+    expect(found).toEqual(expect.arrayContaining(['WORKS_FOR|李文博|青岛市委||副书记', 'WORKS_FOR|李文博|青岛市政府||市长']));
+  });
+
+  it('reads who a person is right after a name that opens a sentence (NAME，ORG+office、office，…)', () => {
+    const found = foundBy([appositive], '覃国栋，柳州宏达重型汽车零部件有限公司总装车间班长、高级技师，多年扎根一线。');
+    expect(found).toContain('WORKS_FOR|覃国栋|柳州宏达重型汽车零部件有限公司||总装车间班长、高级技师');
+  });
+
+  it('takes a short form in brackets after a body as its alias: the office starts past the bracket', () => {
+    const found = foundBy([appositive], '南海电子科技有限公司（南海电子）工程师钱文海出席。南海电子今年扩产。');
+    expect(found).toContain('WORKS_FOR|钱文海|南海电子科技有限公司||工程师');
+  });
+
+  it('does not read a list of places across 、 as employers (走进X中心、Y工作室)', () => {
+    const found = foundBy([appositive], '代表们走进江州科技馆、江州市图书馆参观，讲解员吴海燕作了介绍。');
+    expect(found.filter((k) => k.startsWith('WORKS_FOR|吴海燕|江州科技馆'))).toEqual([]);
+  });
+});

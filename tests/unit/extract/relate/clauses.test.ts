@@ -1,0 +1,25 @@
+import { describe, expect, it } from 'vitest';
+import { clauses } from '../../../../src/extract/relate/patterns/clauses.js';
+import { foundBy } from '../../../helpers/doc.js';
+
+describe('pattern: clauses', () => {
+  it('resolves 今年 against the article year, and 他 to the person before', () => {
+    const found = foundBy([clauses], '焊工孙海涛技艺精湛。今年，他获得“全国五一劳动奖章”。', { date: '2024-05-01' });
+    expect(found).toContain('RECEIVED|孙海涛|全国五一劳动奖章|2024|');
+  });
+
+  it('reads a passive with its agent: NAME被ORG授予“TITLE”称号', () => {
+    const found = foundBy([clauses], '2021年，刘春梅被江西省妇女联合会授予“江西省三八红旗手”称号。');
+    expect(found).toEqual(expect.arrayContaining(['HOLDS_TITLE|刘春梅|江西省三八红旗手|2021|', 'HONOURED_BY|刘春梅|江西省妇女联合会|2021|']));
+  });
+
+  it('reads NAME是ORG POSITION as an employer with its office', () => {
+    const found = foundBy([clauses], '陈国华是江州精工机械有限公司的高级技师。');
+    expect(found).toContain('WORKS_FOR|陈国华|江州精工机械有限公司||高级技师');
+  });
+
+  it('does not give the subject an honour others receive in a relative clause (向获得…的个人表示祝贺)', () => {
+    const found = foundBy([clauses], '市长周立新向获得“全国劳动模范”荣誉称号的个人表示祝贺。');
+    expect(found.filter((k) => k.startsWith('HOLDS_TITLE|周立新'))).toEqual([]);
+  });
+});

@@ -1,0 +1,73 @@
+import { describe, expect, it } from 'vitest';
+import { appositive } from '../../../../src/extract/relate/patterns/appositive.js';
+import { issuers } from '../../../../src/extract/relate/patterns/issuers.js';
+import { sections } from '../../../../src/extract/relate/patterns/sections.js';
+import { foundBy } from '../../../helpers/doc.js';
+
+describe('pattern: issuers', () => {
+  it('makes the author of a decision the conferrer of the honours it names, and the honourer of their holders', () => {
+    const text = [
+      '九江市卫生局关于表彰第三届“九江市优秀护士”的决定',
+      '各医疗卫生单位：',
+      '经研究，决定授予王小兰等2名同志“九江市优秀护士”荣誉称号。',
+      '一、优秀护士',
+      '王小兰 九江市人民医院',
+      '陈秀英 九江市中医院',
+    ].join('\n');
+    const found = foundBy([sections, issuers], text, { date: '2019-05-10' });
+    expect(found).toEqual(
+      expect.arrayContaining([
+        'CONFERRED_BY|九江市优秀护士|九江市卫生局||',
+        'HOLDS_TITLE|陈秀英|九江市优秀护士|2019|',
+        'HONOURED_BY|陈秀英|九江市卫生局|2019|',
+      ]),
+    );
+  });
+
+  it('reads the bodies signing a decision (their lines, then the date) as its issuers', () => {
+    const text = [
+      '关于授予张建华等2人“九江工匠”称号的决定',
+      '决定授予张建华、李国强“九江工匠”称号。',
+      '九江市总工会',
+      '九江市人力资源和社会保障局',
+      '2021年4月28日',
+    ].join('\n');
+    const found = foundBy([issuers], text);
+    expect(found).toEqual(expect.arrayContaining(['CONFERRED_BY|九江工匠|九江市总工会||', 'CONFERRED_BY|九江工匠|九江市人力资源和社会保障局||']));
+  });
+
+  it('reads the bodies that run a selection (由A、B联合举办的“X”评选) as conferring its honour', () => {
+    const text = '由九江市总工会、九江日报社联合举办的2022年“九江最美职工”评选近日揭晓。';
+    const found = foundBy([issuers], text);
+    expect(found).toEqual(expect.arrayContaining(['CONFERRED_BY|九江最美职工|九江市总工会||']));
+  });
+
+  it('does not make a body mentioned in passing an issuer', () => {
+    const found = foundBy([issuers], '九江市总工会主席刘建国出席了“九江工匠”命名大会并讲话。');
+    expect(found.filter((k) => k.startsWith('CONFERRED_BY'))).toEqual([]);
+  });
+});
+
+describe('pattern: sections', () => {
+  it('gives each list the honour of its own heading, and stops at prose', () => {
+    const text = [
+      '九江区“十佳护士长”、“十佳护士”名单',
+      '一、九江区“十佳护士长”',
+      '九江区人民医院：王丽华、陈红',
+      '二、九江区“十佳护士”',
+      '九江区中医医院：刘晓燕',
+      '希望受表彰的同志再接再厉，张卫东同志代表全体护士发言。',
+    ].join('\n');
+    const found = foundBy([sections], text);
+    expect(found).toEqual(
+      expect.arrayContaining(['HOLDS_TITLE|王丽华|九江区十佳护士长||', 'HOLDS_TITLE|陈红|九江区十佳护士长||', 'HOLDS_TITLE|刘晓燕|九江区十佳护士||']),
+    );
+    expect(found.some((k) => k.includes('刘晓燕|九江区十佳护士长'))).toBe(false);
+    expect(found.some((k) => k.includes('张卫东'))).toBe(false);
+  });
+
+  it('does not take a headline about an honour for a list heading when no list follows', () => {
+    const found = foundBy([appositive, sections], '全国劳动模范\n\n记者日前走访了几位劳动者，王建国表示很受鼓舞。');
+    expect(found.filter((k) => k.startsWith('HOLDS_TITLE'))).toEqual([]);
+  });
+});
