@@ -26,8 +26,9 @@ export const ErrorCode = {
   INTERNAL_SERVER_ERROR: 'INTERNAL_SERVER_ERROR',
 } as const;
 
-export function notFound(message: string): GraphQLError {
-  return new GraphQLError(message, { extensions: { code: ErrorCode.NOT_FOUND } });
+/** `hint` says how to ask instead (for example which argument names such a thing). */
+export function notFound(message: string, hint: Record<string, unknown> = {}): GraphQLError {
+  return new GraphQLError(message, { extensions: { code: ErrorCode.NOT_FOUND, ...hint } });
 }
 
 export function badInput(message: string): GraphQLError {

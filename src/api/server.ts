@@ -5,6 +5,7 @@
 import Fastify, { type FastifyInstance } from 'fastify';
 import type { Graph } from '../graph/client.js';
 import { readExamples } from './examples.js';
+import { browserPlugin } from './plugins/browser.js';
 import { explorerPlugin } from './plugins/explorer.js';
 import { EXPORT_PATH, exportPlugin } from './plugins/export.js';
 import { graphqlPlugin } from './plugins/graphql.js';
@@ -47,6 +48,7 @@ export async function buildServer(deps: ServerDeps): Promise<FastifyInstance> {
     queryTimeoutMs: deps.queryTimeoutMs ?? DEFAULT_REQUEST_TIMEOUT_MS,
   });
   await app.register(exportPlugin, { graph: deps.graph });
+  await app.register(browserPlugin, { explorerPath: EXPLORER_PATH });
   await app.register(explorerPlugin, { path: EXPLORER_PATH, graphqlPath: GRAPHQL_PATH, exportPath: EXPORT_PATH, examples: await readExamples() });
   return app;
 }

@@ -21,7 +21,7 @@ const a1 = article(
   '全国劳动模范、星辰精密机械有限公司高级技师王晓东参加座谈。中华全国总工会表彰了王晓东。',
   [
     { type: 'Person', name: '王晓东' },
-    { type: 'Title', name: '全国劳动模范', aliases: ['全国劳模'], level: '全国' },
+    { type: 'Title', name: '全国劳动模范', aliases: ['全国劳模'], level: 'national' },
     { type: 'Company', name: '星辰精密机械有限公司', aliases: ['星辰机械'] },
     { type: 'Union', name: '中华全国总工会', aliases: ['全总'] },
   ],
@@ -39,7 +39,7 @@ const a2 = article(
     { type: 'Person', name: '赵青' },
     { type: 'Person', name: '王晓东' },
     { type: 'Title', name: '全国劳动模范' },
-    { type: 'Award', name: '全国五一劳动奖章', level: '全国' },
+    { type: 'Award', name: '全国五一劳动奖章', level: 'national' },
     { type: 'Organization', name: '青禾农业合作社' },
   ],
   [
@@ -66,7 +66,7 @@ const a4 = article(
   [
     { type: 'Person', name: '李明' },
     { type: 'Company', name: '星辰精密机械有限公司' },
-    { type: 'Title', name: '浙江省劳动模范', level: '省级' },
+    { type: 'Title', name: '浙江省劳动模范', level: 'provincial' },
     { type: 'Person', name: '孙丽' },
     { type: 'Union', name: '蓝天工会' },
   ],
@@ -120,7 +120,7 @@ describe('HTTP endpoints', () => {
 });
 
 describe('honourees', () => {
-  const query = `query ($title: String, $award: String, $year: Int, $yearFrom: Int, $level: String) {
+  const query = `query ($title: String, $award: String, $year: Int, $yearFrom: Int, $level: HonourLevel) {
     honourees(title: $title, award: $award, year: $year, yearFrom: $yearFrom, level: $level) {
       totalCount
       edges {
@@ -138,7 +138,7 @@ describe('honourees', () => {
     expect(names(honourees)).toEqual(['王晓东', '赵青']);
     const [wang, zhao] = honourees.edges;
     expect(wang.node.id).toBe('Person:王晓东');
-    expect(wang.honour).toEqual({ __typename: 'Title', name: '全国劳动模范', level: '全国' });
+    expect(wang.honour).toEqual({ __typename: 'Title', name: '全国劳动模范', level: 'national' });
     expect(wang.year).toBe(2025);
     expect(zhao.year).toBeNull();
     // Facts with a year first, then by article.
@@ -169,7 +169,7 @@ describe('honourees', () => {
     expect(names(byYear)).toEqual(['王晓东']);
     expect(byYear.edges[0].facts.map((f: any) => f.article.id)).toEqual(['e1']);
 
-    const national = (await ok(query, { level: '全国' })).honourees;
+    const national = (await ok(query, { level: 'national' })).honourees;
     expect(national.edges.map((e: any) => `${e.node.name} ${e.honour.name}`)).toEqual(['王晓东 全国劳动模范', '赵青 全国五一劳动奖章', '赵青 全国劳动模范']);
     const recent = (await ok(query, { yearFrom: 2023 })).honourees;
     expect(recent.edges.map((e: any) => `${e.node.name} ${e.honour.name} ${e.year}`)).toEqual(['李明 浙江省劳动模范 2023', '王晓东 全国劳动模范 2025']);
@@ -179,6 +179,37 @@ describe('honourees', () => {
     expect(codes(await gql(server.graphql, query, { title: '没有这个称号' }))).toEqual(['NOT_FOUND']);
     expect(codes(await gql(server.graphql, query, { title: '  ' }))).toEqual(['BAD_USER_INPUT']);
     expect(codes(await gql(server.graphql, query, { title: '全国劳动模范', award: '全国五一劳动奖章' }))).toEqual(['BAD_USER_INPUT']);
+  });
+
+  it('takes the forms people write: a short form, and an honour without its level (every level of it)', async () => {
+    expect(names((await ok(query, { award: '五一劳动奖章' })).honourees)).toEqual(['赵青']);
+    const anyLevel = (await ok(query, { title: '劳模' })).honourees;
+    expect(anyLevel.edges.map((e: any) => `${e.node.name} ${e.honour.name}`)).toEqual(['李明 浙江省劳动模范', '王晓东 全国劳动模范', '赵青 全国劳动模范']);
+    expect(names((await ok(query, { title: '劳模', level: 'provincial' })).honourees)).toEqual(['李明']);
+    expect(names((await ok(query, { title: '浙江省劳模' })).honourees)).toEqual(['李明']);
+  });
+
+  it('says which argument to use when the name is an honour of the other kind, and names similar ones otherwise', async () => {
+    const asTitle = await gql(server.graphql, query, { title: '全国五一劳动奖章' });
+    expect(asTitle.errors![0]!.extensions).toEqual({ code: 'NOT_FOUND', argument: 'award' });
+    expect(asTitle.errors![0]!.message).toBe('title: no Title named "全国五一劳动奖章"; it names the Award 全国五一劳动奖章: ask with award: "全国五一劳动奖章"');
+    const typo = await gql(server.graphql, query, { title: '全国劳动模特' });
+    expect(codes(typo)).toEqual(['NOT_FOUND']);
+    expect(typo.errors![0]!.message).toMatch(/similar: 全国劳动模范/);
+  });
+
+  it('takes a level as the schema shows it, in any case or in Chinese, and lists the allowed ones otherwise', async () => {
+    const national = ['王晓东 全国劳动模范', '赵青 全国五一劳动奖章', '赵青 全国劳动模范'];
+    for (const level of ['national', 'NATIONAL', 'National', '全国']) {
+      expect((await ok(query, { level })).honourees.edges.map((e: any) => `${e.node.name} ${e.honour.name}`), level).toEqual(national);
+    }
+    const literal = await ok(`{ honourees(level: NATIONAL) { totalCount } }`);
+    expect(literal.honourees.totalCount).toBe(3);
+    for (const res of [await gql(server.graphql, query, { level: 'nation' }), await gql(server.graphql, `{ honourees(level: nation) { totalCount } }`)]) {
+      expect(res.status).toBe(400);
+      expect(res.errors![0]!.message).toMatch(/level must be one of national, provincial, municipal, district, sector .*not "nation"/);
+      expect(['BAD_USER_INPUT', 'GRAPHQL_VALIDATION_FAILED']).toContain(res.errors![0]!.extensions!.code);
+    }
   });
 });
 
@@ -200,7 +231,7 @@ describe('person', () => {
     const sentence = '青禾农业合作社社长赵青是全国劳动模范，曾获全国五一劳动奖章。';
     expect(p.titles).toEqual({
       totalCount: 1,
-      edges: [{ year: null, factCount: 1, node: { name: '全国劳动模范', level: '全国' }, facts: [{ year: null, evidence: { sentence }, article: { id: 'e2' } }] }],
+      edges: [{ year: null, factCount: 1, node: { name: '全国劳动模范', level: 'national' }, facts: [{ year: null, evidence: { sentence }, article: { id: 'e2' } }] }],
     });
     expect(p.awards.edges).toEqual([{ node: { __typename: 'Award', name: '全国五一劳动奖章' }, facts: [{ article: { id: 'e2' } }] }]);
     expect(p.employers.edges).toEqual([
@@ -248,7 +279,7 @@ describe('people(filter)', () => {
     expect(await keys({ award: '全国五一劳动奖章' })).toEqual(['赵青']);
     expect(await keys({ company: '星辰机械' })).toEqual(['李明', '王晓东']);
     expect(await keys({ company: '星辰精密机械有限公司', title: '全国劳动模范' })).toEqual(['王晓东']);
-    expect(await keys({ level: '省级' })).toEqual(['李明']);
+    expect(await keys({ level: 'provincial' })).toEqual(['李明']);
     expect(await keys({ yearFrom: 2024 })).toEqual(['王晓东']);
     expect(await keys({ yearTo: 2024 })).toEqual(['李明']);
     expect(await keys({ union: '蓝天工会' })).toEqual(['孙丽']);
@@ -323,7 +354,7 @@ describe('lookups and lists of every entity type', () => {
     }`);
     expect(data.title).toEqual({
       id: 'Title:全国劳动模范',
-      level: '全国',
+      level: 'national',
       conferredBy: { edges: [{ node: { name: '中华全国总工会' }, factCount: 1, facts: [{ provenance: 'LEXICON', support: 1, article: null, evidence: null }] }] },
       holders: { totalCount: 2 },
     });
@@ -851,6 +882,36 @@ describe('mutations', () => {
       expect(deleted.data.deleteArticle.removedNodes).toContainEqual({ label: 'Article', count: 1 });
       expect(await graphCounts(graph)).toEqual(before);
       expect(codes(await gql(writable.graphql, remove, { id: 'api-e1' }, auth))).toEqual(['NOT_FOUND']);
+    } finally {
+      await writable.close();
+    }
+  });
+
+  it('ingest a saved web page: its article body, with title and date from the page unless given', async () => {
+    const writable = await startServer(graph, { apiToken: TOKEN });
+    const auth = bearer(TOKEN);
+    const page = `<!doctype html><html><head><meta charset="utf-8"><meta property="og:title" content="技术能手获表彰">
+      <meta property="article:published_time" content="2025-04-29T09:00:00+08:00"><meta property="og:site_name" content="示例日报"></head>
+      <body><nav><a href="/">首页</a><a href="/n">新闻</a></nav><article><h1>技术能手获表彰</h1><p>${text}</p><p>陈思远说，这份荣誉属于整个团队，今后将继续带好徒弟。</p></article>
+      <div class="comments"><p>网友：点赞！</p></div><footer>版权所有</footer></body></html>`;
+    const query = `mutation ($html: String!, $title: String) { ingestArticle(html: $html, title: $title, id: "api-page") {
+      article { id title date newspaper text } } }`;
+    try {
+      const before = await graphCounts(graph);
+      const res = await gql(writable.graphql, query, { html: page }, auth);
+      expect(res.errors).toBeUndefined();
+      const a = res.data.ingestArticle.article;
+      expect(a).toMatchObject({ id: 'api-page', title: '技术能手获表彰', date: '2025-04-29', newspaper: '示例日报' });
+      expect(a.text).toBe(`技术能手获表彰\n\n${text}\n\n陈思远说，这份荣誉属于整个团队，今后将继续带好徒弟。`);
+      const titled = await gql(writable.graphql, query, { html: page, title: '另一个标题' }, auth);
+      expect(titled.data.ingestArticle.article.title).toBe('另一个标题');
+      expect((await gql(writable.graphql, remove, { id: 'api-page' }, auth)).errors).toBeUndefined();
+      expect(await graphCounts(graph)).toEqual(before);
+      const both = `mutation { ingestArticle(text: "${text}", html: "<p>${text}</p>") { created } }`;
+      expect(codes(await gql(writable.graphql, both, {}, auth))).toEqual(['BAD_USER_INPUT']);
+      const empty = await gql(writable.graphql, query, { html: '<html><body><nav><a href="/">首页</a></nav></body></html>' }, auth);
+      expect(codes(empty)).toEqual(['BAD_USER_INPUT']);
+      expect(empty.errors![0]!.message).toMatch(/no article body/);
     } finally {
       await writable.close();
     }

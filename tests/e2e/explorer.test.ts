@@ -85,6 +85,36 @@ describe('the explorer in a real browser, offline', () => {
     await browser?.close();
   });
 
+  it('opens on the first example with its variables filled in, and runs every example on the first click', async () => {
+    const { page, errors } = browser;
+    const value = (selector: string) =>
+      page.locator(selector).first().evaluate((el) => (el as unknown as { CodeMirror: { getValue(): string } }).CodeMirror.getValue());
+    // A first visit: the browser's profile is new, nothing is stored.
+    await page.goto(`${server.base}/explorer`);
+    await page.locator('.graphiql-container').waitFor({ timeout: 30_000 });
+    const panel = page.getByRole('region', { name: 'Example queries' });
+    await panel.waitFor({ timeout: 10_000 });
+
+    const queries = examples.filter((e) => e.kind === 'query');
+    expect(await value('.graphiql-query-editor .CodeMirror')).toBe(examples[0]!.query);
+    for (const [i, example] of queries.entries()) {
+      if (i > 0) await panel.locator(`button[data-example="${example.name}"]`).click();
+      await expect.poll(() => value('.graphiql-query-editor .CodeMirror'), { message: example.name }).toBe(example.query);
+      const variables = await value('.graphiql-editor-tool .CodeMirror');
+      expect(variables.trim() ? JSON.parse(variables) : undefined, example.name).toEqual(example.variables);
+      const direct = await gql(server.graphql, example.query, example.variables);
+      expect(direct.errors, example.name).toBeUndefined();
+      await page.locator('.graphiql-execute-button').click();
+      await expect
+        .poll(async () => {
+          const shown = await value('.graphiql-response .CodeMirror');
+          return shown.trim().startsWith('{') ? JSON.parse(shown) : shown;
+        }, { message: example.name, timeout: 20_000 })
+        .toEqual({ data: direct.data });
+    }
+    expect(errors, 'console errors and page errors').toEqual([]);
+  });
+
   it('loads, opens an example from the Examples panel, runs it against the server and shows the result', async () => {
     const example = examples.find((e) => e.kind === 'query' && /\bhonourees\s*\(/.test(e.query));
     expect(example, 'docs/queries.graphql has a honourees example').toBeDefined();

@@ -43,7 +43,7 @@ const READ_BACK = `
 import json, sys, collections
 import networkx as nx
 path, kind = sys.argv[1], sys.argv[2]
-G = nx.read_graphml(path) if kind == 'graphml' else nx.node_link_graph(json.load(open(path, encoding='utf-8')))
+G = nx.read_graphml(path) if kind == 'graphml' else nx.node_link_graph(json.load(open(path, encoding='utf-8')), edges='edges')
 print(json.dumps({
   'nodes': G.number_of_nodes(), 'edges': G.number_of_edges(),
   'labels': collections.Counter(d['label'] for _, d in G.nodes(data=True)),
@@ -201,7 +201,7 @@ describe('the /export downloads', () => {
     expect(res.status).toBe(200);
     expect(res.headers.get('x-laurel-truncated')).toBe('false');
     const text = new TextDecoder('utf-8', { ignoreBOM: false }).decode(await res.arrayBuffer());
-    expect(text.split('\r\n')[0]).toMatch(/^id,label,key,name,/);
+    expect(text.split('\n')[0]).toMatch(/^id,label,key,name,/);
     expect(text).toContain(name!);
 
     const deep = await fetch(`${server.base}/export/graph.json?center=${encodeURIComponent(name!)}&depth=9`);

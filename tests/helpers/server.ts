@@ -14,13 +14,15 @@ export interface ServerOptions {
   /** LAUREL_API_TOKEN: mutations need it as a bearer token; without it they are disabled. */
   apiToken?: string;
   queryTimeoutMs?: number;
+  /** A port to listen on (127.0.0.1); any free one by default. */
+  port?: number;
 }
 
 /** `options` may be a boolean: debug or not. */
 export async function startServer(graph: Graph, options: boolean | ServerOptions = {}): Promise<RunningServer> {
   const o = typeof options === 'boolean' ? { debug: options } : options;
   const app = await buildServer({ graph, debug: o.debug ?? false, apiToken: o.apiToken, queryTimeoutMs: o.queryTimeoutMs });
-  const { url } = await listen(app, '127.0.0.1', 0);
+  const { url } = await listen(app, '127.0.0.1', o.port ?? 0);
   return { base: url, graphql: `${url}/graphql`, close: () => app.close() };
 }
 

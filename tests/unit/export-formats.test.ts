@@ -12,7 +12,7 @@ const nodes = [node('Company:甲&乙<有限>公司', '甲&乙<有限>公司', ['
 const edge: ExportEdge = {
   source: 'Person:张三', target: 'Company:甲&乙<有限>公司', type: 'WORKS_FOR', year: 2025, position: '工程师,组长', provenance: 'text',
   article: 'a1', evidence: '张三是“甲&乙”的工程师,组长。', evidenceStart: 0, evidenceEnd: 15,
-  evidences: ['张三是“甲&乙”的工程师,组长。', '标题：张三'], support: 1, count: null, surfaces: [],
+  evidences: ['张三是“甲&乙”的工程师,组长。', '标题：张三'], support: 1, count: null, surfaces: ['张三\n'],
 };
 const selection: Selection = {
   description: 'a test', truncated: false,
@@ -40,6 +40,8 @@ describe('export formats', () => {
     const rels = await text(relationshipsCsv(selection));
     expect(rels).toContain('"工程师,组长"');
     expect(rels).toContain('"张三是“甲&乙”的工程师,组长。\n标题：张三"');
+    // A line break alone is quoted too, or pandas would read a row too many.
+    expect(rels).toContain(',"张三\n"\n');
   });
 
   it('node-link JSON is valid JSON with lists kept as lists', async () => {

@@ -10,6 +10,7 @@ import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { loadConfig, type Config } from '../../src/config.js';
 import type { Neo4jConnection, Neo4jSource } from '../../src/graph/provision/connection.js';
+import { browserSettings, browserSettingsEnv, laurelUrl } from '../../src/graph/provision/browser.js';
 import { dockerWay } from '../../src/graph/provision/docker.js';
 import { envWay, Neo4jConfigError } from '../../src/graph/provision/env.js';
 import { NoNeo4jError, provisionNeo4j } from '../../src/graph/provision/index.js';
@@ -252,6 +253,24 @@ describe('the local server configuration', () => {
     expect(sized).toContain('server.memory.pagecache.size=3g\n');
     expect(loadConfig({}).neo4j.pageCache).toBe('256m');
     expect(() => loadConfig({ LAUREL_NEO4J_PAGECACHE: 'lots' })).toThrow(/LAUREL_NEO4J_PAGECACHE: like 256m or 2g/);
+  });
+});
+
+describe("Neo4j Browser's settings for Laurel", () => {
+  it('has Browser apply Laurel\'s style and guide from where Laurel listens, allow that host, and send no telemetry', () => {
+    const local = browserSettings(laurelUrl('127.0.0.1', 4711));
+    expect(local['browser.post_connect_cmd']).toBe('style http://127.0.0.1:4711/browser/style.grass; play http://127.0.0.1:4711/browser/guide.html');
+    expect(local['browser.remote_content_hostname_whitelist']!.split(',')).toEqual(expect.arrayContaining(['127.0.0.1', 'localhost']));
+    expect(local['client.allow_telemetry']).toBe('false');
+    expect(laurelUrl('0.0.0.0', 4000)).toBe('http://localhost:4000');
+    const conf = renderNeo4jConf({ home: '/c/i-1', boltPort: 1, httpPort: 2, heap: '1g', database: 'neo4j', extra: local });
+    for (const [k, v] of Object.entries(local)) expect(conf).toContain(`\n${k}=${v}\n`);
+  });
+
+  it('are the ones docker-compose.yml gives its Neo4j, for a Browser opened on the host', async () => {
+    const compose = await readFile(new URL('../../docker-compose.yml', import.meta.url), 'utf8');
+    const env = Object.fromEntries([...compose.matchAll(/^\s+(NEO4J_(?:browser|client)_\w+):\s*"([^"]*)"\s*$/gm)].map((m) => [m[1], m[2]]));
+    expect(env).toEqual(browserSettingsEnv('http://localhost:4000'));
   });
 });
 

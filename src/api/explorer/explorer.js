@@ -98,12 +98,18 @@
   }
 
   var first = examples[0];
+  // GraphiQL 4.1 fills the variables editor from its storage or the
+  // `variables` prop only, never from the first default tab: on a first
+  // visit (nothing stored yet), give it the first example's variables, or
+  // that example runs without them.
+  var firstVisit = !Object.keys(localStorage).some(function (key) { return key.indexOf(config.storageNamespace + ':') === 0; });
   var element = h(GraphiQL, {
     fetcher: GraphiQL.createFetcher({ url: config.graphqlUrl }),
     // Tabs and editors persist in the browser; a new examples file starts afresh.
     storage: GraphiQL.createLocalStorage({ namespace: config.storageNamespace }),
     defaultQuery: START,
     defaultTabs: first ? [{ query: first.query, variables: variablesText(first) }] : undefined,
+    variables: firstVisit && first ? variablesText(first) : undefined,
     defaultEditorToolsVisibility: first && first.variables ? 'variables' : undefined,
     plugins: [{ title: 'Examples', icon: ExamplesIcon, content: ExamplesPanel }],
   },

@@ -114,8 +114,8 @@ function renderPage(base: string, opts: ExplorerPluginOptions): string {
     graphqlUrl: opts.graphqlPath,
     graphViewUrl: `${base}${GRAPH_VIEW}`,
     examples: opts.examples,
-    // Changes with the examples, so that saved tabs do not hide new ones.
-    storageNamespace: `laurel-explorer-${createHash('sha256').update(JSON.stringify(opts.examples)).digest('hex').slice(0, 12)}`,
+    // Changes with the examples (and the page's handling of them), so that saved tabs do not hide new ones.
+    storageNamespace: `laurel-explorer-${createHash('sha256').update(`2:${JSON.stringify(opts.examples)}`).digest('hex').slice(0, 12)}`,
   };
   const json = scriptJson(config);
   const asset = (name: string) => `${base}/assets/${name}`;

@@ -94,6 +94,19 @@ export class HonourRepository {
     return ids.map((id) => byKey.get(id) ?? { total: 0, items: [] });
   }
 
+  /** One page of (person, honour) pairs over several honours together (an honour at every level: 五一劳动奖章). */
+  async holdersOfAll(ids: readonly string[], filter: HolderFilter, page: Page): Promise<Paged<HonoureeView>> {
+    const [row] = await this.graph.read<{ total: number; items: RawHonouree[] }>(
+      `${bindByIds(HONOURS, 'h')}
+       MATCH (h)<-[r:HOLDS_TITLE|RECEIVED]-(p:Person)
+       WHERE ${FACT_FITS} AND ${LEVEL_FITS}
+       WITH 'all' AS key, p, h, r
+       ${PAGE_PAIRS}`,
+      { ...keysByLabel(ids, HONOURS), ...this.params(filter), ...page },
+    );
+    return { total: row?.total ?? 0, items: (row?.items ?? []).map(toHonouree) };
+  }
+
   /** One page of (person, honour) pairs over every title and award matching the filter (level, years). */
   async holdersOfAny(filter: HolderFilter, page: Page): Promise<Paged<HonoureeView>> {
     const [row] = await this.graph.read<{ total: number; items: RawHonouree[] }>(

@@ -24,6 +24,7 @@ import {
 } from '../types/edges.js';
 import { Award, Body, Company, Entity, Honour, Organization, Title, Union } from '../types/entities.js';
 import { EntityType } from '../types/enums.js';
+import { HonourLevel } from '../types/level.js';
 import { findEntity } from './lookup.js';
 
 /** A link (an entity and the facts to it) is already shaped as its edge. */
@@ -125,13 +126,13 @@ export class EntityQueriesResolver {
   }
 
   @Query(() => TitleConnection, { description: 'Honorary titles, by name.' })
-  async titles(@Arg('level', () => String, LEVEL_ARG) level: string | null, @Args(() => PageArgs) args: PageArgs, @Ctx() ctx: ApiContext) {
+  async titles(@Arg('level', () => HonourLevel, LEVEL_ARG) level: string | null, @Args(() => PageArgs) args: PageArgs, @Ctx() ctx: ApiContext) {
     const page = toPage(args);
     return nodeConnection(page, await ctx.repos.entities.list('Title', { level }, page));
   }
 
   @Query(() => AwardConnection, { description: 'Awards, by name.' })
-  async awards(@Arg('level', () => String, LEVEL_ARG) level: string | null, @Args(() => PageArgs) args: PageArgs, @Ctx() ctx: ApiContext) {
+  async awards(@Arg('level', () => HonourLevel, LEVEL_ARG) level: string | null, @Args(() => PageArgs) args: PageArgs, @Ctx() ctx: ApiContext) {
     const page = toPage(args);
     return nodeConnection(page, await ctx.repos.entities.list('Award', { level }, page));
   }

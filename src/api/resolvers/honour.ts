@@ -5,7 +5,8 @@ import { badInput } from '../errors.js';
 import { PageArgs, toConnection, toPage } from '../pagination.js';
 import type { HolderFilter } from '../repositories/honours.js';
 import { HonoureeConnection } from '../types/edges.js';
-import { requireEntity } from './lookup.js';
+import { HonourLevel } from '../types/level.js';
+import { requireHonours } from './lookup.js';
 
 @Resolver()
 export class HonourResolver {
@@ -19,7 +20,7 @@ export class HonourResolver {
     @Arg('year', () => Int, { nullable: true, description: 'Only people with a fact giving this year.' }) year: number | null,
     @Arg('yearFrom', () => Int, { nullable: true, description: 'Only people with a fact giving this year or later.' }) yearFrom: number | null,
     @Arg('yearTo', () => Int, { nullable: true, description: 'Only people with a fact giving this year or earlier.' }) yearTo: number | null,
-    @Arg('level', () => String, { nullable: true, description: "Only honours of this level: national, provincial, municipal, district or sector." }) level: string | null,
+    @Arg('level', () => HonourLevel, { nullable: true, description: 'Only honours of this level: national, provincial, municipal, district or sector.' }) level: string | null,
     @Args(() => PageArgs) args: PageArgs,
     @Ctx() ctx: ApiContext,
   ) {
@@ -34,8 +35,10 @@ export class HonourResolver {
       factCount: h.factCount,
     });
     if (title == null && award == null) return toConnection(page, await ctx.repos.honours.holdersOfAny(filter, page), edge);
-    const honour = title != null ? await requireEntity(ctx, { name: title }, ['Title'], 'title') : await requireEntity(ctx, { name: award! }, ['Award'], 'award');
-    const [paged] = await ctx.repos.honours.holders([honour.id], filter, page);
+    // A name without its level (五一劳动奖章) names the honour at every level: their holders together.
+    const honours = title != null ? await requireHonours(ctx, title, 'Title', 'title') : await requireHonours(ctx, award!, 'Award', 'award');
+    if (honours.length > 1) return toConnection(page, await ctx.repos.honours.holdersOfAll(honours.map((h) => h.id), filter, page), edge);
+    const [paged] = await ctx.repos.honours.holders([honours[0]!.id], filter, page);
     return toConnection(page, paged!, edge);
   }
 }

@@ -4,6 +4,8 @@
  * are disabled and answer MUTATIONS_DISABLED.
  */
 import { Arg, Authorized, Ctx, ID, Mutation, Resolver } from 'type-graphql';
+import type { ArticleMeta } from '../../extract/contract.js';
+import { readHtmlPage } from '../../extract/io/html.js';
 import { decodeText } from '../../extract/io/read-article.js';
 import type { GraphCounts } from '../../graph/stats.js';
 import type { ApiContext } from '../context.js';
@@ -12,6 +14,8 @@ import { DeleteArticleResult, IngestResult } from '../types/mutations.js';
 import { ISO_DATE } from './article.js';
 
 export const MAX_ARTICLE_CHARS = 200_000;
+/** A saved page is mostly markup; its article text is held to MAX_ARTICLE_CHARS. */
+export const MAX_PAGE_CHARS = 1_000_000;
 const ARTICLE_ID = /^[\p{L}\p{N}_.-]{1,120}$/u;
 const AUTH = 'Needs the header Authorization: Bearer <LAUREL_API_TOKEN>: UNAUTHENTICATED without it or with a wrong token, MUTATIONS_DISABLED when the server has no token configured.';
 
@@ -36,7 +40,12 @@ export class MutationResolver {
     description: `Extracts an article (the real pipeline: people, honours, unions, companies, organisations and the relations between them, each with its evidence) and loads it into the graph, as \`laurel load\` does. Ingesting the same id again replaces what it said. ${AUTH}`,
   })
   async ingestArticle(
-    @Arg('text', () => String, { description: `The article text (Chinese, at most ${MAX_ARTICLE_CHARS} characters).` }) text: string,
+    @Arg('text', () => String, { nullable: true, description: `The article text (Chinese, at most ${MAX_ARTICLE_CHARS} characters); give text or html.` }) text: string | null,
+    @Arg('html', () => String, {
+      nullable: true,
+      description: `A saved web page (at most ${MAX_PAGE_CHARS} characters) instead of text: its article body is found and extracted, and its title, date, site and address fill the arguments not given.`,
+    })
+    html: string | null,
     @Arg('title', () => String, { nullable: true, description: 'The headline.' }) title: string | null,
     @Arg('date', () => String, { nullable: true, description: 'The publication date: YYYY, YYYY-MM or YYYY-MM-DD.' }) date: string | null,
     @Arg('source', () => String, { nullable: true, description: 'Where the text comes from (a URL, a file name).' }) source: string | null,
@@ -45,10 +54,20 @@ export class MutationResolver {
     @Arg('id', () => ID, { nullable: true, description: 'The article id (letters, digits, _ . -); by default `api-` and a digest of the text, so the same text is the same article.' }) id: string | null,
     @Ctx() ctx: ApiContext,
   ): Promise<IngestResult> {
-    if (text.length > MAX_ARTICLE_CHARS) throw badInput(`text is too long (${text.length} characters; at most ${MAX_ARTICLE_CHARS})`);
+    if ((text == null) === (html == null)) throw badInput('give the article as text or as html (a saved web page), one of the two');
+    let page: ArticleMeta = {};
+    if (html != null) {
+      if (html.length > MAX_PAGE_CHARS) throw badInput(`html is too long (${html.length} characters; at most ${MAX_PAGE_CHARS})`);
+      try {
+        ({ text, meta: page } = readHtmlPage(Buffer.from(html, 'utf8')));
+      } catch (err) {
+        throw badInput(`html: ${(err as Error).message}`);
+      }
+    }
+    if (text!.length > MAX_ARTICLE_CHARS) throw badInput(`text is too long (${text!.length} characters; at most ${MAX_ARTICLE_CHARS})`);
     try {
       // The same checks as a file gets: not empty, and Chinese text.
-      decodeText(Buffer.from(text, 'utf8'));
+      decodeText(Buffer.from(text!, 'utf8'));
     } catch (err) {
       throw badInput(`text: ${(err as Error).message}`);
     }
@@ -56,12 +75,13 @@ export class MutationResolver {
     if (articleDate !== undefined && !ISO_DATE.test(articleDate)) throw badInput(`date must be YYYY, YYYY-MM or YYYY-MM-DD, not "${articleDate}"`);
     const articleId = id == null ? undefined : requireName(id, 'id');
     if (articleId !== undefined && !ARTICLE_ID.test(articleId)) throw badInput('id may hold letters, digits, _ . and - only (at most 120)');
-    const meta = Object.fromEntries(
+    const given = Object.fromEntries(
       Object.entries({ title: optional(title, 'title'), date: articleDate, source: optional(source, 'source'), newspaper: optional(newspaper, 'newspaper'), place: optional(place, 'place') }).filter(
         ([, v]) => v !== undefined,
       ),
     );
-    const outcome = await ctx.repos.writes.ingest({ ...(articleId ? { id: articleId } : {}), text, meta });
+    const meta = { ...page, ...given };
+    const outcome = await ctx.repos.writes.ingest({ ...(articleId ? { id: articleId } : {}), text: text!, meta });
     ctx.loaders.article.clear(outcome.id);
     const article = await ctx.loaders.article.load(outcome.id);
     const x = outcome.extraction;

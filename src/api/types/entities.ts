@@ -32,7 +32,7 @@ export abstract class Entity {
 
 @InterfaceType({ description: 'An honour a person can hold or receive: a title or an award.', implements: Entity, resolveType: byLabel })
 export abstract class Honour extends Entity {
-  @Field(() => String, { nullable: true, description: 'Issuing level when known (for example 全国 or 省级).' })
+  @Field(() => String, { nullable: true, description: 'Issuing level when known: national, provincial, municipal, district or sector.' })
   level?: string | null;
 }
 

@@ -2,6 +2,7 @@
 import { Field, ID, InputType, Int } from 'type-graphql';
 import type { EntityType as EntityTypeName } from '../../domain/model.js';
 import { EntityType } from './enums.js';
+import { HonourLevel } from './level.js';
 
 @InputType({
   description:
@@ -32,7 +33,7 @@ export class PeopleFilter {
   @Field(() => Int, { nullable: true, description: 'An honour fact gives this year or earlier.' })
   yearTo?: number | null;
 
-  @Field(() => String, { nullable: true, description: "The honour's level: national, provincial, municipal, district or sector." })
+  @Field(() => HonourLevel, { nullable: true, description: "The honour's level: national, provincial, municipal, district or sector." })
   level?: string | null;
 }
 

@@ -16,7 +16,7 @@ export function evalCommand(): Command {
       'Extract articles and score the result against gold annotations (SPEC format, one JSON file per document): precision, recall and F1 per entity and relation type, with the matching rules of the project scorer.',
     )
     .requiredOption('-g, --gold <path>', 'a gold file or a directory of gold *.json files (doc = the article file name without extension)')
-    .argument('[paths...]', 'article files or directories (read recursively: *.txt, *.md)')
+    .argument('[paths...]', 'article files or directories (read recursively: *.txt, *.md, saved web pages *.html, *.htm)')
     .option('-e, --errors', 'also list every miss, spurious item and wrong year or position')
     .option('--json', 'print the report as JSON instead of a table')
     .option(

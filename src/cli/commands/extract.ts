@@ -12,7 +12,7 @@ export function extractCommand(): Command {
     .description(
       'Extract entities and relations from articles and print one JSON object per document (SPEC section 1, with the text, metadata, every sentence and the lexicon facts riding along, so `laurel load` can load the lines) to stdout. Needs no database.',
     )
-    .argument('<paths...>', 'article files or directories (read recursively: *.txt, *.md)')
+    .argument('<paths...>', 'article files or directories (read recursively: *.txt, *.md, saved web pages *.html, *.htm)')
     .option('-j, --jobs <n>', `worker threads (this machine has ${availableParallelism()} cores); 1 runs in-process`, parseJobs, 1)
     .addHelpText(
       'after',

@@ -5,7 +5,7 @@ import { articleLimits, formatReport, loadPaths, openDatabase } from '../runtime
 export function loadCommand(): Command {
   return new Command('load')
     .description('Extract entities and relations from articles, or read what `laurel extract` printed, and write them into Neo4j (the one NEO4J_URI names).')
-    .argument('<paths...>', 'article files or directories (read recursively: *.txt, *.md), `laurel extract` output (*.jsonl), or - for that output on stdin')
+    .argument('<paths...>', 'article files or directories (read recursively: *.txt, *.md, saved web pages *.html, *.htm), `laurel extract` output (*.jsonl), or - for that output on stdin')
     .option('--batch-size <n>', 'articles per write transaction', (v) => positiveInt(v, '--batch-size'), 500)
     .addHelpText(
       'after',

@@ -1,6 +1,8 @@
 import { Command } from 'commander';
-import { loadConfig } from '../../config.js';
+import { loadConfig, type Config } from '../../config.js';
 import { graphCounts } from '../../graph/index.js';
+import { BROWSER_GUIDE_PATH, BROWSER_STYLE_PATH } from '../../graph/provision/browser.js';
+import { freePorts } from '../../graph/provision/local/instance.js';
 import { status } from '../progress.js';
 import { SEEDS_DIR, articleLimits, formatReport, loadPaths, openDatabase } from '../runtime.js';
 import { port } from './load.js';
@@ -23,7 +25,7 @@ export function upCommand(): Command {
     )
     .action(async (opts: { host?: string; port?: number; seeds: string; import?: string }) => {
       const started = Date.now();
-      const config = loadConfig();
+      const config = await fixServerAddress(loadConfig(), opts);
       const db = await openDatabase(config, opts.import ? { importDir: opts.import } : {});
       if (opts.import) {
         const counts = await graphCounts(db.graph);
@@ -37,12 +39,12 @@ export function upCommand(): Command {
         }
       }
       const { connection: c } = db;
-      await serveUntilSignal(config, db, opts, (url, explorer) => {
+      await serveUntilSignal(config, db, {}, (url, explorer) => {
         const lines = [
           `Laurel is up (${((Date.now() - started) / 1000).toFixed(1)} s).`,
           `GraphQL:        ${url}`,
           `Explorer:       ${explorer}  (example queries, works offline)`,
-          `Neo4j Browser:  ${c.browserUrl ?? '(no HTTP address known for this Neo4j)'}`,
+          `Neo4j Browser:  ${c.browserUrl ?? '(no HTTP address known for this Neo4j)'}  ${browserHint(c.source, url.replace(/\/graphql$/, ''))}`,
           `Neo4j Bolt:     ${c.uri}  user ${c.username}  password ${c.password}  database ${c.database}  (${describeSource(c.source)}${c.pid ? `, pid ${c.pid}` : ''})`,
           'Press Ctrl-C to stop.',
         ];
@@ -50,6 +52,25 @@ export function upCommand(): Command {
       });
       status('stopped');
     });
+}
+
+/**
+ * The address Laurel will listen on, fixed before Neo4j starts: a Neo4j that
+ * Laurel starts has its Browser fetch Laurel's style and guide from there
+ * (port 0 becomes a free port now, so that Browser can be told which).
+ */
+async function fixServerAddress(config: Config, opts: { host?: string; port?: number }): Promise<Config> {
+  const host = opts.host ?? config.server.host;
+  let port = opts.port ?? config.server.port;
+  if (port === 0) [port] = (await freePorts(1)) as [number];
+  return { ...config, server: { host, port } };
+}
+
+/** How Laurel's style and guide reach Neo4j Browser. */
+function browserHint(source: string, laurel: string): string {
+  return source === 'env'
+    ? `(for Laurel's style and guide: :style ${laurel}${BROWSER_STYLE_PATH} and :play ${laurel}${BROWSER_GUIDE_PATH})`
+    : "(Laurel's style and guide open on connect)";
 }
 
 function describeSource(source: string): string {

@@ -1,6 +1,7 @@
 /**
  * Turns a file into an Article: detects the encoding (UTF-8, GB18030/GBK,
- * UTF-16, Big5), removes stray control characters, rejects empty, binary,
+ * UTF-16, Big5; a saved web page's body and metadata through ./html.ts),
+ * removes stray control characters, rejects empty, binary,
  * undecodable and oversized files with a reason, and picks up the metadata
  * kept beside it (`<name>.meta.json`).
  */
@@ -9,6 +10,7 @@ import chardet from 'chardet';
 import iconv from 'iconv-lite';
 import { z } from 'zod';
 import type { Article, ArticleMeta } from '../contract.js';
+import { HTML_EXTENSIONS, readHtmlPage } from './html.js';
 import { ArticleReadError, readRegularFile, walkInputs } from './walk.js';
 
 export { ARTICLE_EXTENSIONS, ArticleReadError } from './walk.js';
@@ -165,15 +167,16 @@ function checked(raw: string, encoding: string): DecodedText {
 /** Reads one article file (a regular file within the size limit) and the `<name>.meta.json` beside it, if any. */
 export async function readArticle(path: string, options: ReadOptions = {}): Promise<Article & { encoding: string }> {
   const bytes = await readRegularFile(path, options.maxBytes ?? DEFAULT_MAX_ARTICLE_BYTES, options.limitHint);
-  let decoded: DecodedText;
+  // A saved web page is decoded into its article's text and the metadata the page gives.
+  let decoded: DecodedText & { meta?: ArticleMeta };
   try {
-    decoded = decodeText(bytes);
+    decoded = HTML_EXTENSIONS.includes(extname(path).toLowerCase()) ? readHtmlPage(bytes) : decodeText(bytes);
   } catch (err) {
     throw new ArticleReadError(path, (err as Error).message);
   }
   const id = basename(path, extname(path));
   const meta = await readMeta(join(path, '..', `${id}.meta.json`), path);
-  return { id, text: decoded.text, meta: { source: path, ...meta }, encoding: decoded.encoding };
+  return { id, text: decoded.text, meta: { source: path, ...decoded.meta, ...meta }, encoding: decoded.encoding };
 }
 
 async function readMeta(metaPath: string, articlePath: string): Promise<ArticleMeta> {
@@ -192,7 +195,7 @@ async function readMeta(metaPath: string, articlePath: string): Promise<ArticleM
   }
 }
 
-/** Article files (*.txt, *.md) under files and directories; see walkInputs. */
+/** Article files (*.txt, *.md, *.html, *.htm) under files and directories; see walkInputs. */
 export function listArticleFiles(inputs: string[]): Promise<{ files: string[]; errors: ArticleReadError[] }> {
   return walkInputs(inputs);
 }

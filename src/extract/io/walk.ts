@@ -23,7 +23,8 @@ export class ArticleReadError extends Error {
   }
 }
 
-export const ARTICLE_EXTENSIONS = ['.txt', '.md'];
+/** Text, Markdown, and saved web pages (read by ./html.ts). */
+export const ARTICLE_EXTENSIONS = ['.txt', '.md', '.html', '.htm'];
 
 /** Whether a file found in a directory is read as an article (by its extension). */
 export const isArticleFile = (path: string): boolean => ARTICLE_EXTENSIONS.includes(extname(path).toLowerCase());

@@ -117,9 +117,7 @@ function csv<T>(header: string[], pages: AsyncIterable<T[]>, row: (x: T) => (str
     for await (const page of pages) for (const x of page) yield row(x);
   }
   // objectMode in, text out; the stringifier pauses the rows when its reader is slow.
-  // A value with a line break (a headline fragment among a fact's evidences) is quoted: csv-stringify quotes
-  // only the record delimiter (\r\n), and a bare \n would end the record for every reader.
-  return Readable.from(rows()).pipe(stringify({ header: true, columns: header, bom: true, record_delimiter: 'windows', quoted_match: /[\r\n]/ }));
+  return Readable.from(rows()).pipe(stringify({ header: true, columns: header, bom: true, quoted_match: /[\r\n]/ }));
 }
 
 // ---- node-link JSON

@@ -5,6 +5,7 @@
  */
 import { randomBytes } from 'node:crypto';
 import type { Config } from '../../config.js';
+import { browserSettingsEnv, laurelUrl } from './browser.js';
 import { waitForBolt, type Neo4jConnection } from './connection.js';
 import { within, type ProvisionWay } from './way.js';
 
@@ -46,6 +47,8 @@ export function dockerWay(probe: DockerProbe = probeDocker): ProvisionWay {
           NEO4J_server_memory_heap_max__size: config.neo4j.heap,
           NEO4J_server_memory_pagecache_size: config.neo4j.pageCache,
           NEO4J_dbms_usage__report_enabled: 'false',
+          // Browser is opened from the host, where Laurel listens.
+          ...browserSettingsEnv(laurelUrl(config.server.host, config.server.port)),
         })
         .start();
       const conn: Neo4jConnection = {

@@ -77,6 +77,8 @@ export interface PlannedFact {
 }
 
 export interface ArticleProps {
+  /** What Neo4j Browser captions the article with: its title, else its id. */
+  name: string;
   title: string | null;
   date: string | null;
   newspaper: string | null;
@@ -88,6 +90,7 @@ export interface ArticleProps {
 
 export const ARTICLE_PROPERTY_TYPES = {
   title: 'string',
+  name: 'string',
   date: 'string',
   newspaper: 'string',
   page: 'string',
@@ -162,6 +165,7 @@ export function planArticle(x: ArticleExtraction): ArticlePlan {
   return {
     id: article.id,
     props: {
+      name: m.title ?? article.id,
       title: m.title ?? null,
       date: m.date ?? null,
       newspaper: m.newspaper ?? null,

@@ -1,6 +1,7 @@
 /**
  * neo4j.conf for one locally started instance: loopback only, its own ports
- * and folders, modest memory, no outbound usage reports.
+ * and folders, modest memory, no outbound usage reports, and whatever else
+ * the caller adds (Neo4j Browser's settings for Laurel).
  */
 import { join } from 'node:path';
 
@@ -14,6 +15,8 @@ export interface InstanceSettings {
   /** Name of the default database (Community has one user database). */
   database: string;
   pageCache?: string;
+  /** More settings (Neo4j Browser's, see ../browser.ts). */
+  extra?: Record<string, string>;
 }
 
 export const LOOPBACK = '127.0.0.1';
@@ -41,6 +44,7 @@ export function renderNeo4jConf(s: InstanceSettings): string {
     ['server.memory.pagecache.size', s.pageCache ?? '256m'],
     // The machine may have no route out; and a throwaway server has nothing to report.
     ['dbms.usage_report.enabled', 'false'],
+    ...Object.entries(s.extra ?? {}),
   ];
   return `# Written by Laurel for one local instance; removed with it.\n${settings.map(([k, v]) => `${k}=${v}`).join('\n')}\n`;
 }

@@ -3,6 +3,7 @@
  * cached per user and version, one throwaway instance per start.
  */
 import type { Config } from '../../../config.js';
+import { browserSettings, laurelUrl } from '../browser.js';
 import type { Neo4jConnection } from '../connection.js';
 import type { ProvisionWay } from '../way.js';
 import { cachedDistribution, ensureDistribution, type Distribution } from './distribution.js';
@@ -50,6 +51,7 @@ export function localWay(checks: LocalChecks = machineChecks, instance: LocalIns
           heap: config.neo4j.heap,
           pageCache: config.neo4j.pageCache,
           database: config.neo4j.database,
+          settings: browserSettings(laurelUrl(config.server.host, config.server.port)),
           ...instance,
         },
         log,

@@ -31,6 +31,8 @@ export interface InstanceOptions {
   importArgs?: string[];
   /** Told how long neo4j-admin import took. */
   onImported?: (seconds: number) => void;
+  /** More neo4j.conf settings (Neo4j Browser's for Laurel). */
+  settings?: Record<string, string>;
 }
 
 const OWNER_FILE = 'watchdog.pid';
@@ -125,7 +127,7 @@ async function startOnce(o: InstanceOptions, log: (msg: string) => void): Promis
   const [boltPort, httpPort] = (await freePorts(2)) as [number, number];
   await writeFile(
     join(home, 'conf', 'neo4j.conf'),
-    renderNeo4jConf({ home, boltPort, httpPort, heap: o.heap, pageCache: o.pageCache, database: o.database }),
+    renderNeo4jConf({ home, boltPort, httpPort, heap: o.heap, pageCache: o.pageCache, database: o.database, extra: o.settings }),
   );
   const password = randomBytes(16).toString('hex');
   try {
