@@ -78,6 +78,8 @@ export interface Lexicon {
   units: WordSet;
   internalUnits: WordSet;
   partyCommittees: WordSet;
+  /** A party committee's departments, bodies in their own right (组织部, 宣传部). */
+  departments: WordSet;
   genericModifiers: WordSet;
   genericNames: Set<string>;
   national: NationalBody[];
@@ -182,6 +184,7 @@ function build(): Lexicon {
     units: new WordSet([...organisationsData.units.internal, ...organisationsData.units.departments]),
     internalUnits: new WordSet(organisationsData.units.internal),
     partyCommittees: new WordSet(organisationsData.partyCommittees),
+    departments: new WordSet(organisationsData.units.departments),
     genericModifiers: new WordSet(organisationsData.generic),
     genericNames: new Set(organisationsData.genericNames),
     national: organisationsData.national as NationalBody[],

@@ -9,6 +9,7 @@ import type { EntityType } from '../../domain/model.js';
 import type { Doc, EntityMention, Token } from '../document.js';
 import { lexicon, type Lexicon } from '../lexicon.js';
 import { isHan, type TokenIndex } from '../text.js';
+import { shortGovernments } from './bodies/governments.js';
 import { listRowEmployers } from './bodies/list-rows.js';
 import { bylineMedia, datelineMedia, knownMedia, sourceLineMedia } from './bodies/media.js';
 import { numberedSchools } from './bodies/schools.js';
@@ -21,7 +22,7 @@ const STOP_TAGS = new Set(['k', 'l', 'i', 'v', 'vd', 'p', 'c', 'u', 'uj', 'ul', 
  */
 const STOP_VERBS = new Set(['扎根', '走向', '来自', '走进', '参观', '举办', '召开', '举行', '加入', '进入', '签署', '发布', '印发', '成立', '组织', '带领', '推动', '获得', '荣获', '担任', '就职', '任职', '感谢', '邀请', '看望', '慰问', '走访', '表彰', '授予', '包括', '分别', '来到', '深入', '前往', '回到', '成为', '作为', '通过', '依托', '围绕', '参加', '出席', '会见', '调研', '考察', '协调', '推荐', '入选', '获评', '命名', '认定', '评选', '建立', '打造', '开展', '实施', '落实', '贯彻', '学习', '宣讲', '服务于', '供职于', '就业', '工作', '负责', '牵头', '主持', '讲话', '表示', '指出', '强调', '要求']);
 /** Words that may sit inside a name despite their tag. */
-const NAME_CONNECTORS = new Set(['附属', '卫生', '健康', '国家', '职业', '技术', '管理', '服务', '发展', '建设', '研究', '设计', '运行', '控制', '预防', '教育', '工业']);
+const NAME_CONNECTORS = new Set(['附属', '卫生', '健康', '自来水', '国家', '职业', '技术', '管理', '服务', '发展', '建设', '研究', '设计', '运行', '控制', '预防', '教育', '工业']);
 /** Words that end a name on the left despite a noun tag. */
 const LEFT_STOPS = new Set(['领导', '代表', '同志', '全体', '广大', '以及', '其中', '目前', '近日', '日前', '正在', '今年', '去年', '昨天', '今天', '昨日', '今日', '当天', '当日', '前夕', '期间', '此前', '随后', '近年来', '近期', '同时', '此外', '下属', '所属', '旗下', '联合', '携手', '牵头', '本报讯', '本报', '版权', '记者', '通讯员', '讯', '会同', '协同', '主办', '承办', '协办', '指导', '支持']);
 /** One-character words that never start or continue a name, whatever jieba tags them. */
@@ -58,6 +59,7 @@ export const ORG_FINDERS: readonly OrgFinder[] = [
   datelineMedia, // 江州网九江5月3日电, 江州日报讯 at the start of a line
   bylineMedia, // 江州日报记者, 据九江晚报消息, 【江州新闻报道】
   numberedSchools, // 江州区一中, 九江县二中
+  shortGovernments, // 縣府, 南投縣府, 苗縣府: a county's or city's 政府 written short
   listRowEmployers, // 张三（恒岳米业）, 李四　江州市恒岳企业管理咨询服务有限公司: the employer cell of a list row
 ];
 
@@ -139,6 +141,21 @@ function nationalForms(lx: Lexicon): NationalForms {
   return cached;
 }
 
+/**
+ * 劳工及福利局, 民政及青年事务局: a bureau named by two portfolios joined by 及
+ * (Hong Kong and Macau write them so). The word before 及 starts the name
+ * when nothing that belongs to a name comes before it, and it is not a
+ * body's name itself (某局及某局 are two bodies).
+ */
+function coordinatedBureau(t: Token, toks: TokenIndex, lx: Lexicon, suffix: string, pieces: { start: number; word: string; tag: string }[]): { start: number; word: string; tag: string } | undefined {
+  if (t.word !== '及' || !/(局|署|处|委员会)$/.test(suffix) || pieces.length > 2) return undefined;
+  const first = toks.endsAt(t.start);
+  if (!first || !/^[\u4e00-\u9fff]{2,3}$/.test(first.word) || lx.orgSuffixes.endingAt(first.word, first.word.length) || STOP_VERBS.has(first.word)) return undefined;
+  const before = toks.endsAt(first.start);
+  if (before && /^[\u4e00-\u9fff]/.test(before.word)) return undefined;
+  return { start: first.start, word: first.word, tag: first.tag };
+}
+
 /** Joins runs of one-character pieces into one (先|临 → 先临), the unknown word jieba split. */
 function mergeSingles(pieces: { start: number; word: string; tag: string }[]): void {
   const han = (w: string) => /^[\u3400-\u9fff]$/.test(w);
@@ -207,6 +224,8 @@ function nameToken(t: Token, lx: Lexicon, prev: Token | undefined, next: { word:
   if (LEFT_STOPS.has(t.word) || lx.offices.has(t.word) || lx.bylines.has(t.word)) return false;
   if (lx.genericModifiers.has(t.word)) return false;
   if (NAME_CONNECTORS.has(t.word) || lx.orgSuffixes.has(t.word)) return true;
+  // A parent body's last word inside the name (劳动力|发展署|中彰投分署).
+  if (t.word.length >= 3 && lx.orgSuffixes.endingAt(t.word, t.word.length) && !lx.genericNames.has(t.word)) return true;
   if (/^\d+$/.test(t.word)) return true;
   // 区镇两级工会, 各级: levels of a system, not a name.
   if (/^[两三四五六七八九多各]级$/.test(t.word)) return false;
@@ -282,7 +301,14 @@ function orgEndingAt(doc: Doc, toks: TokenIndex, lx: Lexicon, suffix: string, e:
       left = t.start + 1;
       break;
     }
-    if (!nameToken(t, lx, toks.endsAt(t.start), pieces[0], lx.orgSuffixType.get(suffix) === 'Company')) break;
+    if (!nameToken(t, lx, toks.endsAt(t.start), pieces[0], lx.orgSuffixType.get(suffix) === 'Company')) {
+      const joined = coordinatedBureau(t, toks, lx, suffix, pieces);
+      if (joined) {
+        pieces.unshift(joined, { start: t.start, word: t.word, tag: t.tag });
+        left = joined.start;
+      }
+      break;
+    }
     pieces.unshift({ start: t.start, word: t.word, tag: t.tag });
     left = t.start;
   }
@@ -336,15 +362,20 @@ function orgEndingAt(doc: Doc, toks: TokenIndex, lx: Lexicon, suffix: string, e:
   const fragment = !!lastPiece && lastPiece.word.length === 1 && /[\u4e00-\u9fff]/.test(lastPiece.word) && !FUNCTION_CHARS.test(lastPiece.word) && !lx.word(lastPiece.word + suffix[0]);
   // A newspaper's name is a name whatever comes before its ending (民族日报, 南方都市报).
   const newspaper = lx.media.newspapers.has(suffix) && rest.length > 0;
-  const proper = newspaper || rest.some((p) => properPiece(p.word, p.tag, lx)) || lx.partyCommittees.has(name) || (fragment && rest.length >= 2);
+  // A bureau named by two portfolios (民政及青年事务局) is a proper name.
+  const coordinated = rest.some((p) => p.word === '及');
+  // A key laboratory is named by its field (某某研究国家重点实验室): a name however common its words.
+  const keyLaboratory = /重点实验室$/.test(text.slice(left, e)) && rest.length >= 4;
+  const proper = newspaper || coordinated || keyLaboratory || rest.some((p) => properPiece(p.word, p.tag, lx)) || lx.partyCommittees.has(name) || (fragment && rest.length >= 2);
   if (!proper && !(placePrefix && rest.length <= 4)) return undefined;
   // A government, people's congress or CPPCC is named by its place only.
   if (PLACE_ONLY_SUFFIXES.has(suffix) && !(placePrefix && rest.length === 0) && !(rest.length && rest.every((p) => isPlace(p.word, lx)))) return undefined;
   // 科技 ends a company's short name (汉王科技), not a phrase (基因科技).
   if (suffix === '科技' && !(rest.length === 1 && rest[0]!.word.length <= 3 && !lx.word(rest[0]!.word))) return undefined;
   // 首都工会工作, 新业态工会工作: a place or a common phrase before 工会工作 is generic.
-  // (会员 after another body is its members: 某促进会会员.)
-  if ((suffix.endsWith('工会') || !text.startsWith('会员', e)) && GENERIC_FOLLOWERS.test(text.slice(e, e + 4)) && rest.every((p) => isPlace(p.word, lx) || !properPiece(p.word, p.tag, lx) || rest.length === 1)) return undefined;
+  // (会员 after another body, or after a union named in several words, is its members: 某促进会会员, 某县中药服务人员职业工会会员.)
+  const members = text.startsWith('会员', e) && (!suffix.endsWith('工会') || rest.length >= 3);
+  if (!members && GENERIC_FOLLOWERS.test(text.slice(e, e + 4)) && rest.every((p) => isPlace(p.word, lx) || !properPiece(p.word, p.tag, lx) || rest.length === 1)) return undefined;
   // …贡献工会力量, 工会系统: always a phrase.
   if (/^(力量|系统)/.test(text.slice(e, e + 2)) && suffix.endsWith('工会')) return undefined;
   // A 街道 or 社区 is a place unless it acts (泉河街道承办…); its offices and unions have longer names.
@@ -358,7 +389,9 @@ function orgEndingAt(doc: Doc, toks: TokenIndex, lx: Lexicon, suffix: string, e:
   let end = e;
   // A short parenthetical right after the ending belongs to the name: 航天六院11所（京）.
   // Not the name's own short form in brackets (香港工会联合会（工联会）): that is an alias.
-  const tail = /^（([\u3400-\u9fff]{1,3})）/.exec(text.slice(e, e + 6));
+  // So is the host institution of a laboratory or centre: 某国家重点实验室（江州大学）.
+  const hostInstitution = /(实验室|中心)$/.test(suffix) ? /^（([\u3400-\u9fff]{2,10}(?:大学|学院|研究院|研究所|医院))）/.exec(text.slice(e, e + 14)) : null;
+  const tail = hostInstitution ?? /^（([\u3400-\u9fff]{1,3})）/.exec(text.slice(e, e + 6));
   if (tail && !/简称/.test(tail[0]) && !abbreviates(tail[1]!, text.slice(left, e))) end = e + tail[0].length;
   const type = lx.orgSuffixType.get(suffix) as EntityType;
   return { start: left, end, type, name: text.slice(left, end), cue: 'suffix', suffixStart: s, placePrefix };
@@ -428,8 +461,14 @@ export const notTheOfficeAfter: NameCheck = (c, lx) =>
 /** 某饭店10楼国际会议厅, 某公司13楼圆弧厅: a room of a building is a place, not a body. */
 export const notARoom: NameCheck = (c) => !/[\d一二三四五六七八九十]+(楼|层|F)|(会议|宴会|报告|演播|多功能|圆弧|大)厅$/.test(c.name);
 
+/** 联系地址：江州市某街道省委大院…: an address line names places and buildings, not the bodies in them. */
+export const notInAnAddress: NameCheck = (c) => {
+  const line = c.text.lastIndexOf('\n', c.start - 1) + 1;
+  return c.start - line > 40 || !/地址\s*[:：]/.test(c.text.slice(line, c.start));
+};
+
 /** The checks, in order; each is its own rule with its own tests. */
-export const NAME_CHECKS: readonly NameCheck[] = [notARunOfNationalBodies, noPositionBeforeShortEnding, notAUnionWorker, notTheOfficeAfter, notARoom];
+export const NAME_CHECKS: readonly NameCheck[] = [notARunOfNationalBodies, noPositionBeforeShortEnding, notAUnionWorker, notTheOfficeAfter, notARoom, notInAnAddress];
 
 /**
  * Keeps the longest names; of a name made of a body and its department
@@ -501,6 +540,8 @@ function isHead(outer: OrgMention, head: OrgMention, lx: Lexicon): boolean {
   if (/^(直属|下属|所属)?(工会|总工会|工会委员会|工会联合会)$/.test(rest)) return true;
   if (lx.units.endingAt(rest, rest.length)) return true;
   if (/^\d+(所|院|厂|研究所)/.test(rest)) return true;
+  // A bureau of its office, station or team (某税务局|某税务所, 某局|办税服务厅, 某勘查局|313地质队).
+  if (/局$/.test(head.name) && /(所|厅|队|站|中心)$/.test(rest)) return true;
   return head.type === 'Company';
 }
 

@@ -102,7 +102,7 @@ function lastPlace(doc: Doc, prefix: string, from: number, to: number): string |
     if (prefix === '市') {
       const municipal = lx.provinceByForm.get(stem);
       if (lx.cityProvince.has(stem) || municipal?.municipality || t.tag === 'ns') return `${stem}市`;
-    } else if (t.tag === 'ns' || glued || !lx.word(word) || lx.word(word)!.tag === 'ns') {
+    } else if (t.tag === 'ns' || glued || !lx.word(word) || lx.word(word)!.tag === 'ns' || lx.cityProvince.has(stem)) {
       // 北京市朝阳区 → 朝阳区.
       const cut = word.search(/[市省]/);
       return cut >= 0 && cut < word.length - 2 ? word.slice(cut + 1) : word;

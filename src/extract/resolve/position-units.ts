@@ -16,6 +16,8 @@ export const dropPositionUnits: ResolveStep = (doc, mentions) => {
     if (m.type === 'Person' || m.type === 'Title' || m.type === 'Award' || m.cue !== 'suffix') return true;
     const unit = lx.internalUnits.endingAt(doc.text, m.end);
     if (!unit || !lx.positions.startingAt(doc.text, m.end)) return true;
+    // 某局南投办事处|主任: the unit is the body's own ending (办事处), not a unit inside it.
+    if ((lx.orgSuffixes.endingAt(doc.text, m.end)?.length ?? 0) > unit.length) return true;
     return !((headEnd.get(m.start) ?? Infinity) < m.end);
   });
 };

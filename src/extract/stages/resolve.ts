@@ -9,9 +9,12 @@
 import type { EntityType } from '../../domain/model.js';
 import type { Doc, DocEntity, EntityMention } from '../document.js';
 import { linkAbbreviations } from '../resolve/abbreviations.js';
+import { autonomousCountyForms } from '../resolve/autonomous-county-forms.js';
+import { committeeOfDepartment, youthLeagueForms } from '../resolve/committee-forms.js';
 import { governmentForms } from '../resolve/government-forms.js';
 import { legalFormVariants } from '../resolve/legal-form-variants.js';
 import { mediaForms } from '../resolve/media-forms.js';
+import { parentBodyForms } from '../resolve/parent-body-forms.js';
 import { partyCommitteeForms } from '../resolve/party-committee-forms.js';
 import { placeBarePrefixes } from '../resolve/place-prefixes.js';
 import { placeQualifiedForms } from '../resolve/place-qualified-forms.js';
@@ -27,9 +30,13 @@ export const RESOLVE_STEPS: readonly ResolveStep[] = [
   linkAbbreviations, // 京能集团 → 北京能源集团有限责任公司; 岱能集团物流分公司 → 山东岱岳能源集团有限公司物流分公司
   governmentForms, // 江州市政府 → 江州市人民政府 (not Taiwan's 臺中市政府)
   partyCommitteeForms, // 中共江州市委, 中国共产党江州市委员会 → 江州市委
+  youthLeagueForms, // 团区委 → 共青团江州市九江区委员会, when the article writes both
   shortEndings, // 江州市妇联 → 江州市妇女联合会
+  autonomousCountyForms, // 九江县中医院 → 九江苗族自治县中医院, when the article writes both
   placeQualifiedForms, // 吉林敦化市总工会 → 敦化市总工会, when the article writes both
+  parentBodyForms, // 长江三峡通航管理局 → 交通运输部长江三峡通航管理局, when the article writes both
   mediaForms, // 江州云新闻 → 江州云, when the article names both
+  committeeOfDepartment, // 江州市委|宣传部: the department is named, not the committee inside its name
   subUnits, // 远航重工有限公司设计部: the company is the body, the part is not
   legalFormVariants, // 江州远航集团 → 江州远航集团有限公司, when the article writes both
   dropPositionUnits, // …街道办事处武装部|部长: the unit is part of the position

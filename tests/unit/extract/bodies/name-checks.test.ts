@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { NAME_CHECKS, noPositionBeforeShortEnding, notARoom, notARunOfNationalBodies, notAUnionWorker, notTheOfficeAfter } from '../../../../src/extract/recognise/organisations.js';
+import { NAME_CHECKS, noPositionBeforeShortEnding, notARoom, notARunOfNationalBodies, notAUnionWorker, notInAnAddress, notTheOfficeAfter } from '../../../../src/extract/recognise/organisations.js';
 import { analysed } from '../../../helpers/doc.js';
 
 function bodies(text: string, meta = {}) {
@@ -10,7 +10,7 @@ function bodies(text: string, meta = {}) {
 
 describe('where a name starts and what it may hold', () => {
   it('lists its checks in one place', () => {
-    expect(NAME_CHECKS).toEqual([notARunOfNationalBodies, noPositionBeforeShortEnding, notAUnionWorker, notTheOfficeAfter, notARoom]);
+    expect(NAME_CHECKS).toEqual([notARunOfNationalBodies, noPositionBeforeShortEnding, notAUnionWorker, notTheOfficeAfter, notARoom, notInAnAddress]);
   });
 
   it('a preposition or verb never starts a name (经, 获, 由)', () => {
