@@ -3,7 +3,7 @@
  * in a real browser (Debian's chromium) with the network cut off, running an
  * example of docs/queries.graphql against the real Neo4j loaded with the seeds.
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { readExamples, type Example } from '../../src/api/examples.js';
 import { SEEDS_DIR, loadPaths } from '../../src/cli/runtime.js';
 import { Graph } from '../../src/graph/index.js';
@@ -77,11 +77,12 @@ describe('the explorer over HTTP', () => {
 });
 
 describe('the explorer in a real browser, offline', () => {
+  // A fresh profile for each test: GraphiQL keeps its tabs in the browser's storage.
   let browser: OfflineBrowser;
-  beforeAll(async () => {
+  beforeEach(async () => {
     browser = await openOfflineBrowser();
   });
-  afterAll(async () => {
+  afterEach(async () => {
     await browser?.close();
   });
 
