@@ -9,7 +9,10 @@
  *    through `laurel import`'s CSV files and neo4j-admin (the same graph,
  *    faster; bench:load checks the two agree), and prints what it holds.
  * 3. Runs the servers as child processes on that one Neo4j: `laurel serve`
- *    (NODE_ENV=production); with --peers also `driver` (the floor: node:http
+ *    (NODE_ENV=production; LAUREL_QUERIES_PER_CLIENT raised to the largest
+ *    --connections, as autocannon's connections stand for that many
+ *    clients but all come from 127.0.0.1, which Laurel would otherwise
+ *    treat as one client); with --peers also `driver` (the floor: node:http
  *    and one hand-written statement per request, bench/api/peers/driver.ts)
  *    and `neo4j-graphql` (the Neo4j GraphQL Library with type definitions
  *    for Laurel's labels, bench/api/peers/neo4j-graphql.ts); with
@@ -99,7 +102,16 @@ async function startServer(name: ServerName, neo4j: Neo4jConnection): Promise<Se
     'neo4j-graphql': [`${ROOT}bench/api/peers/neo4j-graphql.ts`],
   };
   const child = spawn(process.execPath, ['--import', 'tsx', ...script[name]], {
-    env: { ...process.env, NEO4J_URI: neo4j.uri, NEO4J_USERNAME: neo4j.username, NEO4J_PASSWORD: neo4j.password, NEO4J_DATABASE: neo4j.database, NODE_ENV: 'production' },
+    env: {
+      ...process.env,
+      NEO4J_URI: neo4j.uri,
+      NEO4J_USERNAME: neo4j.username,
+      NEO4J_PASSWORD: neo4j.password,
+      NEO4J_DATABASE: neo4j.database,
+      NODE_ENV: 'production',
+      // Every connection is a client of its own (they share 127.0.0.1 only because they run here).
+      LAUREL_QUERIES_PER_CLIENT: String(Math.max(...CONNECTIONS)),
+    },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   let out = '';
@@ -427,6 +439,7 @@ async function main(): Promise<void> {
     process.stdout.write(
       `\nreq/s and latency from autocannon over ${DURATION} s after ${WARMUP} s of warm-up, servers in turn for each query and count; ` +
         `server CPU is the server process's (Neo4j's not included); steal and machine busy are shares of all ${machine.cpus} cores during the cell ` +
+        `(Laurel ran with LAUREL_QUERIES_PER_CLIENT=${Math.max(...CONNECTIONS)}: each connection a client) ` +
         `(Neo4j, the servers and autocannon share them). With no requests: ${describeShare(background)}.\n`,
     );
 

@@ -118,15 +118,14 @@ const byId = (id: string) => {
   return { type: id.slice(0, i) as never, key: id.slice(i + 1) };
 };
 
-function edgeLabel(type: string, facts: { year: number | null; position: string | null }[]): string {
-  const years = [...new Set(facts.map((f) => f.year).filter((y) => y !== null))];
-  const ps = [...new Set(facts.map((f) => f.position).filter((p) => p !== null))];
-  const detail = ps.length === 1 ? ps[0] : years.length === 1 ? String(years[0]) : '';
+function edgeLabel(type: string, years: number[], positions: string[]): string {
+  const detail = positions.length === 1 ? positions[0] : years.length === 1 ? String(years[0]) : '';
   return detail ? `${type} ${detail}` : type;
 }
 
 async function network(v: { id: string }) {
-  const net = await explore.network(byId(v.id), 2, 50);
+  // Only what the benchmark's request selects: no facts, their years and positions for the labels.
+  const net = await explore.network(byId(v.id), 2, 50, { count: 0, evidence: false, evidences: false, ends: false });
   if (!net) return { network: null };
   return {
     network: {
@@ -137,7 +136,7 @@ async function network(v: { id: string }) {
         source: e.source.id,
         target: e.target.id,
         type: e.type,
-        label: edgeLabel(e.type, e.factList),
+        label: edgeLabel(e.type, e.years, e.positions),
         factCount: e.factCount,
       })),
     },
@@ -146,7 +145,7 @@ async function network(v: { id: string }) {
 
 async function path(v: { from: string; to: string }) {
   if (v.from === v.to) return { path: { length: 0, nodes: [], hops: [] } };
-  const p = await explore.path(byId(v.from), byId(v.to), 4);
+  const p = await explore.path(byId(v.from), byId(v.to), 4, { count: 3, evidence: true, evidences: false, ends: false });
   if (!p) return { path: null };
   return {
     path: {

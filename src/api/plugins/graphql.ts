@@ -6,7 +6,7 @@
  * operations before they run (limits.ts); gives every error a code (errors.ts).
  */
 import { ApolloServer } from '@apollo/server';
-import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
+import { ApolloServerPluginCacheControlDisabled, ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
 import { fastifyApolloHandler } from '@as-integrations/fastify';
 import type { FastifyInstance, FastifyPluginAsync } from 'fastify';
 import type { GraphQLSchema } from 'graphql';
@@ -41,7 +41,8 @@ export const graphqlPlugin: FastifyPluginAsync<GraphqlPluginOptions> = async (ap
     validationRules: [depthLimit()],
     formatError: formatError({ debug: opts.debug, queryTimeoutMs: opts.queryTimeoutMs, log: (err) => logUnexpected(app, err) }),
     // Apollo's landing page loads from a CDN and fails offline; the explorer plugin serves one from local packages.
-    plugins: [ApolloServerPluginLandingPageDisabled(), costLimits({ neo4jFields: neo4jFields(opts.schema) })],
+    // No cache hints: Apollo's cache-control plugin would only wrap every field's resolver to look for them.
+    plugins: [ApolloServerPluginLandingPageDisabled(), ApolloServerPluginCacheControlDisabled(), costLimits({ neo4jFields: neo4jFields(opts.schema) })],
     // The command that owns the process decides when to stop, through fastify.
     stopOnTerminationSignals: false,
   });
