@@ -4,6 +4,7 @@
  * nested field of many parents costs one query per field, not one per parent.
  */
 import DataLoader from 'dataloader';
+import type { BookmarkManager } from 'neo4j-driver';
 import type { Access } from './auth.js';
 import { pageKey, type Page, type Paged } from './pagination.js';
 import type { MentionView } from './repositories/entities.js';
@@ -56,8 +57,10 @@ export interface ApiContext {
   loaders: Loaders;
   /** Whether this request may run mutations (auth.ts). */
   access: Access;
+  /** What the request must see of the client's earlier writes, and what its own writes leave (bookmarks.ts). */
+  bookmarks: BookmarkManager;
 }
 
-export function createContext(repos: Repositories, access: Access): ApiContext {
-  return { repos, loaders: new Loaders(repos), access };
+export function createContext(repos: Repositories, access: Access, bookmarks: BookmarkManager): ApiContext {
+  return { repos, loaders: new Loaders(repos), access, bookmarks };
 }

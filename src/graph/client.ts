@@ -13,13 +13,14 @@
  * asked for in one turn of the event loop (one level of a GraphQL response:
  * every DataLoader of that level) go to Neo4j together, as one read
  * transaction, so a request costs one round trip per level however many
- * fields it asks for.
+ * fields it asks for. Its transactions carry the request's bookmarks: it
+ * sees what the client wrote before, on any member of a cluster.
  *
  * Reads run in READ sessions and writes in WRITE sessions, so with a
  * `neo4j://` URI a cluster routes reads to its secondaries and writes to the
  * leader.
  */
-import neo4j, { Neo4jError, type Driver, type QueryResult, type RecordShape, type Session } from 'neo4j-driver';
+import neo4j, { Neo4jError, type BookmarkManager, type Driver, type QueryResult, type RecordShape, type Session } from 'neo4j-driver';
 
 export interface GraphTarget {
   uri: string;
@@ -59,6 +60,12 @@ export interface RequestBudget {
   deadline: number;
   /** Where its queries wait their turn; none means at once. */
   gate?: Gate;
+  /**
+   * The request's bookmarks: its transactions wait until the database has
+   * what they name (the client's earlier writes, on whichever cluster member
+   * answers), and its writes add theirs.
+   */
+  bookmarks?: BookmarkManager;
 }
 
 /**
@@ -237,7 +244,11 @@ export class Graph {
   }
 
   private session(mode: 'READ' | 'WRITE') {
-    return this.driver.session({ database: this.database, defaultAccessMode: mode === 'READ' ? neo4j.session.READ : neo4j.session.WRITE });
+    return this.driver.session({
+      database: this.database,
+      defaultAccessMode: mode === 'READ' ? neo4j.session.READ : neo4j.session.WRITE,
+      ...(this.budget?.bookmarks ? { bookmarkManager: this.budget.bookmarks } : {}),
+    });
   }
 
   private txConfig() {

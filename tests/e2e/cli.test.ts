@@ -103,9 +103,10 @@ describe('laurel serve', () => {
     expect(await serve.stop('SIGTERM', 15_000)).toBe(0);
   });
 
-  it('takes LAUREL_API_TOKEN for mutations from the environment, and shows clients no stack trace', async () => {
+  it('takes LAUREL_API_TOKEN for mutations from the environment, and shows clients no stack trace; through a neo4j:// (routing) URI', async () => {
     const token = 'cli-test-token-0123456789';
-    const serve = start(['serve', '--port', '0'], { ...neo4jEnv, LAUREL_API_TOKEN: token });
+    const routing = testTarget().uri.replace(/^bolt:/, 'neo4j:');
+    const serve = start(['serve', '--port', '0'], { ...neo4jEnv, NEO4J_URI: routing, LAUREL_API_TOKEN: token });
     running.push(serve);
     const [, url] = (await serve.waitFor(/GraphQL: (http:\/\/\S+)/, 60_000)) as unknown as [string, string];
     const remove = `mutation { deleteArticle(id: "no-such-article") { id } }`;
