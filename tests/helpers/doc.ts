@@ -42,3 +42,10 @@ export function resolvedDoc(text: string, meta: ArticleMeta = {}): Doc {
 export function foundBy(patterns: readonly Pattern[], text: string, meta: ArticleMeta = {}): string[] {
   return relate(resolvedDoc(text, meta), patterns).relations.map((r) => [r.type, r.from, r.to, r.year ?? '', r.position ?? ''].join('|'));
 }
+
+/** The Union, Company and Organization entities of a text: "type:name", or "type:name[alias,…]" with aliases sorted. */
+export function bodiesOf(text: string, meta: ArticleMeta = {}, opts: { aliases?: boolean } = {}): string[] {
+  return analysed(text, meta)
+    .entities.filter((e) => e.type === 'Union' || e.type === 'Company' || e.type === 'Organization')
+    .map((e) => `${e.type}:${e.name}${opts.aliases ? `[${[...e.aliases].sort().join(',')}]` : ''}`);
+}

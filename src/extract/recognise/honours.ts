@@ -63,6 +63,7 @@ const BARE_LEVELS: [string, HonourLevel, string][] = [
   ['本市', 'municipal', '市'],
   ['全区', 'district', '区'],
   ['全县', 'district', '县'],
+  ['全州', 'municipal', '州'],
   ['自治区', 'provincial', '自治区'],
   ['省级', 'provincial', '省'],
   ['市级', 'municipal', '市'],

@@ -32,6 +32,8 @@ const FUNCTION_CHARS = /^[是在到从由暨向对为把被让给和与及或并
  * but may end a word jieba glued to a name's start (省经|信厅 is 省 + 经信厅).
  */
 const LEADING_CHARS = /^[经获受据]$/;
+/** A group of newspapers, broadcasters or publishers. */
+const MEDIA_GROUP = /(报业|传媒|广电|广播电视|出版)[\u4e00-\u9fff]{0,4}集团$/;
 /** Suffixes that follow only a place: 北京市人民政府, 朝阳区人大常委会. */
 const PLACE_ONLY_SUFFIXES = new Set(['人民政府', '政府', '人大常委会', '常委会', '人大', '政协']);
 /** After these a name is used generically: 工会工作, 工会系统, 工会大思政课. */
@@ -270,7 +272,8 @@ function orgEndingAt(doc: Doc, toks: TokenIndex, lx: Lexicon, suffix: string, e:
   const hostWord = host && host.start < s ? text.slice(host.start, e) : undefined;
   if (hostWord) {
     const orgWord = lx.units.has(hostWord) || lx.partyCommittees.has(hostWord) || lx.orgSuffixes.has(hostWord);
-    if (lx.genericNames.has(hostWord)) return undefined;
+    // 党委 alone is generic; 集士港镇|党委 is a town's committee.
+    if (lx.genericNames.has(hostWord) && !(lx.partyCommittees.has(hostWord) && /[镇乡]$/.test(toks.endsAt(host!.start)?.word ?? ''))) return undefined;
     // 格局, 干部, 展厅 are words; 服务局, 公安厅, 五院 are bodies.
     if (!orgWord && suffix.length === 1 && suffix !== '厂' && hostWord.length <= 2 && lx.word(host!.word) && !/^(nt|ns|nz|j)$/.test(host!.tag)) return undefined;
   }
@@ -334,11 +337,19 @@ function orgEndingAt(doc: Doc, toks: TokenIndex, lx: Lexicon, suffix: string, e:
   const anchor = pieces.findIndex((p, i) => i > 0 && (isPlace(p.word, lx) || PLACE_PREFIXES.includes(p.word) || /^[省市区县]委$/.test(p.word)));
   const before = anchor > 0 ? pieces.slice(0, anchor) : [];
   // …or when another body's name ends before the place (市总工会|会同|市人社局).
+  // A whole body's name before a national name (全国总工会|中国能源化学地质工会).
+  const wholeBody = (p: { word: string }) => p.word.length >= 3 && !!lx.orgSuffixes.endingAt(p.word, p.word.length) && !lx.genericNames.has(p.word);
   const anotherBody = before.some((p, i) => i > 0 && lx.orgSuffixes.has(p.word)) && PLACE_PREFIXES.includes(pieces[anchor]?.word ?? '');
   // …or when a verb comes before it (NAME踏入|安徽…有限公司: the person and the verb are not the company's).
   const verbBefore = before.some((p) => p.tag === 'v' && !!lx.word(p.word));
   if (anchor > 0 && (anotherBody || verbBefore || before.every((p) => !properPiece(p.word, p.tag, lx)))) {
     pieces.splice(0, anchor);
+    left = pieces[0]!.start;
+  }
+  // A national name after a whole body's name starts a body of its own (全国总工会|中国能源化学地质工会).
+  const national = pieces.findIndex((p, i) => i > 0 && /^(中国|中华|全国)/.test(p.word) && wholeBody(pieces[i - 1]!));
+  if (national > 0) {
+    pieces.splice(0, national);
     left = pieces[0]!.start;
   }
   // 即墨|区委, 龙华|区总工会, 协合|乡中心学校: a place name jieba does not know as one, right before a bare 区/县/市/乡/镇.
@@ -393,7 +404,8 @@ function orgEndingAt(doc: Doc, toks: TokenIndex, lx: Lexicon, suffix: string, e:
   const hostInstitution = /(实验室|中心)$/.test(suffix) ? /^（([\u3400-\u9fff]{2,10}(?:大学|学院|研究院|研究所|医院))）/.exec(text.slice(e, e + 14)) : null;
   const tail = hostInstitution ?? /^（([\u3400-\u9fff]{1,3})）/.exec(text.slice(e, e + 6));
   if (tail && !/简称/.test(tail[0]) && !abbreviates(tail[1]!, text.slice(left, e))) end = e + tail[0].length;
-  const type = lx.orgSuffixType.get(suffix) as EntityType;
+  // A newspaper or media group is a news organisation, not a company (某报业传媒集团, 某日报报业集团).
+  const type = (MEDIA_GROUP.test(text.slice(left, e)) ? 'Organization' : lx.orgSuffixType.get(suffix)) as EntityType;
   return { start: left, end, type, name: text.slice(left, end), cue: 'suffix', suffixStart: s, placePrefix };
 }
 
@@ -540,6 +552,8 @@ function isHead(outer: OrgMention, head: OrgMention, lx: Lexicon): boolean {
   if (/^(直属|下属|所属)?(工会|总工会|工会委员会|工会联合会)$/.test(rest)) return true;
   if (lx.units.endingAt(rest, rest.length)) return true;
   if (/^\d+(所|院|厂|研究所)/.test(rest)) return true;
+  // A newspaper of its media group (某日报|报业集团).
+  if (MEDIA_GROUP.test(outer.name) && lx.media.newspapers.endingAt(head.name, head.name.length)) return true;
   // A bureau of its office, station or team (某税务局|某税务所, 某局|办税服务厅, 某勘查局|313地质队).
   if (/局$/.test(head.name) && /(所|厅|队|站|中心)$/.test(rest)) return true;
   return head.type === 'Company';
@@ -590,7 +604,8 @@ function shortForms(doc: Doc, found: OrgMention[]): OrgMention[] {
     const explicit = /^（(?:以下)?简称[“"「]?([^”"」）]{2,12})[”"」]?）/.exec(text.slice(m.end, m.end + 20));
     // Or the short form alone in brackets, when it abbreviates the name (深圳华芯半导体科技有限公司（华芯半导体）).
     const bare = explicit ?? /^（[“"「]?([\u3400-\u9fffA-Za-z0-9]{2,8})[”"」]?）/.exec(text.slice(m.end, m.end + 14));
-    if (bare && (bare === explicit || abbreviates(bare[1]!, m.name))) {
+    // A newspaper in brackets is the source of the text, not a short form (…（江州日报）).
+    if (bare && (bare === explicit || (abbreviates(bare[1]!, m.name) && !lx.media.newspapers.endingAt(bare[1]!, bare[1]!.length)))) {
       addAll(bare[1]!, m, 'abbreviation');
       continue;
     }

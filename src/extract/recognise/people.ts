@@ -32,7 +32,8 @@ const LEFT_EXTRA = new WordSet(['领导', '获得者', '师傅', '冠军', '标�
 /** Function words a middle-dot name does not start with. */
 const DOTTED_LEAD = /[为和与及向给对把被让在是的了将从]/;
 /** An act done to a group named by its first member: 授予|X等30名职工, 命名|X等10人. */
-const GROUP_ACT = /(授予|命名|表彰|表扬|推选|选树)$/;
+const GROUP_ACT = /(授予|命名|表彰|表扬|推选|选树|将|把|对)$/;
+const GROUP_LIST = /^、[^，。；]{1,24}?等[\d一二三四五六七八九十百千]+(名|人|位|个)/;
 const GROUP_COUNT = /^等[\d一二三四五六七八九十百千]+(名|人|位|个)/;
 /** Characters that do not occur inside a given name. */
 const NOT_IN_NAME = /[的了是在与等及为从把被向对就也都而或之其这那个们着过地很更最又再还已将会能要可所以于说道上下中内外年日时分第二三四五六七八九十百千万亿两几各每本该此]/;
@@ -185,7 +186,8 @@ function bestCandidate(
     if (given === 1 && name[name.length - 1] === name[name.length - 2]) continue;
     let ok: boolean;
     if (actBefore) {
-      if (GROUP_COUNT.test(text.slice(end, end + 8)) && !commonWord) best = { end, score: 10 };
+      // …or heads a list the count closes: 将A、B等14位同志.
+      if ((GROUP_COUNT.test(text.slice(end, end + 8)) || GROUP_LIST.test(text.slice(end, end + 30))) && !commonWord) best = { end, score: 10 };
       continue;
     }
     // A list line "夏天 陕西交通建设集团有限公司…" is as strong a cue as an office.
@@ -324,7 +326,7 @@ function leftCue(doc: Doc, toks: TokenIndex, i: number, lx: Lexicon, ends: Ends)
   // 来自ORG的NAME: a body, then 的.
   if (before === '的' && ends.bodies.has(b - 1)) return 'strong';
   // The next name in a list: 陈雍、魏小东、崔述强.
-  if ((before === '、' || before === '，') && ends.people.has(b - 1)) return 'strong';
+  if ((before === '、' || before === '，' || before === '和' || before === '及' || before === '与') && ends.people.has(b - 1)) return 'strong';
   if (b < i && ends.people.has(b)) return 'strong';
   if (b === 0 || isBreakAt(text, b - 1) || b < i) return 'boundary';
   return 'none';
@@ -355,6 +357,8 @@ function rightCue(text: string, e: number, lx: Lexicon, ends: Ends): RightCue {
   if (text.charCodeAt(e) === 0xff08 /* （ */ && /^（(左|右|中|前|后)[一二三四五六七八九十\d]*）/.test(text.slice(e, e + 6))) return 'strong';
   if (isBreakAt(text, e)) return 'punct';
   if (lx.offices.startingAt(text, e) || AFTER_NAME.startingAt(text, e)) return 'strong';
+  // The count that closes a list of names: 甲、乙、丙3人获….
+  if (/^[\d一二三四五六七八九十]{1,3}(人|名|位)/.test(text.slice(e, e + 4))) return 'strong';
   if (WEAK_AFTER.startingAt(text, e)) return 'weak';
   return 'none';
 }

@@ -163,14 +163,16 @@ function itemEndingAt(view: DocView, pos: number, floor: number): Item | undefin
     }
   }
   // A body followed by its office: 朝阳区人大常委会党组副书记, 交控科技轨道交通国家工程实验室主任.
-  const office = officeEndingAt(text, pos, floor, (at) => view.bodyEndingAt(at, floor).length > 0);
-  const bodyEnd = office ? office.start : pos;
+  // In a list row a space may stand between the body and the office (某公司 总经理).
+  const spaced = (at: number) => (text[at - 1] === ' ' && view.bodyEndingAt(at - 1, floor).length > 0 ? at - 1 : at);
+  const office = officeEndingAt(text, pos, floor, (at) => view.bodyEndingAt(spaced(at), floor).length > 0);
+  const bodyEnd = office ? spaced(office.start) : pos;
   const bodies = view.bodyEndingAt(bodyEnd, floor).concat(office ? bodiesBefore(view, office.start, pos, floor) : []);
   if (bodies.length) {
     const body = employer(view, bodies);
     // After a short form in brackets (…公司（华芯半导体）工程师) the office starts past the bracket.
     let officeStart = body.end;
-    while (officeStart < pos && /[”」’）)]/.test(text[officeStart]!)) officeStart++;
+    while (officeStart < pos && /[”」’）) ]/.test(text[officeStart]!)) officeStart++;
     return { kind: 'org', start: body.start, end: pos, mention: body, office: office || officeStart < pos ? { start: officeStart, end: pos } : undefined };
   }
   // 公司首席技师: a bare 公司/该公司/本单位 stands for the story's company named before.

@@ -1,5 +1,6 @@
 /** Short forms join their full names (简称, 汉王科技, 京能集团). */
 import type { EntityMention } from '../document.js';
+import { lexicon } from '../lexicon.js';
 import type { OrgMention } from '../recognise/organisations.js';
 import type { ResolveStep } from './step.js';
 
@@ -11,6 +12,8 @@ export const linkAbbreviations: ResolveStep = (_doc, mentions) => {
   const full = mentions.filter((m) => (m.cue === 'suffix' || m.cue === 'head') && m.name.length >= 6);
   const linked = mentions.map((m) => {
     if (m.cue !== 'suffix' || m.name.length > 5 || m.aliasOf) return m;
+    // A newspaper is its own body, not a short form of its group (江州日报 of 江州日报报业集团).
+    if (lexicon().media.newspapers.endingAt(m.name, m.name.length)) return m;
     const o = m as OrgMention;
     const ending = m.name.slice(o.suffixStart - m.start);
     const core = m.name.slice(0, o.suffixStart - m.start);

@@ -44,9 +44,12 @@ function clausePatterns(view: DocView, sink: RelationSink, s: Sentence, si: numb
     // every person of the clause is tried, as the pattern must follow its name directly.
     const people = ms.filter((m) => m.type === 'Person' && !view.bylineNames.has(m.name));
     if (people.length) subject = people[people.length - 1];
+    // A clause that opens with a group the recogniser did not read (甲、乙2人获…) has a subject of its own.
+    else if (/^[\u4e00-\u9fff·、]{2,30}?[\d一二三四五六七八九十]+(人|名|位)/.test(text.slice(lead, Math.min(clause.end, lead + 36)))) subject = undefined;
     else if (pronoun) subject = referent(view, pronoun[4]!, clause.start);
     else if (person) subject = undefined;
-    for (const p of people) clause1(view, sink, p, p.end, clause.end, ms, si, s.start);
+    // Coordinated subjects share the predicate: A、B和C等10名同志光荣入选 — each clause is read after the last of them.
+    for (const p of people) clause1(view, sink, p, groupEnd(text, people, p), clause.end, ms, si, s.start);
     if (!people.length && subject) clause1(view, sink, subject, clause.start + (pronoun?.[0].length ?? 0), clause.end, ms, si, s.start);
     clauseStart = i + 1;
   }
@@ -79,13 +82,21 @@ function referent(view: DocView, word: string, at: number): EntityMention | unde
   return view.lastEntryBefore(at, (x) => x.type === 'Person' && !view.bylineNames.has(x.name) && x.name.startsWith(surname))?.m;
 }
 
+/** Where the coordination of names holding `p` ends (A、B和C: C's end), or p's own end. */
+function groupEnd(text: string, people: EntityMention[], p: EntityMention): number {
+  let k = people.indexOf(p);
+  // A name the recogniser missed may stand between two it found (A、尼玛拉毛、B).
+  while (k + 1 < people.length && /^([、，,和及与]|以及)([\u4e00-\u9fff·]{2,8}[、，,和及与])?$/.test(text.slice(people[k]!.end, people[k + 1]!.start).replace(/[（(][^）)]{1,4}[）)]/, ''))) k++;
+  return people[k]!.end;
+}
+
 /** The patterns of one clause, with `subject` as its subject and the clause's text from `from` to `to`. */
 function clause1(view: DocView, sink: RelationSink, subject: EntityMention, from: number, to: number, ms: EntityMention[], si: number, sentenceStart: number): void {
   const text = view.text;
   const rest = text.slice(from, to);
   const after = ms.filter((m) => m.start >= from && m.end <= to && m.type !== 'Person');
   // NAME今年获得“全国劳动模范”荣誉称号 / 荣获 / 获评 / 被授予 / 当选.
-  const got = /^(.{0,12}?)(获得|荣获|获评|获授|被授予|被评为|被命名为|当选为|当选|入选|摘得|夺得|曾获|成为|获(?!悉|知|此))/.exec(rest);
+  const got = /^(.{0,12}?)(获得|荣获|获评|获授|被授予|被评为|被命名为|被表彰为|表彰为|评为|命名为|认定为|当选为|当选|入选|摘得|夺得|曾获|成为|获(?!悉|知|此))/.exec(rest);
   // 2021年被全国妇联授予“全国三八红旗手”称号: the body between 被 and the verb honoured the subject.
   const by = /^(.{0,12}?)被([^，。；]{2,30}?)(授予|评为|命名为|表彰为|认定为|表彰)/.exec(rest);
   if (by && !got) {
@@ -101,13 +112,19 @@ function clause1(view: DocView, sink: RelationSink, subject: EntityMention, from
     if (honours.length) return;
   }
   // 向获得…荣誉称号的个人表示祝贺: the winners are others, in a relative clause.
-  if (got && !/[向为对给替]/.test(got[1]!)) {
-    const year = yearIn(text.slice(sentenceStart, from + got[1]!.length), view.doc.setting.year);
+  if (got && !/[向为对给替]/.test(got[1]!) && after.some((m) => isHonour(m.type))) {
+    // An act the article reports (获评, 被授予, 表彰为) happened in its year unless the clause says when;
+    // one it looks back on (曾获, 获得过, 多次获得) has no year of its own.
+    const past = /(曾|先后|多次|历年|此前|过去|以前)/.test(got[1]! + got[2]!) || /^过/.test(text.slice(from + got[0].length, from + got[0].length + 1));
+    const year = yearIn(text.slice(sentenceStart, from + got[1]!.length), view.doc.setting.year) ?? (past ? undefined : view.doc.setting.year);
     for (const m of after) if (isHonour(m.type) && !/^[”」’]?(荣誉称号|称号)?的/.test(text.slice(m.end, m.end + 5))) sink.add(honourRelation(m.type), subject, view.canonical(m), si, 'got', { year: m.year ?? year });
     return;
   }
   // NAME获此殊荣: the honour the story just named.
-  const thisHonour = /^(?:((?:19|20)\d{2})年)?(?:也|还|又|同样)?(?:获此殊荣|获此荣誉|获此称号|获此奖项|获此奖章|榜上有名|名列其中|位列其中)/.exec(rest);
+  const thisHonour =
+    /^(?:((?:19|20)\d{2})年)?(?:也|还|又|同样|均|都)?(?:获此殊荣|获此荣誉|获此称号|获此奖项|获此奖章|榜上有名|名列其中|位列其中)/.exec(rest) ??
+    // …等10名同志光荣入选 / 上榜 with nothing after: the honour just named.
+    (!after.some((m) => isHonour(m.type)) ? /^(?:((?:19|20)\d{2})年)?(?:[和及、][\u4e00-\u9fff·]{2,8}?)?(?:等[\d一二三四五六七八九十百]+[名位人][^，。；]{0,6}?)?(?:也|还|又|同样|均|都)?(?:光荣|成功|同时)?(?:入选|上榜|当选|获评)(?:[。，；]|$)/.exec(rest + '。') : null);
   if (thisHonour) {
     const story = storyStart(view.doc, from);
     const last = view.entriesIn(story, from).reverse().find((x) => isHonour(x.type) && !lexicon().scoped.find((h) => x.name.endsWith(h.core))?.collective);

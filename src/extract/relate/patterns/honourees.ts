@@ -11,6 +11,7 @@ import { lexicon } from '../../lexicon.js';
 import { storyStart } from '../../stages/resolve.js';
 import { honourRelation, isHonour } from '../kinds.js';
 import type { Pattern } from '../pattern.js';
+import { headingAt } from './sections.js';
 import { yearIn } from '../years.js';
 
 /** Lines inside a list of honourees that hold no honouree: a whole-line note in brackets, a table row, a place heading. */
@@ -64,6 +65,8 @@ export const honourees: Pattern = {
       let paragraph = s.paragraph;
       for (const [k, x] of view.doc.sentences.entries()) {
         if (k < si || storyStart(view.doc, x.start) !== story) continue;
+        // A heading naming its own honour (一、江州市优秀护士) starts a list the sections pattern reads.
+        if (k > si && headingAt(view, x)) break;
         // A note on the list (（共100名，按…排列）) or a table's header and rule rows: not the end of it.
         if (k > si) {
           const line = view.text.slice(x.start, x.end).trim();
@@ -82,9 +85,7 @@ export const honourees: Pattern = {
           if (!opensWithName || /^[^，。；]{0,40}?(表示|指出|强调|要求|介绍)/.test(view.text.slice(x.start, x.end))) break;
           paragraph = x.paragraph;
         }
-        // People a heading of their own already placed (一、江州市优秀护士) keep that honour.
-        const sectioned = new Set(sink.relations.filter((r) => r.rule === 'section').map((r) => r.from));
-        for (const p of view.mentionsIn(x).filter((m) => m.type === 'Person' && !view.bylineNames.has(m.name) && !sectioned.has(view.canonical(m).name))) {
+        for (const p of view.mentionsIn(x).filter((m) => m.type === 'Person' && !view.bylineNames.has(m.name))) {
           sink.add(honourRelation(honour.type), p, honour, k, 'honourees', { year });
         }
       }

@@ -15,8 +15,8 @@ import type { RelationSink } from '../sink.js';
 import type { DocView } from '../view.js';
 import { yearIn } from '../years.js';
 
-const HONOURING = /(走访慰问|慰问|看望|表彰|表扬|嘉奖|授予|颁发|颁奖|命名|认定|评为|评选|评定)/;
-const CONFERRING = /(授予|命名|认定|评选|评为|评定|表彰|颁发)/;
+const HONOURING = /(走访慰问|慰问|看望|表彰|表扬|嘉奖|授予|颁授|颁发|颁奖|命名|认定|评为|评选|评定)/;
+const CONFERRING = /(授予|颁授|命名|认定|评选|评为|评定|表彰|颁发)/;
 /** A verb right before a person that gives the honour named after them: 授予X…奖章, 命名X为…, 认定X为…. */
 const AWARDING = /(授予|命名|认定|评为|评定)了?$/;
 

@@ -11,6 +11,7 @@ import type { EntityMention, Sentence } from '../../document.js';
 import { SUBJECT_LEAD, clauseStartBefore } from '../clauses.js';
 import { honourRelation, isBody, isHonour } from '../kinds.js';
 import type { Pattern } from '../pattern.js';
+import { headingAt } from './sections.js';
 import type { End, RelationSink } from '../sink.js';
 import type { DocView } from '../view.js';
 import { yearIn } from '../years.js';
@@ -20,7 +21,9 @@ const DECISION = /^关于(?:对)?(表彰|授予|命名|认定|公布|表扬|通�
 /** A date line closing a decision: 2016年3月25日, 二〇〇九年五月十一日. */
 const DATE_LINE = /^(?:(?:19|20)\d{2}|[一二〇零○Ｏ三四五六七八九0-9]{4})\s*年\s*[\d一二三四五六七八九十]{1,3}\s*月\s*[\d一二三四五六七八九十]{1,3}\s*日$/;
 /** Acts that make a body the issuer of a list or selection: 发布…榜单, 公布…名单, 举办的…评选. */
-const PUBLISHES = /^(?:联合|共同|正式|向全社会)*(?:发布|公布|揭晓|印发|下发)(?:了)?[^，。；]{0,40}?(名单|榜单|决定|通知|通报|结果)/;
+const PUBLISHES = /^[^，。；]{0,16}?(?:发布|公布|揭晓|印发|下发)(?:了)?[^，。；]{0,40}/;
+const LISTED = /^[^。；]{0,40}?(下列|以下|如下)[^。；]{0,12}?(颁授|授予|颁发|表彰|命名)/;
+const HOSTS = /^(?:联合|共同)?(?:主办|举办|组织|承办|组织开展|开展|发起)(?:[。，；]|$)/;
 const RUNS = /^(?:联合|共同)?(?:主办|举办|组织|开展|发起|评选|推选|组织开展|联合开展)的/;
 
 interface Issue {
@@ -55,7 +58,9 @@ function decisions(view: DocView, s: Sentence, si: number): Issue[] {
   for (let at = text.indexOf('关于', s.start); at >= 0 && at < s.end; at = text.indexOf('关于', at + 2)) {
     const m = DECISION.exec(text.slice(at, s.end));
     if (!m) continue;
-    const bodies = bodiesEndingAt(view, at, s.start);
+    // ORG关于… or ORG印发了《关于…》.
+    const verb = /(日前|近日|近期|今天|昨天|今日|昨日|正式|联合)*(印发|下发|发布|公布|作出|出台|颁布|下达|发出)了?《$/.exec(text.slice(Math.max(s.start, at - 12), at));
+    const bodies = bodiesEndingAt(view, verb ? at - verb[0].length : at, s.start);
     if (!bodies.length) continue;
     const inside = view.mentionsIn({ start: at, end: at + m[0].length }).filter((x) => isHonour(x.type));
     const year = yearIn(text.slice(s.start, s.end), undefined);
@@ -74,7 +79,8 @@ function bodiesEndingAt(view: DocView, at: number, floor: number): End[] {
     const body = view.bodyEndingAt(end, floor).sort((a, b) => a.start - b.start)[0];
     if (!body) break;
     out.unshift(body);
-    const sep = /[、和与及]$/.exec(text.slice(Math.max(floor, body.start - 1), body.start));
+    // 中共中央、国务院 or, in a title, 中共中央 国务院.
+    const sep = /[、和与及 \u3000]$/.exec(text.slice(Math.max(floor, body.start - 1), body.start));
     if (!sep) break;
     end = body.start - 1;
   }
@@ -110,11 +116,23 @@ function selections(view: DocView, s: Sentence, si: number): Issue[] {
     const rest = text.slice(b.end, s.end);
     const runs = RUNS.exec(rest);
     const publishes = runs ? null : PUBLISHES.exec(rest);
-    if (!runs && !publishes) continue;
+    // 本次评选活动由A和B联合主办: the bodies run the selection the story is about.
+    const hosts = runs || publishes ? null : HOSTS.exec(rest);
+    // A body conferring on the people listed below (向下列人士颁授勋章): the honours the document lists.
+    const listed = runs || publishes || hosts ? null : LISTED.exec(rest);
+    if (!runs && !publishes && !hosts && !listed) continue;
     const bodies = bodiesEndingAt(view, b.end, s.start);
     // The first body of the coordination is the clause's subject (only time words before it), or follows 由.
     const firstStart = ms.filter((x) => isBody(x.type) && x.end <= b.end).find((x) => bodies.some((e) => e.name === view.canonical(x).name))?.start ?? b.start;
     const lead = text.slice(clauseStartBefore(text, firstStart, s.start), firstStart);
+    if (listed) {
+      if (SUBJECT_LEAD.test(lead)) out.push({ bodies, sentence: si, year });
+      continue;
+    }
+    if (hosts) {
+      if (/(评选|评比|选树|推选)(活动|工作)?(由|是由)\s*$/.test(lead)) out.push({ bodies, sentence: si, year });
+      continue;
+    }
     if (runs ? !/由\s*$/.test(lead) : !SUBJECT_LEAD.test(lead)) continue;
     const span = runs ? { start: b.end, end: Math.min(s.end, b.end + runs[0].length + 40) } : { start: b.end, end: b.end + publishes![0].length };
     const honours = view.mentionsIn(span).filter((x) => isHonour(x.type));
@@ -131,7 +149,8 @@ function documentHonours(view: DocView, sink: RelationSink): End[] {
     if (r.type === 'HOLDS_TITLE' || r.type === 'RECEIVED') held.set(r.to, { name: r.to, type: r.type === 'RECEIVED' ? 'Award' : 'Title' });
   }
   for (const s of view.doc.sentences) {
-    if (!/(授予|命名|表彰|评为|认定)/.test(view.text.slice(s.start, s.end))) continue;
+    // …and the honours its list headings name (a heading over bodies only gives no holder to find).
+    if (!/(授予|命名|表彰|评为|认定)/.test(view.text.slice(s.start, s.end)) && !headingAt(view, s)) continue;
     for (const h of view.mentionsIn(s).filter((m) => isHonour(m.type))) {
       const c = view.canonical(h);
       held.set(c.name, c);

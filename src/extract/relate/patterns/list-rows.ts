@@ -27,10 +27,17 @@ export const listRows: Pattern = {
       const lineStart = text.lastIndexOf('\n', first.start - 1) + 1;
       // NAME（EMPLOYER OFFICE）
       for (const p of people) {
-        const open = p.end + noteAfter(text, p.end);
+        // A short bracket is a note (（女）) unless it holds a body (（某米业）).
+        const open = ms.some((m) => isBody(m.type) && m.start === p.end + 1) ? p.end : p.end + noteAfter(text, p.end);
         if (!rowStart(text, lineStart, p, people) || !/[（(]/.test(text[open] ?? '')) continue;
         const close = text.indexOf(text[open] === '（' ? '）' : ')', open);
         if (close < 0 || close > s.end) continue;
+        // The brackets hold exactly a body (张三（某米业）), or a body and an office read as a chain.
+        const whole = ms.find((m) => isBody(m.type) && m.start === open + 1 && m.end === close);
+        if (whole) {
+          sink.add('WORKS_FOR', p, view.canonical(whole), si, 'row');
+          continue;
+        }
         const items = segmentItems(view, { start: open + 1, end: close });
         if (items && items[0]!.kind === 'org' && items[0]!.start === open + 1) applyChain(view, sink, p, items, si);
       }

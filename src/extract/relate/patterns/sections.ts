@@ -52,7 +52,8 @@ export const sections: Pattern = {
   },
 };
 
-function headingAt(view: DocView, s: Sentence): Heading | undefined {
+/** The honours a heading line names, if the line is a heading. */
+export function headingAt(view: DocView, s: Sentence): Heading | undefined {
   const line = view.text.slice(s.start, s.end);
   if (line.length > 40 || /[。！？；，]/.test(line)) return undefined;
   const ms = view.mentionsIn(s);

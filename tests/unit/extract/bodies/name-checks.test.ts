@@ -1,12 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { NAME_CHECKS, noPositionBeforeShortEnding, notARoom, notARunOfNationalBodies, notAUnionWorker, notInAnAddress, notTheOfficeAfter } from '../../../../src/extract/recognise/organisations.js';
-import { analysed } from '../../../helpers/doc.js';
+import { bodiesOf } from '../../../helpers/doc.js';
 
-function bodies(text: string, meta = {}) {
-  return analysed(text, meta)
-    .entities.filter((e) => ['Union', 'Company', 'Organization'].includes(e.type))
-    .map((e) => `${e.type}:${e.name}`);
-}
+const bodies = (text: string, meta = {}) => bodiesOf(text, meta);
 
 describe('where a name starts and what it may hold', () => {
   it('lists its checks in one place', () => {

@@ -1,12 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { shortGovernments } from '../../../../src/extract/recognise/bodies/governments.js';
-import { analysed } from '../../../helpers/doc.js';
+import { bodiesOf } from '../../../helpers/doc.js';
 
-function bodies(text: string, meta = {}) {
-  return analysed(text, meta)
-    .entities.filter((e) => ['Union', 'Company', 'Organization'].includes(e.type))
-    .map((e) => `${e.type}:${e.name}[${[...e.aliases].sort().join(',')}]`);
-}
+const bodies = (text: string, meta = {}) => bodiesOf(text, meta, { aliases: true });
 
 describe('Taiwan, Hong Kong and Macau bodies', () => {
   it('shortGovernments: 縣府, 苗縣府 and 縣府勞青處 are the county government and its department', () => {

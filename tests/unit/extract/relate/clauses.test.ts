@@ -23,3 +23,11 @@ describe('pattern: clauses', () => {
     expect(found.filter((k) => k.startsWith('HOLDS_TITLE|周立新'))).toEqual([]);
   });
 });
+
+describe('pattern: clauses, coordinated subjects', () => {
+  it('gives a predicate to every name of the coordination before it, a missed name between included', () => {
+    const text = '九江市总工会向全社会发布2024年“九江最美职工”。\n王玉凤、申小惠、尼玛拉毛、邢少云和梁春荣等10名同志光荣入选。';
+    const found = foundBy([clauses], text);
+    for (const name of ['王玉凤', '申小惠', '邢少云', '梁春荣']) expect(found).toContain(`HOLDS_TITLE|${name}|九江最美职工|2024|`);
+  });
+});

@@ -71,3 +71,13 @@ describe('pattern: sections', () => {
     expect(found.filter((k) => k.startsWith('HOLDS_TITLE'))).toEqual([]);
   });
 });
+
+describe('pattern: issuers, lists below', () => {
+  it('makes a body conferring on the people listed below the conferrer of every honour the list headings name', () => {
+    const text = ['九江市人民政府向下列人士颁授勋章、奖章。', '', '金莲花荣誉勋章', '', '王建华', '', '专业功绩勋章', '', '九江市中药研究所'].join('\n');
+    const found = foundBy([sections, issuers], text, { date: '2022-02-18' });
+    expect(found).toEqual(
+      expect.arrayContaining(['RECEIVED|王建华|金莲花荣誉勋章|2022|', 'HONOURED_BY|王建华|九江市人民政府|2022|', 'CONFERRED_BY|专业功绩勋章|九江市人民政府||']),
+    );
+  });
+});

@@ -1,13 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { autonomousCountyForms } from '../../../../src/extract/resolve/autonomous-county-forms.js';
 import { committeeOfDepartment, youthLeagueForms } from '../../../../src/extract/resolve/committee-forms.js';
-import { analysed } from '../../../helpers/doc.js';
+import { bodiesOf } from '../../../helpers/doc.js';
 
-function bodies(text: string, meta = {}) {
-  return analysed(text, meta)
-    .entities.filter((e) => ['Union', 'Company', 'Organization'].includes(e.type))
-    .map((e) => `${e.type}:${e.name}[${[...e.aliases].sort().join(',')}]`);
-}
+const bodies = (text: string, meta = {}) => bodiesOf(text, meta, { aliases: true });
 
 describe('committees and counties as articles write them', () => {
   it('committeeOfDepartment: 省委宣传部 names the department, not also the committee inside it', () => {

@@ -2,14 +2,9 @@ import { describe, expect, it } from 'vitest';
 import { governmentForms } from '../../../../src/extract/resolve/government-forms.js';
 import { partyCommitteeForms } from '../../../../src/extract/resolve/party-committee-forms.js';
 import { placeQualifiedForms, qualifier } from '../../../../src/extract/resolve/place-qualified-forms.js';
-import { analysed } from '../../../helpers/doc.js';
+import { bodiesOf } from '../../../helpers/doc.js';
 
-/** The body entities of a text: "type:name[alias,…]". */
-function bodies(text: string, meta = {}) {
-  return analysed(text, meta)
-    .entities.filter((e) => ['Union', 'Company', 'Organization'].includes(e.type))
-    .map((e) => `${e.type}:${e.name}[${[...e.aliases].sort().join(',')}]`);
-}
+const bodies = (text: string, meta = {}) => bodiesOf(text, meta, { aliases: true });
 
 describe('one body, one node', () => {
   it('governmentForms: 市政府 and 市人民政府 of one city are one body under its full name', () => {

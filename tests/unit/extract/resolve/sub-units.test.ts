@@ -1,12 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { subUnits } from '../../../../src/extract/resolve/sub-units.js';
-import { analysed } from '../../../helpers/doc.js';
+import { analysed, bodiesOf } from '../../../helpers/doc.js';
 
-function bodies(text: string) {
-  return analysed(text)
-    .entities.filter((e) => ['Union', 'Company', 'Organization'].includes(e.type))
-    .map((e) => `${e.type}:${e.name}`);
-}
+const bodies = (text: string, meta = {}) => bodiesOf(text, meta);
 
 describe('subUnits', () => {
   it('keeps the company, not its department, plant or numbered institute', () => {
