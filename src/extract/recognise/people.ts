@@ -32,7 +32,7 @@ const LEFT_EXTRA = new WordSet(['领导', '获得者', '师傅', '冠军', '标�
 /** Function words a middle-dot name does not start with. */
 const DOTTED_LEAD = /[为和与及向给对把被让在是的了将从]/;
 /** An act done to a group named by its first member: 授予|X等30名职工, 命名|X等10人. */
-const GROUP_ACT = /(授予|命名|表彰|表扬|推选|选树|将|把|对)$/;
+const GROUP_ACT = /(授予|命名|表彰|表扬|推选|选树|将|把|对)了?$/;
 const GROUP_LIST = /^、[^，。；]{1,24}?等[\d一二三四五六七八九十百千]+(名|人|位|个)/;
 const GROUP_COUNT = /^等[\d一二三四五六七八九十百千]+(名|人|位|个)/;
 /** Characters that do not occur inside a given name. */
@@ -163,7 +163,7 @@ function bestCandidate(
   const left = leftCue(doc, toks, i, lx, ends);
   // With no cue on the left only a name jieba knows can stand (习近平总书记).
   // 授予何建军等30名职工…: the first of a group an act names, by the count after it.
-  const actBefore = left === 'none' && GROUP_ACT.test(text.slice(Math.max(0, i - 3), i));
+  const actBefore = left === 'none' && GROUP_ACT.test(text.slice(Math.max(0, i - 4), i));
   if (left === 'none' && !actBefore && !(toks.startsAt(i)?.tag ?? '').startsWith('nr')) return undefined;
   let best: { end: number; score: number } | undefined;
   for (const given of [1, 2]) {

@@ -96,8 +96,15 @@ export function quotedHonours(doc: Doc, toks: TokenIndex, known: HonourMention[]
   // One quoted name, one honour: where one mention of it has a place (市“优秀校长”), the bare ones (20名“优秀校长”) share it.
   const placed = new Map<string, HonourMention>();
   for (const h of out) if ((h.place || h.placePrefix) && bases.has(h)) placed.set(bases.get(h)!, h);
+  // …and so does a longer quoted form that adds a place inside the quotes (“最美劳动者” beside “某镇最美劳动者”).
+  for (const h of out) {
+    const base = bases.get(h);
+    if (!base || placed.has(base)) continue;
+    const longer = out.find((o) => o.name !== base && o.name.endsWith(base) && o.name.length - base.length >= 2 && o.name.length - base.length <= 5);
+    if (longer) placed.set(base, longer);
+  }
   for (const [k, h] of out.entries()) {
-    const twin = !h.place && !h.placePrefix && bases.has(h) ? placed.get(bases.get(h)!) : undefined;
+    const twin = !h.place && !h.placePrefix && bases.has(h) && h.name === bases.get(h) ? placed.get(bases.get(h)!) : undefined;
     if (twin) out[k] = { ...h, name: twin.name, ...(twin.place ? { place: twin.place } : {}), ...(twin.placePrefix ? { placePrefix: twin.placePrefix } : {}), ...(twin.level ? { level: twin.level } : {}) };
   }
   out.push(...headingForms(doc, out));

@@ -14,6 +14,7 @@ import type { Pattern } from './pattern.js';
 import { appositive } from './patterns/appositive.js';
 import { clauses } from './patterns/clauses.js';
 import { companyStaff } from './patterns/company-staff.js';
+import { countedGroup } from './patterns/counted-group.js';
 import { enumeration } from './patterns/enumeration.js';
 import { honouredThroughConferral } from './patterns/honoured-through-conferral.js';
 import { honourees } from './patterns/honourees.js';
@@ -21,6 +22,7 @@ import { issuers } from './patterns/issuers.js';
 import { honouring } from './patterns/honouring.js';
 import { listRows } from './patterns/list-rows.js';
 import { listSharesHonours } from './patterns/list-shares-honours.js';
+import { nameThenOffice } from './patterns/name-then-office.js';
 import { sections } from './patterns/sections.js';
 import { storyHonourYears } from './patterns/story-honour-years.js';
 import { tableRow } from './patterns/table-row.js';
@@ -29,9 +31,11 @@ import { DocView } from './view.js';
 
 export const PATTERNS: readonly Pattern[] = [
   appositive, // 全国劳动模范、某公司副总经理张三; headline bylines; NAME，ORG POSITION，…
+  nameThenOffice, // 勞動部某某部長、某某司長: the office after the name
   listSharesHonours, // 劳动模范代表陈大鹏、王广洋: the honour before a 、-list is everyone's
   companyStaff, // X等5名公司代表
   clauses, // NAME今年获得…, NAME被ORG授予…, NAME获此殊荣, NAME是…, NAME在ORG任职…
+  countedGroup, // 表彰了甲、乙等10名“X”: each name of the group holds X
   honouring, // ORG授予/表彰/走访慰问…NAME, TITLE由ORG评选
   sections, // 一、江州市优秀护士 / lines of names under it
   honourees, // 获奖职工中，… / 名单 headings: the paragraphs of honourees that follow

@@ -27,8 +27,17 @@ export function impliedBody(doc: Doc, office: { start: number; end: number }): {
 /** An office phrase ending at `pos`: offices and the units before them (党组副书记, 政府网站建设处处长). */
 export function officeEndingAt(text: string, pos: number, floor: number, bodyEndsAt: (at: number) => boolean): { start: number; end: number } | undefined {
   const lx = lexicon();
-  const last = lx.positions.endingAt(text, pos) ?? roleEndingAt(text, pos, floor, bodyEndsAt);
-  if (!last) return undefined;
+  const longest = lx.positions.endingAt(text, pos) ?? roleEndingAt(text, pos, floor, bodyEndsAt);
+  if (!longest) return undefined;
+  // A shorter office that ends where a body's name does wins over a longer one reaching into the name
+  // (某镇党委|副书记, not 某镇|党委副书记, when 某镇党委 is the body).
+  let last = longest;
+  for (let n = longest.length - 1; n >= 2 && !bodyEndsAt(pos - longest.length); n--) {
+    if (lx.positions.has(text.slice(pos - n, pos)) && bodyEndsAt(pos - n)) {
+      last = text.slice(pos - n, pos);
+      break;
+    }
+  }
   let start = pos - last.length;
   // Offices and internal units stack: 党委副书记, 常务副部长, 城市管理办公室主任 — up to where a body's name ends.
   for (;;) {
@@ -57,8 +66,9 @@ export function officeEndingAt(text: string, pos: number, floor: number, bodyEnd
  * …员, …长, …师, …手): 熔炼工, 选矿工, 炉长.
  */
 function roleEndingAt(text: string, pos: number, floor: number, bodyEndsAt: (at: number) => boolean): string | undefined {
-  if (!/[工员长师手]/.test(text[pos - 1] ?? '')) return undefined;
-  for (const n of [2, 3, 4]) {
+  if (!/[工员长师手人家官监匠]/.test(text[pos - 1] ?? '')) return undefined;
+  // Between a body's name and a person, any run of up to eight characters ending like a job is one (焊接培训师).
+  for (const n of [2, 3, 4, 5, 6, 7, 8]) {
     const start = pos - n;
     if (start < floor || !/^[\u4e00-\u9fff]+$/.test(text.slice(start, pos))) break;
     if (!bodyEndsAt(start)) continue;
@@ -70,4 +80,4 @@ function roleEndingAt(text: string, pos: number, floor: number, bodyEndsAt: (at:
 }
 
 /** Words that end like a job but are not one. */
-const ROLE_WORDS_NOT = /(成长|增长|延长|擅长|生长|成员|动员|人员|官员|施工|加工|开工|竣工|复工|用工|分工|手工|着手|联手|携手|对手|入手)$/;
+const ROLE_WORDS_NOT = /(成长|增长|延长|擅长|生长|成员|动员|人员|官员|施工|加工|开工|竣工|复工|用工|分工|手工|着手|联手|携手|对手|入手|大家|国家|人家|自家|专家|本人|个人|工人|家人|他人|友人|某人|众人|主人)$/;

@@ -58,6 +58,8 @@ function honouringIn(view: DocView, sink: RelationSink, visitingBody: VisitingBo
     const tail = text.slice(org.end, end);
     const v = HONOURING.exec(tail.slice(0, 120));
     if (!v) continue;
+    // ORG被授予/被评为…: the body is the one honoured (a collective), not the one honouring.
+    if (/被[^，。；]{0,6}$/.test(tail.slice(0, v.index)) || /^的/.test(tail)) continue;
     const vAt = org.end + v.index;
     const between = ms.filter((m) => m !== org && m.start >= org.end && m.end <= vAt);
     // Co-subjects (市总工会会同市人社局) share the act; a person or other body in between is not allowed.

@@ -24,6 +24,8 @@ const DATE_LINE = /^(?:(?:19|20)\d{2}|[一二〇零○Ｏ三四五六七八九0-
 const PUBLISHES = /^[^，。；]{0,16}?(?:发布|公布|揭晓|印发|下发)(?:了)?[^，。；]{0,40}/;
 const LISTED = /^[^。；]{0,40}?(下列|以下|如下)[^。；]{0,12}?(颁授|授予|颁发|表彰|命名)/;
 const HOSTS = /^(?:联合|共同)?(?:主办|举办|组织|承办|组织开展|开展|发起)(?:[。，；]|$)/;
+/** A body that decides to run a selection: 经研究决定在全镇开展“X”和“Y”评选活动. */
+const LAUNCHES = /^[^。；]{0,24}?(开展|组织开展|举办|组织|启动)[^。；]{0,40}?(评选|选树|推选|评比|选拔)/;
 const RUNS = /^(?:联合|共同)?(?:主办|举办|组织|开展|发起|评选|推选|组织开展|联合开展)的/;
 
 interface Issue {
@@ -120,7 +122,8 @@ function selections(view: DocView, s: Sentence, si: number): Issue[] {
     const hosts = runs || publishes ? null : HOSTS.exec(rest);
     // A body conferring on the people listed below (向下列人士颁授勋章): the honours the document lists.
     const listed = runs || publishes || hosts ? null : LISTED.exec(rest);
-    if (!runs && !publishes && !hosts && !listed) continue;
+    const launches = runs || publishes || hosts || listed ? null : LAUNCHES.exec(rest);
+    if (!runs && !publishes && !hosts && !listed && !launches) continue;
     const bodies = bodiesEndingAt(view, b.end, s.start);
     // The first body of the coordination is the clause's subject (only time words before it), or follows 由.
     const firstStart = ms.filter((x) => isBody(x.type) && x.end <= b.end).find((x) => bodies.some((e) => e.name === view.canonical(x).name))?.start ?? b.start;
@@ -134,7 +137,7 @@ function selections(view: DocView, s: Sentence, si: number): Issue[] {
       continue;
     }
     if (runs ? !/由\s*$/.test(lead) : !SUBJECT_LEAD.test(lead)) continue;
-    const span = runs ? { start: b.end, end: Math.min(s.end, b.end + runs[0].length + 40) } : { start: b.end, end: b.end + publishes![0].length };
+    const span = runs ? { start: b.end, end: Math.min(s.end, b.end + runs[0].length + 40) } : { start: b.end, end: b.end + (publishes ?? launches)![0].length };
     const honours = view.mentionsIn(span).filter((x) => isHonour(x.type));
     if (!honours.length) continue;
     out.push({ bodies, honours: honours.map((h) => view.canonical(h)), sentence: si, year });

@@ -33,3 +33,18 @@ describe('pattern: appositive', () => {
     expect(found.filter((k) => k.startsWith('WORKS_FOR|吴海燕|江州科技馆'))).toEqual([]);
   });
 });
+
+describe('pattern: name-then-office', () => {
+  it('reads a body, a name and the office after it, and the names that follow with offices of their own', async () => {
+    const { nameThenOffice } = await import('../../../../src/extract/relate/patterns/name-then-office.js');
+    const found = foundBy([nameThenOffice], '貴賓包含了勞動部陳建國部長、王立德局長等官員。');
+    expect(found).toEqual(expect.arrayContaining(['WORKS_FOR|陈建国|劳动部||部長', 'WORKS_FOR|王立德|劳动部||局長']));
+  });
+});
+
+describe('offices in appositive chains', () => {
+  it('reads a body ending in 党委 before a shorter office, and a job no lexicon lists between a body and a name', () => {
+    const found = foundBy([appositive], '九江镇党委副书记鲍建华，九江建设集团有限公司焊接培训师杜广明出席。');
+    expect(found).toEqual(expect.arrayContaining(['WORKS_FOR|鲍建华|九江镇党委||副书记', 'WORKS_FOR|杜广明|九江建设集团有限公司||焊接培训师']));
+  });
+});

@@ -21,3 +21,10 @@ describe('pattern: honouring', () => {
     expect(found.filter((k) => k.startsWith('HONOURED_BY|陈国华'))).toEqual([]);
   });
 });
+
+describe('pattern: honouring, bodies that receive', () => {
+  it('does not make a body that is honoured (ORG被授予…) a conferrer', () => {
+    const found = foundBy([honouring], '九江榨菜（集团）有限公司被授予全国五一劳动奖状；九江供电所被评为“九江县模范集体”。');
+    expect(found.filter((k) => k.startsWith('CONFERRED_BY'))).toEqual([]);
+  });
+});

@@ -110,3 +110,14 @@ describe('pattern: list-rows', () => {
     );
   });
 });
+
+describe('pattern: counted-group', () => {
+  it('gives the honour after a count to every name of the group before it', async () => {
+    const { countedGroup } = await import('../../../../src/extract/relate/patterns/counted-group.js');
+    const found = foundBy([countedGroup], '大会表彰了吕建华、童丽亚等10名“九江镇最美劳动者”，杨克明、陈碧军等5名“九江工匠”。', { date: '2019-04-26' });
+    expect(found).toEqual(
+      expect.arrayContaining(['HOLDS_TITLE|吕建华|九江镇最美劳动者|2019|', 'HOLDS_TITLE|童丽亚|九江镇最美劳动者|2019|', 'HOLDS_TITLE|杨克明|九江工匠|2019|', 'HOLDS_TITLE|陈碧军|九江工匠|2019|']),
+    );
+    expect(found.some((k) => k.startsWith('HOLDS_TITLE|吕建华|九江工匠'))).toBe(false);
+  });
+});
