@@ -37,6 +37,9 @@
       var load = function () {
         if (editor.queryEditor) editor.queryEditor.setValue(example.query);
         if (editor.variableEditor) editor.variableEditor.setValue(variablesText(example));
+        // GraphiQL reads the operation's name from the new text only after a
+        // 100 ms pause; a run sooner would send the previous example's name.
+        editor.setOperationName(example.name);
       };
       var same = function (query) { return (query || '').trim() === example.query.trim(); };
       var current = editor.queryEditor ? editor.queryEditor.getValue() : '';
