@@ -36,11 +36,13 @@ describe('laurel extract on a hostile directory', () => {
     const started = Date.now();
     const r = await run(['extract', dir], envWith(), BOUND_MS);
     expect(Date.now() - started).toBeLessThan(BOUND_MS);
-    const docs = r.stdout.trim().split('\n').map((l) => JSON.parse(l) as { doc: string; entities: unknown[]; relations: unknown[] });
+    const docs = r.stdout.trim().split('\n').map((l) => JSON.parse(l) as { doc: string; meta?: { source?: string }; entities: unknown[]; relations: unknown[] });
     // Through two links back to the directory, still each file once.
     expect(docs.map((d) => d.doc)).toEqual(['good', 'nul']);
-    // The NUL byte is dropped and the article reads as the same text.
-    expect({ ...docs[1], doc: 'good' }).toEqual(docs[0]);
+    expect(docs.map((d) => d.meta?.source)).toEqual([join(dir, 'good.txt'), join(dir, 'nul.txt')]);
+    // The NUL byte is dropped and the article reads as the same text (only its name and path differ).
+    const bare = (d: (typeof docs)[number]) => ({ ...d, doc: '', meta: { ...d.meta, source: '' } });
+    expect(bare(docs[1]!)).toEqual(bare(docs[0]!));
     for (const [name, reason] of [
       ['zero.txt', 'a character device, not a regular file'],
       ['pipe.txt', 'a FIFO (named pipe), not a regular file'],
