@@ -25,6 +25,16 @@ export default defineConfig({
           poolOptions: { forks: { singleFork: true } },
         },
       },
+      {
+        extends: true,
+        test: {
+          // Hostile inputs, requests and Neo4j faults (freeze, kill, signals). The files
+          // needing Neo4j start their own, which they may kill; one file at a time.
+          name: 'faults',
+          include: ['tests/faults/**/*.test.ts'],
+          poolOptions: { forks: { singleFork: true } },
+        },
+      },
     ],
   },
 });

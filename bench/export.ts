@@ -1,5 +1,6 @@
 /**
- * Export benchmark: `npm run bench:export [-- --articles 100000 --rounds 2]`.
+ * Export benchmark: `npm run bench:export [-- --articles 100000 --rounds 2]
+ * [--formats graphml,csv,json] [--capped-heap 160] [--baseline DIR]`.
  *
  * 1. Starts a dedicated, throwaway Neo4j (the local way; never NEO4J_URI),
  *    sized by LAUREL_NEO4J_HEAP / LAUREL_NEO4J_PAGECACHE (default here 2g / 2g).
@@ -10,6 +11,11 @@
  *      users run it, to a file;
  *    - the floor: one streamed Cypher read of every node and every
  *      relationship with neo4j-driver, written as JSON lines, nothing else.
+ *    - with --capped-heap MB: the GraphML export again in a Node whose heap
+ *      may not grow beyond MB (--max-old-space-size): it finishes only if
+ *      what it holds does not grow with the graph;
+ *    - with --baseline DIR: the GraphML export of another built checkout
+ *      (e.g. a worktree of main), to compare a change side by side.
  *    For each: wall time, peak RSS of the process (VmHWM from /proc), bytes
  *    written, and for GraphML that the file holds as many <node> and <edge>
  *    elements as the graph's counts (stats).
@@ -34,8 +40,14 @@ const { values } = parseArgs({
     seed: { type: 'string', default: '42' },
     rounds: { type: 'string', default: '2' },
     batch: { type: 'string', default: '200' },
+    formats: { type: 'string', default: 'graphml,csv,json' },
+    'capped-heap': { type: 'string' },
+    baseline: { type: 'string' },
   },
 });
+const FORMATS = values.formats.split(',');
+const CAPPED_HEAP_MB = values['capped-heap'] === undefined ? undefined : Number(values['capped-heap']);
+const BASELINE = values.baseline;
 const ARTICLES = Number(values.articles);
 const ROUNDS = Number(values.rounds);
 const BATCH = Number(values.batch);
@@ -48,7 +60,7 @@ const secs = (ms: number) => `${(ms / 1000).toFixed(1)} s`;
 const FLOOR = `
 import neo4j from 'neo4j-driver';
 import { createWriteStream } from 'node:fs';
-const [uri, user, password, database, file] = process.argv.slice(1);
+const [uri, user, password, database, file] = process.argv.slice(2);
 const driver = neo4j.driver(uri, neo4j.auth.basic(user, password), { disableLosslessIntegers: true });
 const out = createWriteStream(file);
 const write = (s) => (out.write(s) ? undefined : new Promise((r) => out.once('drain', r)));
@@ -130,17 +142,39 @@ async function main(): Promise<void> {
     const floorScript = join(ROOT, 'bench', `.floor-${process.pid}.mjs`);
     writeFileSync(floorScript, FLOOR);
     const runs: Run[] = [];
+    const laurel = (root: string, format: string, out: string, node: string[] = []) => ({
+      cmd: process.execPath,
+      args: [...node, join(root, 'bin/laurel.js'), 'export', '--format', format, '--out', out],
+    });
+    const graphmlFile = join(dir, 'graph.graphml');
     const cases: { what: string; out: string; cmd: string; args: string[] }[] = [
-      { what: 'laurel export --format graphml', out: join(dir, 'graph.graphml'), cmd: process.execPath, args: [join(ROOT, 'bin/laurel.js'), 'export', '--format', 'graphml', '--out', join(dir, 'graph.graphml')] },
+      { what: 'laurel export --format graphml', out: graphmlFile, ...laurel(ROOT, 'graphml', graphmlFile) },
       { what: 'floor (driver, JSON lines)', out: join(dir, 'floor.jsonl'), cmd: process.execPath, args: [floorScript, neo4j.uri, neo4j.username, neo4j.password, neo4j.database, join(dir, 'floor.jsonl')] },
-      { what: 'laurel export --format csv', out: join(dir, 'csv'), cmd: process.execPath, args: [join(ROOT, 'bin/laurel.js'), 'export', '--format', 'csv', '--out', join(dir, 'csv')] },
-      { what: 'laurel export --format json', out: join(dir, 'graph.json'), cmd: process.execPath, args: [join(ROOT, 'bin/laurel.js'), 'export', '--format', 'json', '--out', join(dir, 'graph.json')] },
     ];
+    if (CAPPED_HEAP_MB !== undefined) {
+      const out = join(dir, 'capped.graphml');
+      cases.push({ what: `laurel export --format graphml, heap ≤ ${CAPPED_HEAP_MB} MB`, out, ...laurel(ROOT, 'graphml', out, [`--max-old-space-size=${CAPPED_HEAP_MB}`]) });
+    }
+    if (BASELINE) {
+      const out = join(dir, 'baseline.graphml');
+      cases.push({ what: `baseline ${BASELINE}: laurel export --format graphml`, out, ...laurel(BASELINE, 'graphml', out) });
+    }
+    if (FORMATS.includes('csv')) cases.push({ what: 'laurel export --format csv', out: join(dir, 'csv'), ...laurel(ROOT, 'csv', join(dir, 'csv')) });
+    if (FORMATS.includes('json')) cases.push({ what: 'laurel export --format json', out: join(dir, 'graph.json'), ...laurel(ROOT, 'json', join(dir, 'graph.json')) });
     try {
       for (let round = 1; round <= ROUNDS; round++) {
         for (const c of cases) {
           log(`round ${round}: ${c.what}`);
-          const m = await measure(c.cmd, c.args, env);
+          let m: { seconds: number; peakRssMb: number };
+          try {
+            m = await measure(c.cmd, c.args, env);
+          } catch (err) {
+            // A capped heap may run out: that is a result, not the end of the benchmark.
+            log(`  FAILED: ${(err as Error).message}`);
+            runs.push({ what: `${c.what} (FAILED)`, round, seconds: NaN, peakRssMb: NaN, outputMb: NaN });
+            process.exitCode = 1;
+            continue;
+          }
           const size = c.what.includes('csv') ? statSync(join(c.out, 'nodes.csv')).size + statSync(join(c.out, 'relationships.csv')).size : statSync(c.out).size;
           runs.push({ what: c.what, round, ...m, outputMb: size / 2 ** 20 });
           log(`  ${m.seconds.toFixed(1)} s, peak RSS ${m.peakRssMb.toFixed(0)} MB, ${(size / 2 ** 20).toFixed(0)} MB written`);
@@ -149,15 +183,14 @@ async function main(): Promise<void> {
     } finally {
       rmSync(floorScript, { force: true });
     }
-    const found = await countElements(join(dir, 'graph.graphml'));
-    const floor = runs.filter((r) => r.what.startsWith('floor'));
-    const floorBest = Math.min(...floor.map((r) => r.seconds));
-    const head = ['what', 'round', 'seconds', '÷ floor', 'peak RSS MB', 'output MB'];
-    const rows = runs.map((r) => [r.what, String(r.round), r.seconds.toFixed(1), (r.seconds / floorBest).toFixed(2), r.peakRssMb.toFixed(0), r.outputMb.toFixed(0)]);
-    const widths = head.map((h, i) => Math.max(h.length, ...rows.map((r) => r[i]!.length)));
-    const line = (r: string[]) => r.map((v, i) => (i === 0 ? v.padEnd(widths[i]!) : v.padStart(widths[i]!))).join('  ');
-    process.stdout.write(`${[line(head), line(widths.map((w) => '-'.repeat(w))), ...rows.map(line)].join('\n')}\n`);
-    process.stdout.write(`GraphML holds ${found.nodes} <node> and ${found.edges} <edge> elements; stats counts ${expected.nodes} nodes and ${expected.edges} relationships: ${found.nodes === expected.nodes && found.edges === expected.edges ? 'equal' : 'DIFFERENT'}\n`);
+    const graphmls = cases.filter((c) => c.out.endsWith('.graphml'));
+    const found = await countElements(graphmlFile);
+    for (const c of graphmls) {
+      if (runs.some((r) => r.what === `${c.what} (FAILED)`)) continue;
+      const f = await countElements(c.out);
+      const same = f.nodes === expected.nodes && f.edges === expected.edges;
+      process.stdout.write(`${c.what}: ${f.nodes} <node> and ${f.edges} <edge> elements; stats counts ${expected.nodes} nodes and ${expected.edges} relationships: ${same ? 'equal' : 'DIFFERENT'}\n`);
+    }
     mkdirSync(OUT, { recursive: true });
     writeFileSync(join(OUT, 'export.json'), `${JSON.stringify({ articles: ARTICLES, counts, graphml: found, runs }, null, 2)}\n`);
   } finally {

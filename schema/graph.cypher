@@ -1,6 +1,6 @@
 // Laurel graph schema for Neo4j 5.26. Applied at every start by
 // src/graph/schema.ts, one statement at a time (statements end with `;`);
-// every statement is idempotent (IF NOT EXISTS).
+// every statement is idempotent (IF NOT EXISTS, or IF EXISTS for a drop).
 
 // Entity keys. An entity's key is its normalised canonical name; people who
 // share a name but not an employer get `name#2`, `name#3` (src/graph/writer/identity.ts).
@@ -39,12 +39,16 @@ CREATE INDEX works_for_fact IF NOT EXISTS FOR ()-[r:WORKS_FOR]-() ON (r.fact);
 CREATE INDEX honoured_by_fact IF NOT EXISTS FOR ()-[r:HONOURED_BY]-() ON (r.fact);
 CREATE INDEX conferred_by_fact IF NOT EXISTS FOR ()-[r:CONFERRED_BY]-() ON (r.fact);
 
-// Facts by provenance, for analysts (text or lexicon).
-CREATE INDEX holds_title_provenance IF NOT EXISTS FOR ()-[r:HOLDS_TITLE]-() ON (r.provenance);
-CREATE INDEX received_provenance IF NOT EXISTS FOR ()-[r:RECEIVED]-() ON (r.provenance);
-CREATE INDEX works_for_provenance IF NOT EXISTS FOR ()-[r:WORKS_FOR]-() ON (r.provenance);
-CREATE INDEX honoured_by_provenance IF NOT EXISTS FOR ()-[r:HONOURED_BY]-() ON (r.provenance);
-CREATE INDEX conferred_by_provenance IF NOT EXISTS FOR ()-[r:CONFERRED_BY]-() ON (r.provenance);
+// No index on a fact's provenance: it has two values, so it never narrowed
+// a search; kept up to date on every fact it cost a loader a third of its
+// speed, and it led the planner to look lexicon facts up through it (every
+// such fact, per row) instead of between their two ends. Graphs of earlier
+// versions lose it here.
+DROP INDEX holds_title_provenance IF EXISTS;
+DROP INDEX received_provenance IF EXISTS;
+DROP INDEX works_for_provenance IF EXISTS;
+DROP INDEX honoured_by_provenance IF EXISTS;
+DROP INDEX conferred_by_provenance IF EXISTS;
 
 // Full-text search over every entity's name and aliases. The cjk analyzer
 // indexes Chinese as overlapping character bigrams, so 劳动模范 finds

@@ -2,6 +2,7 @@
  * Configuration from the environment, parsed and validated once at start.
  * Every setting has a safe local default; nothing else reads process.env.
  */
+import { isIP } from 'node:net';
 import { homedir } from 'node:os';
 import { join } from 'node:path';
 import { z } from 'zod';
@@ -34,6 +35,16 @@ const envSchema = z.object({
   LAUREL_QUERY_TIMEOUT_MS: z.coerce.number().int().positive().default(10_000),
   /** Neo4j queries one API client (address) may have running at once; the rest wait their turn. */
   LAUREL_QUERIES_PER_CLIENT: z.coerce.number().int().positive().default(2),
+  /**
+   * Load balancers or proxies in front of the API (addresses or CIDR ranges,
+   * comma-separated) whose X-Forwarded-For names the client: each client
+   * then gets its share of Neo4j, not the proxy all of them together.
+   */
+  LAUREL_TRUST_PROXY: z
+    .string()
+    .transform((v) => v.split(',').map((a) => a.trim()).filter(Boolean))
+    .refine((list) => list.every(isAddressOrRange), 'must be addresses or CIDR ranges, comma-separated, like 10.0.0.5,172.16.0.0/12')
+    .optional(),
   /** Largest article file read, in MB (fractions allowed); larger ones are refused with a message. */
   LAUREL_MAX_ARTICLE_MB: z.coerce.number().positive().max(1024).default(4),
   /** `1` sends stack traces and the messages of unexpected errors to API clients; off, they see codes only. */
@@ -42,6 +53,12 @@ const envSchema = z.object({
     .default('')
     .transform((v) => v === '1' || v === 'true'),
 });
+
+function isAddressOrRange(v: string): boolean {
+  const [address, bits, ...rest] = v.split('/');
+  if (rest.length || !isIP(address!)) return false;
+  return bits === undefined || (/^\d+$/.test(bits) && Number(bits) <= (isIP(address!) === 4 ? 32 : 128));
+}
 
 export interface Config {
   neo4j: {
@@ -64,6 +81,8 @@ export interface Config {
   /** LAUREL_QUERY_TIMEOUT_MS: how long one API request may take, whatever Neo4j does. */
   queryTimeoutMs: number;
   queriesPerClient: number;
+  /** LAUREL_TRUST_PROXY: the proxies whose X-Forwarded-For names the client (none by default). */
+  trustProxy: string[];
   /** LAUREL_DEBUG: stack traces and internal messages reach clients (never by default). */
   debug: boolean;
   /** LAUREL_MAX_ARTICLE_MB in bytes. */
@@ -102,6 +121,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     apiToken: e.LAUREL_API_TOKEN,
     queryTimeoutMs: e.LAUREL_QUERY_TIMEOUT_MS,
     queriesPerClient: e.LAUREL_QUERIES_PER_CLIENT,
+    trustProxy: e.LAUREL_TRUST_PROXY ?? [],
     debug: e.LAUREL_DEBUG,
     maxArticleBytes: Math.round(e.LAUREL_MAX_ARTICLE_MB * 1024 * 1024),
   };

@@ -16,7 +16,7 @@ export interface BenchQuery {
 const PERSON = `query Person($name: String!) {
   person(name: $name) {
     id name aliases
-    titles(first: 10) { edges { node { name level } year facts(first: 3) { evidence { sentence } article { id title date } } } }
+    titles(first: 10) { edges { node { name level } year facts(first: 3) { evidence { sentence } article { id } } } }
     awards(first: 10) { edges { node { name level } year } }
     employers(first: 10) { edges { node { name type } positions } }
     mentions(first: 5) { edges { node { id title date } evidence { sentence } } }
@@ -26,7 +26,7 @@ const PERSON = `query Person($name: String!) {
 const HONOUREES = `query Honourees($title: String!) {
   honourees(title: $title, first: 20) {
     totalCount
-    edges { node { id name } year facts(first: 3) { evidence { sentence } article { id title } } }
+    edges { node { id name } year facts(first: 3) { evidence { sentence } article { id } } }
     pageInfo { hasNextPage endCursor }
   }
 }`;

@@ -4,9 +4,13 @@
  * nested field of many parents costs one query per field, not one per parent.
  */
 import DataLoader from 'dataloader';
+import type { BookmarkManager } from 'neo4j-driver';
 import type { Access } from './auth.js';
+import { pageKey, type Page, type Paged } from './pagination.js';
+import type { MentionView } from './repositories/entities.js';
 import type { Repositories } from './repositories/index.js';
-import type { ArticleView, EntityView } from './repositories/views.js';
+import type { PersonLinkType } from './repositories/people.js';
+import { needsKey, type ArticleView, type EntityView, type FactNeeds, type LinkView } from './repositories/views.js';
 
 export class Loaders {
   readonly entity: DataLoader<string, EntityView | null>;
@@ -15,7 +19,7 @@ export class Loaders {
   readonly namesakes: DataLoader<string, EntityView[]>;
   private readonly byArgs = new Map<string, DataLoader<string, unknown>>();
 
-  constructor(repos: Repositories) {
+  constructor(private readonly repos: Repositories) {
     this.entity = new DataLoader((ids) => repos.entities.byIds(ids));
     this.article = new DataLoader((ids) => repos.articles.byIds(ids));
     this.articleText = new DataLoader((ids) => repos.articles.texts(ids));
@@ -36,6 +40,16 @@ export class Loaders {
     }
     return loader;
   }
+
+  /** A page of people's links of one type (by person key), with the facts `needs` asks for. */
+  personLinks(type: PersonLinkType, page: Page, needs: FactNeeds): DataLoader<string, Paged<LinkView>> {
+    return this.keyed(`Person.${type}`, [pageKey(page), needsKey(needs)], (keys) => this.repos.people.links(type, keys, page, needs));
+  }
+
+  /** A page of the articles mentioning entities (by entity id). */
+  mentions(page: Page): DataLoader<string, Paged<MentionView>> {
+    return this.keyed('Entity.mentions', pageKey(page), (ids) => this.repos.entities.mentions(ids, page));
+  }
 }
 
 export interface ApiContext {
@@ -43,8 +57,10 @@ export interface ApiContext {
   loaders: Loaders;
   /** Whether this request may run mutations (auth.ts). */
   access: Access;
+  /** What the request must see of the client's earlier writes, and what its own writes leave (bookmarks.ts). */
+  bookmarks: BookmarkManager;
 }
 
-export function createContext(repos: Repositories, access: Access): ApiContext {
-  return { repos, loaders: new Loaders(repos), access };
+export function createContext(repos: Repositories, access: Access, bookmarks: BookmarkManager): ApiContext {
+  return { repos, loaders: new Loaders(repos), access, bookmarks };
 }

@@ -63,13 +63,18 @@ const UNAVAILABLE = new Set([
   'Neo.ClientError.Database.DatabaseNotFound',
 ]);
 const TIMED_OUT = new Set(['Neo.ClientError.Transaction.TransactionTimedOut', 'Neo.ClientError.Transaction.TransactionTimedOutClientConfiguration']);
+// A Laurel-Bookmark header that decodes but names no transaction of this database (bookmarks.ts).
+const BAD_BOOKMARK = new Set(['Neo.ClientError.Transaction.InvalidBookmark', 'Neo.ClientError.Transaction.InvalidBookmarkMixture']);
+// The cluster member a read reached has not caught up with the client's writes in time.
+const BOOKMARK_TIMEOUT = 'Neo.TransientError.Transaction.BookmarkTimeout';
 
 /** The client-facing code for an error from the driver, or undefined when it is not one Laurel explains. */
 export function neo4jErrorCode(err: unknown): string | undefined {
   if (err instanceof Neo4jNoAnswerError) return ErrorCode.SERVICE_UNAVAILABLE;
   if (err instanceof DeadlineError) return ErrorCode.QUERY_TIMEOUT;
   if (!(err instanceof Neo4jError)) return undefined;
-  if (UNAVAILABLE.has(err.code)) return ErrorCode.SERVICE_UNAVAILABLE;
+  if (UNAVAILABLE.has(err.code) || err.code === BOOKMARK_TIMEOUT) return ErrorCode.SERVICE_UNAVAILABLE;
+  if (BAD_BOOKMARK.has(err.code)) return ErrorCode.BAD_USER_INPUT;
   // The pool could neither lend a connection nor open one in time (the driver gives this no code).
   if (err.message.startsWith('Connection acquisition timed out')) return ErrorCode.SERVICE_UNAVAILABLE;
   if (TIMED_OUT.has(err.code)) return ErrorCode.QUERY_TIMEOUT;
@@ -97,6 +102,9 @@ export function formatError(opts: ErrorFormatOptions) {
           ? `the graph database (Neo4j) did not answer within ${original.waitedMs} ms; try again later`
           : 'the graph database (Neo4j) cannot be reached; try again later';
       return { ...formatted, message, extensions: { ...keepStack, code } };
+    }
+    if (code === ErrorCode.BAD_USER_INPUT) {
+      return { ...formatted, message: 'the laurel-bookmark header names no transaction of this database (send back the value a mutation\'s answer carried)', extensions: { ...keepStack, code } };
     }
     if (code === ErrorCode.QUERY_TIMEOUT) {
       const limit = opts.queryTimeoutMs ? ` (${opts.queryTimeoutMs} ms)` : '';

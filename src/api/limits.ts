@@ -11,7 +11,9 @@ import {
   GraphQLError,
   Kind,
   getVariableValues,
+  visit,
   type ASTVisitor,
+  type DocumentNode,
   type FragmentDefinitionNode,
   type SelectionSetNode,
   type ValidationContext,
@@ -170,6 +172,48 @@ export interface CostLimits {
   maxQueries?: number;
 }
 
+/** The arguments the estimators read: a request's cost depends on its document and on the variables given for these only. */
+const SIZE_ARGUMENTS = new Set(['first', 'limit']);
+
+/** The variables a document passes to SIZE_ARGUMENTS. */
+function sizeVariables(document: DocumentNode): string[] {
+  const names = new Set<string>();
+  visit(document, {
+    Argument(node) {
+      if (SIZE_ARGUMENTS.has(node.name.value) && node.value.kind === Kind.VARIABLE) names.add(node.value.name.value);
+    },
+  });
+  return [...names].sort();
+}
+
+interface Estimate {
+  cost: number;
+  queries: number;
+}
+
+/**
+ * Estimates per document (Apollo keeps one parsed document per query text),
+ * operation and sizes asked for: a client repeating a request with other
+ * names costs one estimate, not one per request.
+ */
+class Estimates {
+  private readonly byDocument = new WeakMap<DocumentNode, { variables: string[]; estimates: Map<string, Estimate> }>();
+
+  get(document: DocumentNode, operationName: string | undefined, variables: Record<string, unknown>, estimate: () => Estimate): Estimate {
+    let entry = this.byDocument.get(document);
+    if (!entry) this.byDocument.set(document, (entry = { variables: sizeVariables(document), estimates: new Map() }));
+    const key = JSON.stringify([operationName ?? null, ...entry.variables.map((v) => variables[v] ?? null)]);
+    let found = entry.estimates.get(key);
+    if (!found) {
+      found = estimate();
+      // Bounded: a document asked with many sizes keeps its latest hundred.
+      if (entry.estimates.size >= 100) entry.estimates.delete(entry.estimates.keys().next().value!);
+      entry.estimates.set(key, found);
+    }
+    return found;
+  }
+}
+
 /**
  * Apollo plugin: before an operation runs, checks its variables, estimates
  * its size (complexity) and the Neo4j queries it may cause, and refuses it,
@@ -178,6 +222,7 @@ export interface CostLimits {
 export function costLimits(limits: CostLimits): ApolloServerPlugin {
   const maxComplexity = limits.maxComplexity ?? MAX_COMPLEXITY;
   const maxQueries = limits.maxQueries ?? MAX_QUERIES;
+  const estimates = new Estimates();
   return {
     async requestDidStart() {
       return {
@@ -192,22 +237,24 @@ export function costLimits(limits: CostLimits): ApolloServerPlugin {
             maxQueryNodes: MAX_FIELDS,
             ...(request.operationName ? { operationName: request.operationName } : {}),
           };
-          let cost: number;
-          let queries: number;
-          try {
-            cost = getComplexity({ ...options, estimators: [listEstimator, fieldExtensionsEstimator(), simpleEstimator({ defaultComplexity: 1 })] });
-            queries = getComplexity({ ...options, estimators: [queryCounter(limits.neo4jFields)] });
-          } catch (err) {
-            if (err instanceof GraphQLError && err.extensions.http) throw err;
-            if (err instanceof GraphQLError && /maximum allowed number of nodes/.test(err.message)) {
-              throw refused(`the operation selects more than ${MAX_FIELDS} fields (counting fragments where they are used); ask for less`, {
-                code: LIMIT_CODE,
-                limit: 'fields',
-                max: MAX_FIELDS,
-              });
+          const { cost, queries } = estimates.get(document, request.operationName ?? undefined, request.variables ?? {}, () => {
+            try {
+              return {
+                cost: getComplexity({ ...options, estimators: [listEstimator, fieldExtensionsEstimator(), simpleEstimator({ defaultComplexity: 1 })] }),
+                queries: getComplexity({ ...options, estimators: [queryCounter(limits.neo4jFields)] }),
+              };
+            } catch (err) {
+              if (err instanceof GraphQLError && err.extensions.http) throw err;
+              if (err instanceof GraphQLError && /maximum allowed number of nodes/.test(err.message)) {
+                throw refused(`the operation selects more than ${MAX_FIELDS} fields (counting fragments where they are used); ask for less`, {
+                  code: LIMIT_CODE,
+                  limit: 'fields',
+                  max: MAX_FIELDS,
+                });
+              }
+              throw err;
             }
-            throw err;
-          }
+          });
           if (queries > maxQueries) {
             throw refused(
               `the operation may run ${queries} Neo4j queries (each root field and each nested list of related records is one, aliases included); the limit is ${maxQueries}. Split it into several requests`,

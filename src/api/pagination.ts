@@ -8,6 +8,8 @@
  * graph does not change. Repositories receive a plain `Page` (skip, limit)
  * and return a `Paged` (total and the items of the page).
  */
+// Its classes are decorated: the metadata polyfill must come first, whoever imports this module first.
+import 'reflect-metadata';
 import { ArgsType, Field, Int, ObjectType } from 'type-graphql';
 import type { ClassType } from 'type-graphql';
 import { badInput } from './errors.js';

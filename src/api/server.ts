@@ -1,6 +1,8 @@
 /**
  * The HTTP server, assembled from small fastify plugins. Everything it needs
- * comes in through `deps`: no globals, no environment reads.
+ * comes in through `deps`: no globals, no environment reads. Nothing a
+ * request leaves behind shapes the next (cursors are positions, bookmarks
+ * travel with the client): any number of replicas can serve one graph.
  */
 import Fastify, { type FastifyInstance } from 'fastify';
 import type { Graph } from '../graph/client.js';
@@ -32,22 +34,29 @@ export interface ServerDeps {
   queryTimeoutMs?: number;
   /** Neo4j queries one client may have running at once (shares.ts). */
   queriesPerClient?: number;
+  /** LAUREL_TRUST_PROXY: proxies whose X-Forwarded-For names the client (the address shares.ts goes by). */
+  trustProxy?: string[];
 }
 
 export async function buildServer(deps: ServerDeps): Promise<FastifyInstance> {
-  const app = Fastify({ logger: deps.logger ? { level: 'info', stream: process.stderr } : false });
+  const app = Fastify({
+    logger: deps.logger ? { level: 'info', stream: process.stderr } : false,
+    ...(deps.trustProxy?.length ? { trustProxy: deps.trustProxy } : {}),
+  });
   const schema = await buildApiSchema();
+  const shares = new ClientShares(deps.queriesPerClient ?? QUERIES_PER_CLIENT);
+  const queryTimeoutMs = deps.queryTimeoutMs ?? DEFAULT_REQUEST_TIMEOUT_MS;
   await app.register(healthPlugin, { graph: deps.graph });
   await app.register(graphqlPlugin, {
     schema,
     graph: deps.graph,
-    shares: new ClientShares(deps.queriesPerClient ?? QUERIES_PER_CLIENT),
+    shares,
     path: GRAPHQL_PATH,
     debug: deps.debug ?? false,
     apiToken: deps.apiToken,
-    queryTimeoutMs: deps.queryTimeoutMs ?? DEFAULT_REQUEST_TIMEOUT_MS,
+    queryTimeoutMs,
   });
-  await app.register(exportPlugin, { graph: deps.graph });
+  await app.register(exportPlugin, { graph: deps.graph, shares, queryTimeoutMs });
   await app.register(browserPlugin, { explorerPath: EXPLORER_PATH });
   await app.register(explorerPlugin, { path: EXPLORER_PATH, graphqlPath: GRAPHQL_PATH, exportPath: EXPORT_PATH, examples: await readExamples() });
   return app;

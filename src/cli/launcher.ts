@@ -1,10 +1,10 @@
 /**
  * The processes that launched Laurel, when npm did: `npx laurel up` runs
- * `npm exec` → `sh -c laurel` → node. A signal to the npm or sh process
- * (SIGTERM, SIGHUP from a closed terminal, `kill $!` after `nohup npx …
- * &`) ends that process without passing it on to Laurel, which would then
- * run on, orphaned, with the Neo4j it started. So a long-running command
- * watches its launchers and stops when one is gone.
+ * `npm exec` → node (through a shell that stays in between unless it
+ * replaces itself, as bash, the project's script-shell, does). npm passes
+ * SIGINT and SIGTERM on, but SIGHUP (a closed terminal) or SIGKILL end it
+ * alone, and Laurel would run on, orphaned, with the Neo4j it started. So a
+ * long-running command watches its launchers and stops when one is gone.
  */
 import { readFileSync } from 'node:fs';
 

@@ -1,5 +1,5 @@
 /**
- * `laurel`: extract, load, export, serve, up, eval. Each command lives in its own
+ * `laurel`: extract, load, import, export, serve, up, eval. Each command lives in its own
  * module under ./commands and receives what it needs explicitly.
  */
 import 'reflect-metadata';
@@ -7,6 +7,7 @@ import { Command } from 'commander';
 import { evalCommand } from './commands/eval.js';
 import { exportCommand } from './commands/export.js';
 import { extractCommand } from './commands/extract.js';
+import { importCommand } from './commands/import.js';
 import { loadCommand } from './commands/load.js';
 import { serveCommand } from './commands/serve.js';
 import { upCommand } from './commands/up.js';
@@ -22,6 +23,7 @@ const program = new Command('laurel')
   .showHelpAfterError()
   .addCommand(extractCommand())
   .addCommand(loadCommand())
+  .addCommand(importCommand())
   .addCommand(exportCommand())
   .addCommand(serveCommand())
   .addCommand(upCommand())

@@ -3,13 +3,16 @@
  * (provisioning), opening the graph with its schema applied, loading files,
  * and shutting everything down once on exit or on a signal.
  */
+import { resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Config } from '../config.js';
-import { extractFiles } from '../extract/batch.js';
+import { extractionsOf } from '../extract/batch.js';
 import type { ReadOptions } from '../extract/io/read-article.js';
 import type { ArticleExtraction } from '../extract/contract.js';
 import { Graph, GraphWriter, applySchema } from '../graph/index.js';
-import { provisionNeo4j, type Neo4jConnection } from '../graph/provision/index.js';
+import { neo4jAdminImportArgs, readManifest } from '../graph/import/csv.js';
+import { provisionNeo4j, type Neo4jConnection, type ProvisionWay } from '../graph/provision/index.js';
+import { localWay } from '../graph/provision/local/index.js';
 import { npmLaunchers, watchLaunchers } from './launcher.js';
 import { progress, status } from './progress.js';
 
@@ -28,14 +31,14 @@ export interface Database {
  * is for commands whose work would be lost on a Neo4j that Laurel starts and
  * throws away on exit (load, serve): they need NEO4J_URI.
  */
-export async function openDatabase(config: Config, opts: { configuredOnly?: string } = {}): Promise<Database> {
+export async function openDatabase(config: Config, opts: { configuredOnly?: string; importDir?: string } = {}): Promise<Database> {
   if (opts.configuredOnly && !config.neo4j.uri) {
     throw new Error(
       `${opts.configuredOnly} needs a running Neo4j: set NEO4J_URI, NEO4J_USERNAME and NEO4J_PASSWORD. ` +
         '(`laurel up` starts a Neo4j of its own, loads the seeds and serves; that Neo4j lives only as long as `laurel up`.)',
     );
   }
-  const connection = await provisionNeo4j(config, (m) => status(`neo4j: ${m}`));
+  const connection = await provisionNeo4j(config, (m) => status(`neo4j: ${m}`), opts.importDir ? [importingWay(config, opts.importDir)] : undefined);
   const graph = Graph.open(connection, {
     queryTimeoutMs: config.queryTimeoutMs,
     maxRetryTimeMs: config.queryTimeoutMs,
@@ -60,6 +63,22 @@ export async function openDatabase(config: Config, opts: { configuredOnly?: stri
   return { connection, graph, close };
 }
 
+/**
+ * The local way, building its database from a `laurel import` folder before
+ * the server starts. neo4j-admin writes the database files itself, so it
+ * needs a Neo4j that Laurel starts: not NEO4J_URI's, nor a container.
+ */
+function importingWay(config: Config, dir: string): ProvisionWay {
+  const manifest = readManifest(dir);
+  if (config.neo4j.uri) {
+    throw new Error(
+      `--import builds a new database with neo4j-admin, which needs a Neo4j that Laurel starts itself; NEO4J_URI names one of yours. ` +
+        `Unset NEO4J_URI, or import into your Neo4j (stopped), from its home:\n  bin/neo4j-admin ${neo4jAdminImportArgs(resolve(dir), manifest, config.neo4j.database).join(' ')}\nthen start it and run \`laurel serve\`.`,
+    );
+  }
+  return localWay(undefined, { importArgs: neo4jAdminImportArgs(resolve(dir), manifest, config.neo4j.database) });
+}
+
 /** The article size limit of the configuration, as the readers take it. */
 export function articleLimits(config: Pick<Config, 'maxArticleBytes'>): ReadOptions {
   return { maxBytes: config.maxArticleBytes, limitHint: 'LAUREL_MAX_ARTICLE_MB sets the limit' };
@@ -76,10 +95,12 @@ export interface LoadReport {
 }
 
 /**
- * Extracts the files and writes them in batches. A file that cannot be read
- * or extracted is reported and the rest still load.
+ * Extracts the files (or reads back `laurel extract` lines from `*.jsonl`
+ * files and `-`, stdin) and writes them in batches. A file that cannot be
+ * read or extracted, or a line that is not extraction output, is reported
+ * (with its line number) and the rest still load.
  */
-export async function loadPaths(graph: Graph, paths: string[], batchSize = 50, read: ReadOptions = {}): Promise<LoadReport> {
+export async function loadPaths(graph: Graph, paths: string[], batchSize = 500, read: ReadOptions = {}): Promise<LoadReport> {
   const writer = new GraphWriter(graph, { batchSize });
   const report: LoadReport = { files: 0, loaded: 0, failed: [], entities: 0, mentions: 0, facts: 0, skipped: [] };
   const bar = progress('load');
@@ -95,7 +116,7 @@ export async function loadPaths(graph: Graph, paths: string[], batchSize = 50, r
     pending = [];
   };
   try {
-    for await (const item of extractFiles(paths, (p) => bar.update(p.done, p.total, p.path), read)) {
+    for await (const item of extractionsOf(paths, (p) => bar.update(p.done, p.total, p.path), read)) {
       report.files++;
       if (!item.ok) {
         report.failed.push({ path: item.path, reason: item.reason });
@@ -114,7 +135,7 @@ export async function loadPaths(graph: Graph, paths: string[], batchSize = 50, r
 
 export function formatReport(r: LoadReport): string {
   const lines = [
-    `loaded ${r.loaded} of ${r.files} file(s): ${r.entities} entity writes, ${r.mentions} mentions, ${r.facts} facts`,
+    `loaded ${r.loaded} of ${r.files} article(s): ${r.entities} entity writes, ${r.mentions} mentions, ${r.facts} facts`,
     ...r.failed.map((f) => `failed: ${f.path}: ${f.reason}`),
     ...(r.skipped.length ? [`${r.skipped.length} relation(s) not written (their ends are not entities of the article):`] : []),
     ...r.skipped.slice(0, 20).map((s) => `  ${s.article}: ${s.reason}`),
@@ -135,8 +156,8 @@ const SIGNALS = ['SIGINT', 'SIGTERM', 'SIGHUP'] as const;
 /**
  * Resolves when Laurel should stop: on SIGINT, SIGTERM or SIGHUP; when npm,
  * which launched it (`npx laurel up`), is gone (launcher.ts); or when
- * `died` resolves (the Neo4j Laurel started stopped by itself). A second
- * signal while cleaning up exits at once.
+ * `died` resolves (the Neo4j Laurel started stopped by itself). Another
+ * signal while cleaning up, a second or more after the first, exits at once.
  */
 export function untilStopped(died?: Promise<string>): Promise<Stop> {
   return new Promise((resolve) => {
@@ -144,9 +165,13 @@ export function untilStopped(died?: Promise<string>): Promise<Stop> {
     const stop = (s: Stop) => {
       if (done) return;
       done = true;
+      const at = Date.now();
       for (const signal of SIGNALS) {
         process.off(signal, onSignal);
-        process.once(signal, () => process.exit(128 + (signal === 'SIGINT' ? 2 : signal === 'SIGTERM' ? 15 : 1)));
+        process.on(signal, () => {
+          // Ctrl-C under npx arrives twice: from the terminal and passed on by npm. That is one request.
+          if (Date.now() - at > 1_000) process.exit(128 + (signal === 'SIGINT' ? 2 : signal === 'SIGTERM' ? 15 : 1));
+        });
       }
       unwatch();
       resolve(s);

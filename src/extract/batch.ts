@@ -2,6 +2,7 @@
  * Runs the pipeline over files and directories. One bad file never stops the
  * batch: it is reported as a failure naming the file and the reason.
  */
+import { isExtractionLines, readExtractionLines } from './io/extraction-lines.js';
 import { ArticleReadError, listArticleFiles, readArticle, type ReadOptions } from './io/read-article.js';
 import type { ArticleExtraction } from './contract.js';
 import { extractArticle } from './pipeline.js';
@@ -44,7 +45,27 @@ export async function* extractFiles(
 }
 
 /**
- * The SPEC JSON lines of a batch, extracted by a pool of worker threads and
+ * The extractions of `inputs`, in order: articles (files and directories)
+ * are extracted; `*.jsonl` files and `-` (stdin) are read back as lines
+ * `laurel extract` printed. Progress counts files, or bytes of a JSON Lines
+ * file.
+ */
+export async function* extractionsOf(inputs: string[], onProgress?: (p: BatchProgress) => void, read: ReadOptions = {}): AsyncGenerator<BatchItem> {
+  let texts: string[] = [];
+  for (const [i, input] of inputs.entries()) {
+    if (!isExtractionLines(input)) texts.push(input);
+    if (texts.length && (isExtractionLines(input) || i === inputs.length - 1)) {
+      yield* extractFiles(texts, onProgress, read);
+      texts = [];
+    }
+    if (isExtractionLines(input)) {
+      yield* readExtractionLines(input, (bytes, total) => onProgress?.({ done: bytes, total: total ?? bytes, path: input }));
+    }
+  }
+}
+
+/**
+ * The lines `laurel extract` prints for a batch, extracted by a pool of worker threads and
  * yielded in file order. Failures come through as in extractFiles.
  */
 export async function* extractFilesInPool(

@@ -1,9 +1,13 @@
 /**
- * What extraction hands to the rest of Laurel. `laurel extract` prints the
- * SPEC section 1 view of it (see toSpecJson); the graph writer loads it whole.
- * Nothing here knows about jieba or Neo4j.
+ * What extraction hands to the rest of Laurel. `laurel extract` prints one
+ * line per article (toExtractionLine): the SPEC section 1 view of it (see
+ * toSpecJson) with everything else the graph writer needs riding along as
+ * extra fields, so `laurel load` can read the lines back (fromExtractionLine)
+ * and write the graph loading the texts would. Nothing here knows about
+ * jieba or Neo4j.
  */
-import type { EntityType, Provenance, RelationType } from '../domain/model.js';
+import { z } from 'zod';
+import { ENTITY_TYPES, RELATION_TYPE_NAMES, type EntityType, type Provenance, type RelationType } from '../domain/model.js';
 
 /**
  * A sentence of the article, as written (traditional characters stay
@@ -104,5 +108,118 @@ export function toSpecJson(x: ArticleExtraction): Record<string, unknown> {
       ...(r.evidence ? { evidence: r.evidence } : {}),
       ...(r.evidences && r.evidences.length > 1 ? { evidences: r.evidences } : {}),
     })),
+  };
+}
+
+/**
+ * The line `laurel extract` prints: the SPEC view, and riding along as
+ * extra fields (which the SPEC allows and its scorer ignores) what loading
+ * needs besides: each mention's sentence, the types of a relation's ends,
+ * every sentence stating it (`evidences`, when more than `evidence`), the
+ * facts the honours lexicon adds (`inferred`, apart from `relations`), the
+ * article's text and its metadata. fromExtractionLine(toExtractionLine(x))
+ * gives x back.
+ */
+export function toExtractionLine(x: ArticleExtraction): Record<string, unknown> {
+  const spec = toSpecJson(x) as { entities: Record<string, unknown>[]; relations: Record<string, unknown>[] };
+  return {
+    ...spec,
+    entities: spec.entities.map((e, i) => ({ ...e, mentions: x.entities[i]!.mentions.map((m) => ({ surface: m.surface, start: m.start, end: m.end, evidence: m.evidence })) })),
+    relations: spec.relations.map((r, i) => ({ ...r, ...relationExtras(x.relations[i]!) })),
+    inferred: x.inferred.map((r) => ({ type: r.type, from: r.from, to: r.to, ...relationExtras(r), ...(r.year !== undefined ? { year: r.year } : {}), ...(r.position !== undefined ? { position: r.position } : {}), ...(r.evidence ? { evidence: r.evidence } : {}) })),
+    text: x.article.text,
+    meta: x.article.meta,
+  };
+}
+
+function relationExtras(r: ExtractedRelation): Record<string, unknown> {
+  return {
+    ...(r.fromType ? { fromType: r.fromType } : {}),
+    ...(r.toType ? { toType: r.toType } : {}),
+    ...(r.evidences ? { evidences: r.evidences } : {}),
+  };
+}
+
+const evidenceSchema = z.strictObject({ sentence: z.string(), start: z.number().int().nonnegative(), end: z.number().int().nonnegative() });
+const entityType = z.enum(ENTITY_TYPES);
+const relationSchema = z.object({
+  type: z.enum(RELATION_TYPE_NAMES as [RelationType, ...RelationType[]]),
+  from: z.string().min(1),
+  to: z.string().min(1),
+  fromType: entityType.optional(),
+  toType: entityType.optional(),
+  year: z.number().int().optional(),
+  position: z.string().optional(),
+  evidence: evidenceSchema.optional(),
+  evidences: z.array(evidenceSchema).optional(),
+});
+const lineSchema = z.object({
+  doc: z.string().min(1),
+  text: z.string({ error: 'no article text (a line of laurel extract carries it in `text`)' }),
+  meta: z.record(z.string(), z.unknown()).default({}),
+  entities: z.array(
+    z.object({
+      type: entityType,
+      name: z.string().min(1),
+      aliases: z.array(z.string()).optional(),
+      level: z.string().optional(),
+      mentions: z.array(z.strictObject({ surface: z.string(), start: z.number().int().nonnegative(), end: z.number().int().nonnegative(), evidence: evidenceSchema })),
+    }),
+  ),
+  relations: z.array(relationSchema),
+  inferred: z.array(relationSchema).default([]),
+});
+
+/** A line that is not what `laurel extract` prints; `reason` is meant for the user. */
+export class ExtractionLineError extends Error {
+  override name = 'ExtractionLineError';
+}
+
+/**
+ * The extraction a line of `laurel extract` carries (parsed JSON), checked:
+ * the fields and their types, and every offset within the text.
+ */
+export function fromExtractionLine(value: unknown): ArticleExtraction {
+  const parsed = lineSchema.safeParse(value);
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0]!;
+    throw new ExtractionLineError(`${issue.path.length ? `${issue.path.join('.')}: ` : ''}${issue.message}`);
+  }
+  const l = parsed.data;
+  const within = (where: string, span: { start: number; end: number }) => {
+    if (span.start > span.end || span.end > l.text.length) throw new ExtractionLineError(`${where}: offsets ${span.start}–${span.end} lie outside the text (${l.text.length} characters)`);
+  };
+  const entities: ExtractedEntity[] = l.entities.map((e, i) => ({
+    type: e.type,
+    name: e.name,
+    aliases: e.aliases ?? [],
+    ...(e.level !== undefined ? { level: e.level } : {}),
+    mentions: e.mentions.map((m, j) => {
+      within(`entities.${i}.mentions.${j}`, m);
+      within(`entities.${i}.mentions.${j}.evidence`, m.evidence);
+      return { surface: m.surface, start: m.start, end: m.end, evidence: m.evidence };
+    }),
+  }));
+  const relation = (provenance: Provenance, where: string) => (r: z.infer<typeof relationSchema>, i: number): ExtractedRelation => {
+    if (r.evidence) within(`${where}.${i}.evidence`, r.evidence);
+    for (const [j, e] of (r.evidences ?? []).entries()) within(`${where}.${i}.evidences.${j}`, e);
+    return {
+      type: r.type,
+      from: r.from,
+      to: r.to,
+      ...(r.fromType ? { fromType: r.fromType } : {}),
+      ...(r.toType ? { toType: r.toType } : {}),
+      ...(r.year !== undefined ? { year: r.year } : {}),
+      ...(r.position !== undefined ? { position: r.position } : {}),
+      ...(r.evidence ? { evidence: r.evidence } : {}),
+      ...(r.evidences ? { evidences: r.evidences } : {}),
+      provenance,
+    };
+  };
+  return {
+    article: { id: l.doc, text: l.text, meta: l.meta as ArticleMeta },
+    entities,
+    relations: l.relations.map(relation('text', 'relations')),
+    inferred: l.inferred.map(relation('lexicon', 'inferred')),
   };
 }

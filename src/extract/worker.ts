@@ -1,10 +1,11 @@
 /**
  * A worker thread of the extraction pool: reads one article and runs the
- * pipeline. With `spec`, it returns the SPEC JSON line, a string, so the
+ * pipeline. With `spec`, it returns the line `laurel extract` prints (the
+ * SPEC view and what loading needs, see toExtractionLine), a string, so the
  * main thread does not pay for cloning the whole extraction.
  */
 import { ArticleReadError, readArticle, type ReadOptions } from './io/read-article.js';
-import { toSpecJson } from './contract.js';
+import { toExtractionLine } from './contract.js';
 import { extractArticle } from './pipeline.js';
 import type { BatchItem } from './batch.js';
 
@@ -27,7 +28,7 @@ export default async function extractInWorker({ path, spec, read, warm }: Worker
   try {
     const article = await readArticle(path, read);
     const extraction = extractArticle(article);
-    return spec ? { ok: true, path, spec: JSON.stringify(toSpecJson(extraction)) } : { ok: true, path, extraction };
+    return spec ? { ok: true, path, spec: JSON.stringify(toExtractionLine(extraction)) } : { ok: true, path, extraction };
   } catch (err) {
     return { ok: false, path, reason: err instanceof ArticleReadError ? err.reason : `extraction failed: ${(err as Error).stack ?? err}` };
   }

@@ -706,6 +706,13 @@ describe('stats', () => {
 });
 
 describe('no N+1', () => {
+  /** Statements and transactions (round trips to Neo4j) a request costs. */
+  const cost = async (query: string, variables: Record<string, unknown> = {}) => {
+    const [statements, transactions] = [graph.queries, graph.transactions];
+    const data = await ok(query, variables);
+    return { data, statements: graph.queries - statements, transactions: graph.transactions - transactions };
+  };
+
   const query = `query ($first: Int) {
     people(first: $first) {
       edges { node {
@@ -717,24 +724,93 @@ describe('no N+1', () => {
     }
   }`;
 
-  it('costs the same number of Neo4j round trips for four people as for six', async () => {
-    const cost = async (first: number) => {
-      const before = graph.queries;
-      const data = await ok(query, { first });
+  it('costs one round trip per level, the same for four people as for six', async () => {
+    for (const first of [4, 6]) {
+      const { data, statements, transactions } = await cost(query, { first });
       expect(data.people.edges).toHaveLength(first);
-      return graph.queries - before;
-    };
-    // people, titles, their facts' articles, employers, mentions, article texts, namesakes: one query each.
-    // (The first four people include two with titles, so every field is asked for in both.)
-    expect(await cost(4)).toBe(7);
-    expect(await cost(6)).toBe(7);
+      // people; their titles, employers, mentions and namesakes; the titles' articles and the mentioning articles' texts.
+      // (The first four people include two with titles, so every field is asked for in both.)
+      expect(statements).toBe(7);
+      expect(transactions).toBe(3);
+    }
   });
 
-  it('batches the ends of facts across a whole response', async () => {
-    const before = graph.queries;
-    await ok(`{ honouredBy(organization: "中华全国总工会") { edges { facts { from { name } to { name } article { id } } conferredBy { from { name } to { name } } } } }`);
-    // The body by its name, its honoured people, the facts' ends, their articles.
-    expect(graph.queries - before).toBe(4);
+  it('batches the ends of facts across a whole response, and reads no article only its id is asked of', async () => {
+    const { statements } = await cost(
+      `{ honouredBy(organization: "中华全国总工会") { edges { facts { from { name } to { name } article { id } } conferredBy { from { name } to { name } } } } }`,
+    );
+    // The body by its name, its honoured people, the facts' ends; the articles' ids are on the facts.
+    expect(statements).toBe(3);
+  });
+
+  const personQuery = `query ($name: String!) {
+    person(name: $name) {
+      id name
+      titles(first: 5) { totalCount edges { node { name } year facts(first: 2) { year evidence { sentence } article { id } } } }
+      awards(first: 5) { edges { node { name } year } }
+      employers(first: 5) { edges { node { name } positions factCount } }
+      honouredBy(first: 5) { edges { node { name } year } }
+      mentions(first: 1) { totalCount edges { node { id title } evidence { sentence } } }
+      namesakes { id }
+    }
+  }`;
+
+  it('reads a person and every list selected below it in one statement, answering as list by list', async () => {
+    const { data, statements, transactions } = await cost(personQuery, { name: '王晓东' });
+    expect([statements, transactions]).toEqual([1, 1]);
+    // The same lists read one at a time, for a person reached through another list (people).
+    const { people } = await ok(
+      `{ people(first: 10) { edges { node {
+        id name
+        titles(first: 5) { totalCount edges { node { name } year facts(first: 2) { year evidence { sentence } article { id } } } }
+        awards(first: 5) { edges { node { name } year } }
+        employers(first: 5) { edges { node { name } positions factCount } }
+        honouredBy(first: 5) { edges { node { name } year } }
+        mentions(first: 1) { totalCount edges { node { id title } evidence { sentence } } }
+        namesakes { id }
+      } } } }`,
+    );
+    expect(people.edges.map((e: any) => e.node).find((p: any) => p.id === data.person.id)).toEqual(data.person);
+    expect(data.person.titles.edges[0].facts[0].evidence.sentence).toContain('王晓东');
+    expect(data.person.employers.edges[0].positions).toEqual(['高级技师']);
+  });
+
+  it('reads an honour by its name and a page of its holders in one statement', async () => {
+    const { data, statements } = await cost(`{ honourees(title: "全国劳动模范") { totalCount edges { node { name } year facts { evidence { sentence } } } } }`);
+    expect(statements).toBe(1);
+    expect(data.honourees.totalCount).toBe(2);
+  });
+});
+
+describe('reads only what is selected', () => {
+  const link = `{ titles { edges { node { name } year factCount } } employers { edges { node { name } positions factCount } } }`;
+  const withFacts = `{ titles { edges { node { name } year factCount facts { year position provenance evidence { sentence start end } evidences { sentence } from { id } to { id } } } }
+    employers { edges { node { name } positions factCount facts { position evidence { sentence } } } } }`;
+
+  it('gives a link the same year, positions and count whether its facts are read or not', async () => {
+    for (const name of ['王晓东', '赵青', '李明']) {
+      const bare = (await ok(`query ($n: String!) { person(name: $n) ${link} }`, { n: name })).person;
+      const full = (await ok(`query ($n: String!) { person(name: $n) ${withFacts} }`, { n: name })).person;
+      const strip = (p: any) => JSON.parse(JSON.stringify(p, (k, v) => (k === 'facts' ? undefined : v)));
+      expect(strip(full)).toEqual(bare);
+      // What was read is whole: every fact with its sentences and its ends.
+      for (const e of full.titles.edges) {
+        expect(e.facts).toHaveLength(e.factCount);
+        for (const f of e.facts) {
+          expect(f.evidences[0].sentence).toBe(f.evidence.sentence);
+          expect(f.from.id).toMatch(/^Person:/);
+          expect(f.to.id).toBe(`Title:${e.node.name}`);
+        }
+      }
+    }
+  });
+
+  it('reads the network without its facts, with the same labels and counts', async () => {
+    const q = (facts: string) => `{ network(center: { name: "星辰精密机械有限公司" }, depth: 2) { nodes { id } edges { id label factCount ${facts} } } }`;
+    const bare = (await ok(q(''))).network;
+    const full = (await ok(q('facts { year position evidence { sentence } }'))).network;
+    expect(full.edges.map(({ facts, ...e }: any) => e)).toEqual(bare.edges);
+    expect(full.edges.every((e: any) => e.facts.length === e.factCount)).toBe(true);
   });
 });
 

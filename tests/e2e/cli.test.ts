@@ -2,11 +2,14 @@
  * The `laurel` command itself, as a user runs it: load, serve and up against
  * the real Neo4j, real HTTP requests to what they serve, and shutdown on signals.
  */
-import { connect } from 'node:net';
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { Graph, graphCounts } from '../../src/graph/index.js';
 import { envWith, requireBuild, run, start, type Running } from '../helpers/cli.js';
 import { openTestGraph, resetGraph, testTarget } from '../helpers/graph.js';
+import { portOpen } from '../helpers/processes.js';
 import { gql } from '../helpers/server.js';
 
 let graph: Graph;
@@ -28,7 +31,7 @@ afterAll(async () => {
 const HONOUREES = `{ honourees(title: "全国劳动模范") { edges { node { name } facts { evidence { sentence } } } } }`;
 
 describe('laurel --help', () => {
-  it.each([[], ['load'], ['export'], ['serve'], ['up'], ['extract']])('explains %s', async (...cmd) => {
+  it.each([[], ['load'], ['import'], ['export'], ['serve'], ['up'], ['extract']])('explains %s', async (...cmd) => {
     const res = await run([...cmd, '--help'], envWith());
     expect(res.code).toBe(0);
     expect(res.stdout).toMatch(/^Usage: laurel/);
@@ -40,7 +43,7 @@ describe('laurel load', () => {
     const broken = new URL('../../package.json', import.meta.url).pathname; // not an article
     const res = await run(['load', 'seeds', broken], neo4jEnv);
     expect(res.code, res.stderr).toBe(1);
-    expect(res.stdout).toMatch(/^loaded 5 of 6 file\(s\)/m);
+    expect(res.stdout).toMatch(/^loaded 5 of 6 article\(s\)/m);
     expect(res.stdout).toContain(`failed: ${broken}`);
     expect(res.stderr).toContain(`skipped ${broken}`);
     const counts = await graphCounts(graph);
@@ -50,6 +53,30 @@ describe('laurel load', () => {
     expect(await graphCounts(graph)).toEqual(counts);
     // Two runs of the command, each starting jieba and extracting every seed: slow on a busy machine.
   }, 180_000);
+
+  it('loads `laurel extract` output, from a file or stdin, as the texts load; names a broken line and loads the rest', async () => {
+    const extracted = await run(['extract', 'seeds'], envWith());
+    expect(extracted.code, extracted.stderr).toBe(0);
+    const lines = extracted.stdout.trim().split('\n');
+    expect(lines).toHaveLength(5);
+    await resetGraph(graph);
+    expect((await run(['load', 'seeds'], neo4jEnv)).code).toBe(0);
+    const counts = await graphCounts(graph);
+
+    await resetGraph(graph);
+    const file = join(mkdtempSync(join(tmpdir(), 'laurel-cli-')), 'seeds.jsonl');
+    writeFileSync(file, `${lines[0]}\n{"doc": "cut short", "entit\n${lines.slice(1).join('\n')}\n`);
+    const res = await run(['load', file], neo4jEnv);
+    expect(res.code, res.stderr).toBe(1);
+    expect(res.stderr).toContain(`skipped ${file}:2: not JSON`);
+    expect(res.stdout).toMatch(/^loaded 5 of 6 article\(s\)/m);
+    expect(await graphCounts(graph)).toEqual(counts);
+
+    await resetGraph(graph);
+    const piped = await run(['load', '-'], neo4jEnv, 120_000, extracted.stdout);
+    expect(piped.code, piped.stderr).toBe(0);
+    expect(await graphCounts(graph)).toEqual(counts);
+  }, 240_000);
 
   it('says what it needs when no Neo4j is configured', async () => {
     for (const cmd of [['load', 'seeds'], ['serve']]) {
@@ -76,9 +103,10 @@ describe('laurel serve', () => {
     expect(await serve.stop('SIGTERM', 15_000)).toBe(0);
   });
 
-  it('takes LAUREL_API_TOKEN for mutations from the environment, and shows clients no stack trace', async () => {
+  it('takes LAUREL_API_TOKEN for mutations from the environment, and shows clients no stack trace; through a neo4j:// (routing) URI', async () => {
     const token = 'cli-test-token-0123456789';
-    const serve = start(['serve', '--port', '0'], { ...neo4jEnv, LAUREL_API_TOKEN: token });
+    const routing = testTarget().uri.replace(/^bolt:/, 'neo4j:');
+    const serve = start(['serve', '--port', '0'], { ...neo4jEnv, NEO4J_URI: routing, LAUREL_API_TOKEN: token });
     running.push(serve);
     const [, url] = (await serve.waitFor(/GraphQL: (http:\/\/\S+)/, 60_000)) as unknown as [string, string];
     const remove = `mutation { deleteArticle(id: "no-such-article") { id } }`;
@@ -123,14 +151,3 @@ describe('laurel up', () => {
     await expect(portOpen(bolt![1]!, Number(bolt![2]))).resolves.toBe(false);
   }, 360_000);
 });
-
-function portOpen(host: string, port: number): Promise<boolean> {
-  return new Promise((resolve) => {
-    const socket = connect({ host, port });
-    socket.once('connect', () => {
-      socket.destroy();
-      resolve(true);
-    });
-    socket.once('error', () => resolve(false));
-  });
-}

@@ -2,11 +2,13 @@
  * The graph view in a real browser (Debian's chromium), offline, over the
  * real server and the seeds in the real Neo4j: it draws a union's
  * neighbourhood with Chinese names, expands a node on click, shows an edge's
- * evidence with a link to its article, and saves the picture. Screenshots
+ * evidence with a link to its article, saves the picture, and draws the
+ * network a query in the explorer returned. Screenshots
  * are kept in tests/artifacts/.
  */
 import { mkdir, writeFile } from 'node:fs/promises';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { readExamples } from '../../src/api/examples.js';
 import { SEEDS_DIR, loadPaths } from '../../src/cli/runtime.js';
 import { Graph } from '../../src/graph/index.js';
 import { ARTIFACTS, artifact } from '../helpers/artifacts.js';
@@ -156,6 +158,29 @@ describe('the graph view', () => {
     expect(view.edges.length).toBeGreaterThanOrEqual(pair!.hops);
     await page.screenshot({ path: artifact('graph-view-path.png') });
     expect(errors).toEqual([]);
+  });
+
+  it('draws the network a query in the explorer returned, from GraphiQL\'s ◎ button', async () => {
+    const { page } = browser;
+    const example = (await readExamples()).find((e) => e.kind === 'query' && /\bnetwork\s*\(/.test(e.query));
+    expect(example, 'docs/queries.graphql has a network example').toBeDefined();
+    const direct = (await gql(server.graphql, example!.query, example!.variables)).data.network;
+    expect(direct.nodes.length).toBeGreaterThan(2);
+
+    await page.goto(`${server.base}/explorer`);
+    const panel = page.getByRole('region', { name: 'Example queries' });
+    await panel.waitFor({ timeout: 30_000 });
+    await panel.locator(`button[data-example="${example!.name}"]`).click();
+    await page.locator('.graphiql-execute-button').click();
+    await expect.poll(() => page.locator('.graphiql-response').innerText(), { timeout: 20_000 }).toContain(direct.nodes[0].id);
+    const [view] = await Promise.all([
+      page.context().waitForEvent('page'),
+      page.getByRole('button', { name: 'Draw this network or path in the graph view' }).click(),
+    ]);
+    const shown = () => view.evaluate(() => (globalThis as any).laurelGraph?.nodes().map((n: any) => `${n.id()} ${n.data('label')}`) ?? []);
+    await expect.poll(async () => (await shown()).sort(), { timeout: 20_000 }).toEqual(direct.nodes.map((n: any) => `${n.id} ${n.label}`).sort());
+    await expect(view.evaluate(() => (globalThis as any).laurelGraph.edges().length)).resolves.toBe(direct.edges.length);
+    await view.close();
   });
 
   it('is linked from the GraphQL explorer', async () => {

@@ -282,3 +282,23 @@ describe('article titles', () => {
     }
   });
 });
+
+describe('evidence of the seed facts', () => {
+  it('keeps every sentence stating a fact, the most explicit first, each at its place in the article', async () => {
+    const { honourees } = await ok(`{ honourees(title: "全国劳动模范", first: 100) {
+      edges { facts { evidence { sentence } evidences { sentence start end } article { text } } } } }`);
+    const facts = honourees.edges.flatMap((e: any) => e.facts);
+    expect(facts.length).toBeGreaterThan(0);
+    for (const f of facts) {
+      expect(f.evidences.length).toBeGreaterThan(0);
+      expect(f.evidences[0].sentence).toBe(f.evidence.sentence);
+      for (const e of f.evidences) expect(evidenceFits(f.article.text, e), e.sentence).toBe(true);
+    }
+    // The extractor gives some facts in a headline and in the body: both are kept, the body's first.
+    const several = facts.filter((f: any) => f.evidences.length > 1);
+    expect(several.length).toBeGreaterThan(0);
+    // A headline fragment (no closing punctuation) never comes before a body sentence stating the same.
+    const closed = (s: string) => /[。！？!?][”’」』]?$/.test(s.trim());
+    for (const f of several) if (f.evidences.some((e: any) => closed(e.sentence))) expect(closed(f.evidences[0].sentence), f.evidences[0].sentence).toBe(true);
+  });
+});

@@ -22,13 +22,15 @@ export interface Finished {
   stderr: string;
 }
 
-export function run(args: string[], env: NodeJS.ProcessEnv, timeoutMs = 120_000): Promise<Finished> {
+/** Runs `laurel args…`; `input`, when given, is written to its stdin. */
+export function run(args: string[], env: NodeJS.ProcessEnv, timeoutMs = 120_000, input?: string): Promise<Finished> {
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [BIN, ...args], { env, stdio: ['ignore', 'pipe', 'pipe'] });
+    const child = spawn(process.execPath, [BIN, ...args], { env, stdio: [input === undefined ? 'ignore' : 'pipe', 'pipe', 'pipe'] });
+    if (input !== undefined) child.stdin!.end(input);
     let stdout = '';
     let stderr = '';
-    child.stdout.on('data', (d) => (stdout += d));
-    child.stderr.on('data', (d) => (stderr += d));
+    child.stdout!.on('data', (d) => (stdout += d));
+    child.stderr!.on('data', (d) => (stderr += d));
     const timer = setTimeout(() => {
       child.kill('SIGKILL');
       reject(new Error(`laurel ${args.join(' ')} did not finish in ${timeoutMs} ms\nstdout:\n${stdout}\nstderr:\n${stderr}`));
@@ -46,12 +48,26 @@ export interface Running {
   stderr: () => string;
   /** Resolves with the first match of `re` in stdout; rejects if the process ends or time runs out first. */
   waitFor(re: RegExp, timeoutMs: number): Promise<RegExpMatchArray>;
+  /** Resolves with the exit code (null when killed by a signal). */
+  exit: Promise<number | null>;
   /** Sends a signal and waits for the exit code. */
   stop(signal: NodeJS.Signals, timeoutMs: number): Promise<number | null>;
 }
 
 export function start(args: string[], env: NodeJS.ProcessEnv): Running {
-  const child = spawn(process.execPath, [BIN, ...args], { env, stdio: ['ignore', 'pipe', 'pipe'] });
+  return running(spawn(process.execPath, [BIN, ...args], { env, stdio: ['ignore', 'pipe', 'pipe'] }), args);
+}
+
+/** The repository root, where `npx laurel` finds the command `npm ci` linked into node_modules/.bin. */
+export const ROOT = fileURLToPath(new URL('../../', import.meta.url));
+
+/** Runs `npx laurel …` from the repository root, as the README says; the child is the npm process. */
+export function startWithNpx(args: string[], env: NodeJS.ProcessEnv): Running {
+  if (!existsSync(`${ROOT}node_modules/.bin/laurel`)) throw new Error('node_modules/.bin/laurel is missing: `npm ci` links the laurel command there (bin/package.json)');
+  return running(spawn('npx', ['laurel', ...args], { cwd: ROOT, env, stdio: ['ignore', 'pipe', 'pipe'] }), args);
+}
+
+function running(child: ChildProcess, args: string[]): Running {
   let out = '';
   let err = '';
   child.stdout!.on('data', (d) => (out += d));
@@ -59,6 +75,7 @@ export function start(args: string[], env: NodeJS.ProcessEnv): Running {
   const exited = new Promise<number | null>((resolve) => child.on('exit', (code) => resolve(code)));
   return {
     child,
+    exit: exited,
     stdout: () => out,
     stderr: () => err,
     waitFor(re, timeoutMs) {

@@ -4,6 +4,7 @@
  */
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { Graph, GraphWriter, applySchema, graphCounts } from '../../src/graph/index.js';
+import { VERSION_LABEL } from '../../src/graph/schema.js';
 import { article } from '../helpers/extraction.js';
 import { openTestGraph, resetGraph } from '../helpers/graph.js';
 
@@ -92,6 +93,12 @@ describe('GraphWriter', () => {
     );
     expect(fact).toMatchObject({ year: 2025, article: 'a1', provenance: 'text', level: '全国', aliases: ['全国劳模'] });
     expect(honourArticle.article.text.slice(fact!.start as number, fact!.end as number)).toBe(fact!.evidence);
+
+    // Whole numbers are stored as Neo4j integers, not floats.
+    const types = await rows<{ t: string }>(
+      `MATCH ()-[r]->() UNWIND [r.year, r.start, r.end, r.count, r.support] AS v WITH v WHERE v IS NOT NULL RETURN DISTINCT valueType(v) AS t`,
+    );
+    expect(types.map((t) => t.t)).toEqual(['INTEGER NOT NULL']);
 
     const [job] = await rows<Record<string, unknown>>(`MATCH (:Person)-[r:WORKS_FOR]->(c:Company) RETURN r.position AS position, c.name AS name`);
     expect(job).toEqual({ position: '高级技师', name: '星辰精密机械有限公司' });
@@ -197,6 +204,8 @@ describe('GraphWriter', () => {
        REMOVE r.support, r.fact`,
     );
     await graph.autoCommit(`MATCH (a:Article) REMOVE a.lexiconFacts`);
+    // An earlier writer left no version mark.
+    await graph.autoCommit(`MATCH (v:${VERSION_LABEL}) DELETE v`);
     await applySchema(graph);
     expect(await lexiconSupport()).toEqual(current);
     expect(await rows(`MATCH ()-[r]->() WHERE r.assertedBy IS NOT NULL RETURN r`)).toEqual([]);
@@ -205,6 +214,23 @@ describe('GraphWriter', () => {
     expect(await graphCounts(graph)).toEqual(counts);
     await writer.deleteArticles(['a1']);
     expect(await lexiconSupport()).toEqual([{ fact: 'CONFERRED_BY:Title:全国劳动模范->Union:中华全国总工会', support: 1, asserting: ['a2'] }]);
+  });
+
+  it('stores as integers the whole numbers an earlier writer left as floats, once, when the schema is applied', async () => {
+    await writer.write([honourArticle, secondArticle]);
+    const valueTypes = () =>
+      rows<{ t: string }>(`MATCH ()-[r]->() UNWIND [r.year, r.start, r.end, r.count, r.support] AS v WITH v WHERE v IS NOT NULL RETURN DISTINCT valueType(v) AS t ORDER BY t`);
+    await graph.autoCommit(`MATCH ()-[r]->() SET r.year = toFloat(r.year), r.start = toFloat(r.start), r.end = toFloat(r.end), r.count = toFloat(r.count), r.support = toFloat(r.support)`);
+    expect((await valueTypes()).map((t) => t.t)).toEqual(['FLOAT NOT NULL']);
+    // Marked as upgraded: the relationships are not read again.
+    await applySchema(graph);
+    expect((await valueTypes()).map((t) => t.t)).toEqual(['FLOAT NOT NULL']);
+    // An earlier writer left no version mark.
+    await graph.autoCommit(`MATCH (v:${VERSION_LABEL}) DELETE v`);
+    await applySchema(graph);
+    expect((await valueTypes()).map((t) => t.t)).toEqual(['INTEGER NOT NULL']);
+    const [fact] = await rows<{ year: number }>(`MATCH (:Person {key: '王晓东'})-[r:HOLDS_TITLE {article: 'a1'}]->() RETURN r.year AS year`);
+    expect(fact!.year).toBe(2025);
   });
 
   it('drops a lexicon fact that no article yields any more, with the body only it kept', async () => {

@@ -8,6 +8,7 @@ import { chmod, mkdir, mkdtemp, readFile, rm, stat, writeFile } from 'node:fs/pr
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { parse as parseYaml } from 'yaml';
 import { loadConfig, type Config } from '../../src/config.js';
 import type { Neo4jConnection, Neo4jSource } from '../../src/graph/provision/connection.js';
 import { browserSettings, browserSettingsEnv, laurelUrl } from '../../src/graph/provision/browser.js';
@@ -254,6 +255,14 @@ describe('the local server configuration', () => {
     expect(loadConfig({}).neo4j.pageCache).toBe('256m');
     expect(() => loadConfig({ LAUREL_NEO4J_PAGECACHE: 'lots' })).toThrow(/LAUREL_NEO4J_PAGECACHE: like 256m or 2g/);
   });
+
+  it('trusts X-Forwarded-For only from the proxies LAUREL_TRUST_PROXY names, addresses or ranges', () => {
+    expect(loadConfig({}).trustProxy).toEqual([]);
+    expect(loadConfig({ LAUREL_TRUST_PROXY: '10.0.0.5, 172.16.0.0/12,::1' }).trustProxy).toEqual(['10.0.0.5', '172.16.0.0/12', '::1']);
+    for (const bad of ['true', 'lb.local', '10.0.0.0/33', '10.0.0.5/8/1']) {
+      expect(() => loadConfig({ LAUREL_TRUST_PROXY: bad }), bad).toThrow(/LAUREL_TRUST_PROXY: must be addresses or CIDR ranges/);
+    }
+  });
 });
 
 describe("Neo4j Browser's settings for Laurel", () => {
@@ -271,6 +280,27 @@ describe("Neo4j Browser's settings for Laurel", () => {
     const compose = await readFile(new URL('../../docker-compose.yml', import.meta.url), 'utf8');
     const env = Object.fromEntries([...compose.matchAll(/^\s+(NEO4J_(?:browser|client)_\w+):\s*"([^"]*)"\s*$/gm)].map((m) => [m[1], m[2]]));
     expect(env).toEqual(browserSettingsEnv('http://localhost:4000'));
+  });
+});
+
+describe("docker-compose.yml's replicas profile", () => {
+  it('runs laurel serve replicas, with a configuration Laurel accepts, behind a load balancer that names the client', async () => {
+    const compose = parseYaml(await readFile(new URL('../../docker-compose.yml', import.meta.url), 'utf8'));
+    const replica = compose.services['api-replica'];
+    expect(replica.profiles).toEqual(['replicas']);
+    // Serving only: the seeds are loaded once, by `api`, before any replica starts.
+    expect(replica.command).toEqual(['node', 'bin/laurel.js', 'serve']);
+    expect(replica.depends_on).toEqual({ api: { condition: 'service_healthy' } });
+    expect(replica.deploy.replicas).toBe('${LAUREL_REPLICAS:-3}');
+    const env = { ...replica.environment, NEO4J_PASSWORD: 'laurelpass' };
+    const config = loadConfig(env);
+    expect(config.trustProxy.length).toBeGreaterThan(0);
+    const lb = compose.services.lb;
+    expect(lb.profiles).toEqual(['replicas']);
+    const nginx = compose.configs[lb.configs[0].source].content as string;
+    expect(nginx).toContain(`server api-replica:${config.server.port};`);
+    // $$ is compose's escape for nginx's own $.
+    expect(nginx).toContain('X-Forwarded-For $$proxy_add_x_forwarded_for');
   });
 });
 

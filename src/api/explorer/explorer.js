@@ -37,6 +37,10 @@
       var load = function () {
         if (editor.queryEditor) editor.queryEditor.setValue(example.query);
         if (editor.variableEditor) editor.variableEditor.setValue(variablesText(example));
+        // GraphiQL learns the operation's name from the editor 100 ms after a
+        // change (longer on a busy machine); ▶ pressed before that would ask
+        // for the previous example's operation. Name it at once.
+        editor.setOperationName(example.name);
       };
       var same = function (query) { return (query || '').trim() === example.query.trim(); };
       var current = editor.queryEditor ? editor.queryEditor.getValue() : '';

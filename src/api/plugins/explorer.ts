@@ -104,6 +104,19 @@ export const explorerPlugin: FastifyPluginAsync<ExplorerPluginOptions> = async (
   });
 };
 
+/** The start of a page, up to <body>: same-origin stylesheets only, and no favicon request. */
+function pageHead(lang: string, title: string, stylesheets: string[], inlineStyle?: string): string {
+  return `<!doctype html>
+<html lang="${lang}">
+<head>
+<meta charset="utf-8">
+<meta name="viewport" content="width=device-width, initial-scale=1">
+<title>${title}</title>
+<link rel="icon" href="data:,">
+${stylesheets.map((href) => `<link rel="stylesheet" href="${href}">`).join('\n')}${inlineStyle ? `\n<style>${inlineStyle}</style>` : ''}
+</head>`;
+}
+
 /** JSON inside <script> must not be able to close the element. */
 function scriptJson(value: unknown): string {
   return JSON.stringify(value).replace(/</g, '\\u003c').replace(/\u2028/g, '\\u2028').replace(/\u2029/g, '\\u2029');
@@ -119,16 +132,7 @@ function renderPage(base: string, opts: ExplorerPluginOptions): string {
   };
   const json = scriptJson(config);
   const asset = (name: string) => `${base}/assets/${name}`;
-  return `<!doctype html>
-<html lang="en">
-<head>
-<meta charset="utf-8">
-<meta name="viewport" content="width=device-width, initial-scale=1">
-<title>Laurel · GraphQL explorer</title>
-<link rel="icon" href="data:,">
-<link rel="stylesheet" href="${asset('graphiql.min.css')}">
-<link rel="stylesheet" href="${asset('explorer.css')}">
-</head>
+  return `${pageHead('en', 'Laurel · GraphQL explorer', [asset('graphiql.min.css'), asset('explorer.css')])}
 <body>
 <div id="explorer" class="laurel-loading">Loading the explorer…</div>
 <script id="laurel-explorer-config" type="application/json">${json}</script>
@@ -153,16 +157,7 @@ function renderGraphPage(base: string, opts: ExplorerPluginOptions): string {
   ]
     .map(([file, text]) => `<a data-export="${file}" href="${opts.exportPath}/${file}" download>${text}</a>`)
     .join(' ');
-  return `<!doctype html>
-<html lang="zh-Hans">
-<head>
-<meta charset="utf-8">
-<meta name="viewport" content="width=device-width, initial-scale=1">
-<title>Laurel · graph view</title>
-<link rel="icon" href="data:,">
-<link rel="stylesheet" href="${asset('graph.css')}">
-<style>:root { --laurel-fonts: ${CJK_FONT_STACK}; }</style>
-</head>
+  return `${pageHead('zh-Hans', 'Laurel · graph view', [asset('graph.css')], `:root { --laurel-fonts: ${CJK_FONT_STACK}; }`)}
 <body>
 <header>
   <h1>Laurel</h1>

@@ -11,11 +11,16 @@
  * stream page by page (bounded memory, each page a short read transaction);
  * a subgraph holds at most MAX_EXPORT_NODES nodes (`x-laurel-truncated: true`
  * says some were left out), depth is at most MAX_NETWORK_DEPTH, and at most
- * MAX_CONCURRENT_EXPORTS run at once (503 with Retry-After beyond).
+ * MAX_CONCURRENT_EXPORTS run at once (503 with Retry-After beyond). Each
+ * page's read has LAUREL_QUERY_TIMEOUT_MS and waits its turn in the client's
+ * share of Neo4j, as a GraphQL request's queries do: a Neo4j that stops
+ * answering ends a download (503 before it starts, a cut stream after),
+ * never holds it open.
  */
 import type { FastifyPluginAsync, FastifyReply } from 'fastify';
 import { Readable } from 'node:stream';
 import type { Graph } from '../../graph/client.js';
+import type { ClientShares } from '../shares.js';
 import { ExportRequestError, graphml, nodeLinkJson, nodesCsv, relationshipsCsv, selectionFor, type Selection } from '../../graph/export/index.js';
 import { ErrorCode, neo4jErrorCode } from '../errors.js';
 import { MAX_CONCURRENT_EXPORTS, MAX_EXPORT_NODES, MAX_NETWORK_DEPTH } from '../limits.js';
@@ -24,6 +29,10 @@ export const EXPORT_PATH = '/export';
 
 export interface ExportPluginOptions {
   graph: Graph;
+  /** Each client's share of Neo4j (the GraphQL requests' too). */
+  shares: ClientShares;
+  /** How long one page's read may take (LAUREL_QUERY_TIMEOUT_MS). */
+  queryTimeoutMs: number;
 }
 
 const FILES: Record<string, { type: string; write: (s: Selection) => Readable }> = {
@@ -61,7 +70,8 @@ export const exportPlugin: FastifyPluginAsync<ExportPluginOptions> = async (app,
     reply.raw.once('close', release);
     let selection: Selection;
     try {
-      selection = await selectionFor(opts.graph, { center, depth, honour, limit: MAX_EXPORT_NODES });
+      const graph = opts.graph.perQuery(opts.queryTimeoutMs, opts.shares.gateFor(req.ip));
+      selection = await selectionFor(graph, { center, depth, honour, limit: MAX_EXPORT_NODES });
     } catch (err) {
       release();
       if (err instanceof ExportRequestError) return fail(reply, err.notFound ? 404 : 400, err.notFound ? ErrorCode.NOT_FOUND : ErrorCode.BAD_USER_INPUT, err.message);

@@ -2,15 +2,16 @@
  * Apollo Server on a fastify route. Receives the schema and the graph
  * explicitly; builds a fresh context per request: repositories over a graph
  * handle bounded by the request's deadline and the client's share of Neo4j,
- * DataLoaders, and the caller's access; refuses over-deep and over-costly
+ * DataLoaders, the caller's access and bookmarks; refuses over-deep and over-costly
  * operations before they run (limits.ts); gives every error a code (errors.ts).
  */
 import { ApolloServer } from '@apollo/server';
-import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
+import { ApolloServerPluginCacheControlDisabled, ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
 import { fastifyApolloHandler } from '@as-integrations/fastify';
 import type { FastifyInstance, FastifyPluginAsync } from 'fastify';
 import type { GraphQLSchema } from 'graphql';
 import { accessOf } from '../auth.js';
+import { BOOKMARK_HEADER, bookmarkHeader, requestBookmarks } from '../bookmarks.js';
 import { createContext, type ApiContext } from '../context.js';
 import { formatError } from '../errors.js';
 import { costLimits, depthLimit } from '../limits.js';
@@ -41,7 +42,8 @@ export const graphqlPlugin: FastifyPluginAsync<GraphqlPluginOptions> = async (ap
     validationRules: [depthLimit()],
     formatError: formatError({ debug: opts.debug, queryTimeoutMs: opts.queryTimeoutMs, log: (err) => logUnexpected(app, err) }),
     // Apollo's landing page loads from a CDN and fails offline; the explorer plugin serves one from local packages.
-    plugins: [ApolloServerPluginLandingPageDisabled(), costLimits({ neo4jFields: neo4jFields(opts.schema) })],
+    // No cache hints: Apollo's cache-control plugin would only wrap every field's resolver to look for them.
+    plugins: [ApolloServerPluginLandingPageDisabled(), ApolloServerPluginCacheControlDisabled(), costLimits({ neo4jFields: neo4jFields(opts.schema) }), bookmarkHeader()],
     // The command that owns the process decides when to stop, through fastify.
     stopOnTerminationSignals: false,
   });
@@ -54,9 +56,11 @@ export const graphqlPlugin: FastifyPluginAsync<GraphqlPluginOptions> = async (ap
     url: opts.path,
     method: ['GET', 'POST', 'OPTIONS'],
     handler: fastifyApolloHandler(apollo, {
+      // Nothing outlives the request: any replica of the server can answer a client's next one.
       context: async (request) => {
-        const graph = opts.graph.forRequest({ deadline: Date.now() + opts.queryTimeoutMs, gate: opts.shares.gateFor(request.ip) });
-        return createContext(createRepositories(graph), accessOf(request.headers.authorization, opts.apiToken));
+        const bookmarks = requestBookmarks(request.headers[BOOKMARK_HEADER]);
+        const graph = opts.graph.forRequest({ deadline: Date.now() + opts.queryTimeoutMs, gate: opts.shares.gateFor(request.ip), bookmarks });
+        return createContext(createRepositories(graph), accessOf(request.headers.authorization, opts.apiToken), bookmarks);
       },
     }),
   });

@@ -16,6 +16,7 @@ import {
   toFact,
   toLink,
   type EntityView,
+  type FactNeeds,
   type FactView,
   type LinkView,
   type RawEntity,
@@ -99,23 +100,23 @@ export class BodyRepository {
   }
 
   /** For each body id: one page of the people who work for it (WORKS_FOR), by name, with positions and facts. */
-  async employees(ids: readonly string[], page: Page): Promise<Paged<LinkView>[]> {
-    return this.links(ids, page, `(b)<-[r:WORKS_FOR]-(other)`, `other:Person`);
+  async employees(ids: readonly string[], page: Page, needs: FactNeeds): Promise<Paged<LinkView>[]> {
+    return this.links(ids, page, needs, `(b)<-[r:WORKS_FOR]-(other)`, `other:Person`);
   }
 
   /** For each body id: one page of the titles and awards it confers (CONFERRED_BY), by name. */
-  async confers(ids: readonly string[], page: Page): Promise<Paged<LinkView>[]> {
-    return this.links(ids, page, `(b)<-[r:CONFERRED_BY]-(other)`, hasLabel('other', HONOUR_TYPES));
+  async confers(ids: readonly string[], page: Page, needs: FactNeeds): Promise<Paged<LinkView>[]> {
+    return this.links(ids, page, needs, `(b)<-[r:CONFERRED_BY]-(other)`, hasLabel('other', HONOUR_TYPES));
   }
 
   /** Pages the links `rel` (a fixed pattern from `b` to `other`, fact `r`) of each body, by name. */
-  private async links(ids: readonly string[], page: Page, rel: string, otherFits: string): Promise<Paged<LinkView>[]> {
+  private async links(ids: readonly string[], page: Page, needs: FactNeeds, rel: string, otherFits: string): Promise<Paged<LinkView>[]> {
     const rows = await this.graph.read<{ key: string; total: number; items: RawLink[] }>(
       `${bindByIds(BODY_TYPES, 'b')}
        MATCH ${rel}
        WHERE ${otherFits}
        WITH id AS key, b, other, r
-       ${pageLinks('b', rel, 'name', MAX_FACTS_PER_EDGE)}`,
+       ${pageLinks('b', rel, 'name', needs)}`,
       { ...keysByLabel(ids, BODY_TYPES), ...page },
     );
     const byKey = new Map(rows.map((r) => [r.key, { total: r.total, items: r.items.map(toLink) }]));

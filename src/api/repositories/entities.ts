@@ -14,6 +14,8 @@ import {
   keysByLabel,
   label,
   pageAll,
+  pageParams,
+  type PageParams,
   toArticle,
   toEntity,
   type ArticleView,
@@ -47,6 +49,11 @@ export function toMention(r: RawMention): MentionView {
   };
 }
 
+/** A page of mentionsOf's items, of the entity they mention. */
+export function toMentionPage(r: { total: number; entity: RawEntity; items: Omit<RawMention, 'entity'>[] }): Paged<MentionView> {
+  return { total: r.total, items: r.items.map((i) => toMention({ ...i, entity: r.entity })) };
+}
+
 export interface ScoredEntity {
   entity: EntityView;
   score: number;
@@ -72,6 +79,30 @@ export function luceneTerms(text: string): string {
 
 export function lucenePhrase(text: string): string {
   return `"${text.replace(/["\\]/g, (c) => `\\${c}`)}"`;
+}
+
+/**
+ * One page of the articles that mention the entity bound to `n`, oldest
+ * first (`items`, RawMention without the entity), in a subquery; its total
+ * is `mentionCount(n)`, the node's MENTIONS degree (only articles mention).
+ * Only the page's articles are read, so an entity in thousands of articles
+ * costs one page.
+ */
+export function mentionsOf(n: string, page: PageParams = pageParams()): string {
+  return `CALL (${n}) {
+    MATCH (${n})<-[m:MENTIONS]-(a:Article)
+    WITH m, a ORDER BY a.date, a.id SKIP toInteger(${page.skip}) LIMIT toInteger(${page.limit})
+    RETURN collect({article: ${articleMap('a')}, m: m {.evidence, .start, .end, .surfaces, .count}}) AS items
+  }`;
+}
+
+export function mentionCount(n: string): string {
+  return `COUNT { (${n})<-[:MENTIONS]-() }`;
+}
+
+/** The other people of the name of the person bound to `p` (kept apart by the identity rule), by key. */
+export function namesakesOf(p: string): string {
+  return `COLLECT { MATCH (o:Person {norm: ${p}.norm}) WHERE o <> ${p} RETURN ${entityMap('o')} ORDER BY o.key }`;
 }
 
 export class EntityRepository {
@@ -124,31 +155,22 @@ export class EntityRepository {
     const rows = await this.graph.read<{ key: string; items: RawEntity[] }>(
       `UNWIND $keys AS key
        MATCH (n:Person {key: key})
-       RETURN key, COLLECT { MATCH (o:Person {norm: n.norm}) WHERE o <> n RETURN ${entityMap('o')} ORDER BY o.key } AS items`,
+       RETURN key, ${namesakesOf('n')} AS items`,
       { keys },
     );
     const byKey = new Map(rows.map((r) => [r.key, r.items.map(toEntity)]));
     return keys.map((k) => byKey.get(k) ?? []);
   }
 
-  /**
-   * For each entity id: the articles that mention it, oldest first, one page
-   * each. The total is the node's MENTIONS degree (only articles mention), and
-   * only the page's articles are read, so a person in thousands of articles
-   * costs one page.
-   */
+  /** For each entity id: the articles that mention it, oldest first, one page each (mentionsOf). */
   async mentions(ids: readonly string[], page: Page): Promise<Paged<MentionView>[]> {
     const rows = await this.graph.read<{ key: string; total: number; entity: RawEntity; items: Omit<RawMention, 'entity'>[] }>(
       `${bindByIds()}
-       CALL (n) {
-         MATCH (n)<-[m:MENTIONS]-(a:Article)
-         WITH m, a ORDER BY a.date, a.id SKIP toInteger($skip) LIMIT toInteger($limit)
-         RETURN collect({article: ${articleMap('a')}, m: m {.evidence, .start, .end, .surfaces, .count}}) AS items
-       }
-       RETURN id AS key, COUNT { (n)<-[:MENTIONS]-() } AS total, ${entityMap('n')} AS entity, items`,
+       ${mentionsOf('n')}
+       RETURN id AS key, ${mentionCount('n')} AS total, ${entityMap('n')} AS entity, items`,
       { ...keysByLabel(ids), ...page },
     );
-    const byKey = new Map(rows.map((r) => [r.key, { total: r.total, items: r.items.map((i) => toMention({ ...i, entity: r.entity })) }]));
+    const byKey = new Map(rows.map((r) => [r.key, toMentionPage(r)]));
     return ids.map((id) => byKey.get(id) ?? { total: 0, items: [] });
   }
 

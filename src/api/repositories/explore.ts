@@ -14,12 +14,12 @@ import type { Graph } from '../../graph/client.js';
 import { MAX_FACTS_PER_EDGE, MAX_NETWORK_DEPTH, MAX_PATH_HOPS, NETWORK_FACTS_PER_NODE } from '../limits.js';
 import type { Page, Paged } from '../pagination.js';
 import { ColleagueKind } from '../types/enums.js';
-import { byYearThenArticle } from './honours.js';
 import {
   FACT_TYPES,
   articleMap,
   entityMap,
   factMap,
+  firstOf,
   hasLabel,
   label,
   pageAll,
@@ -29,6 +29,7 @@ import {
   typeAlternatives,
   type ArticleView,
   type EntityView,
+  type FactNeeds,
   type FactView,
   type RawArticle,
   type RawEntity,
@@ -49,7 +50,7 @@ export interface ColleagueView {
 export interface HopView {
   from: EntityView;
   to: EntityView;
-  /** Every fact between the two, either way (one per supporting article), earliest year first. */
+  /** The first facts between the two, either way (one per supporting article; as many as asked for), earliest year first. */
   factList: FactView[];
   factCount: number;
 }
@@ -68,8 +69,12 @@ export interface NetworkEdgeView {
   type: FactView['type'];
   source: EntityView;
   target: EntityView;
+  /** The first facts (as many as asked for), earliest year first. */
   factList: FactView[];
   factCount: number;
+  /** The distinct years and positions the first MAX_FACTS_PER_EDGE facts give, in their order (what an edge's label says). */
+  years: number[];
+  positions: string[];
 }
 
 export interface NetworkView {
@@ -141,11 +146,12 @@ export class ExploreRepository {
    * The shortest path of at most `maxHops` facts between two entities, or
    * null. Neo4j's shortestPath searches from both ends at once (a
    * bidirectional breadth-first search) over fact relationships only; the
-   * transaction timeout bounds it. Each hop then reads only its first
-   * MAX_FACTS_PER_EDGE facts and counts the rest, so a hop a person and the
-   * union they chair share in thousands of articles costs one page.
+   * transaction timeout bounds it. Each hop then reads only the first facts
+   * `needs` asks for (earliest year first, then by article) and counts the
+   * rest, so a hop a person and the union they chair share in thousands of
+   * articles costs one page.
    */
-  async path(from: EntityRef, to: EntityRef, maxHops: number): Promise<PathView | null> {
+  async path(from: EntityRef, to: EntityRef, maxHops: number, needs: FactNeeds): Promise<PathView | null> {
     if (!Number.isInteger(maxHops) || maxHops < 1 || maxHops > MAX_PATH_HOPS) throw new Error(`maxHops out of range: ${maxHops}`);
     // A variable-length bound cannot be a parameter in Cypher; it is a checked integer here.
     const rows = await this.graph.read<{ nodes: RawEntity[]; hops: { facts: RawFact[]; count: number }[] }>(
@@ -158,7 +164,7 @@ export class ExploreRepository {
          MATCH (x)-[r:${FACTS}]-(y)
          WITH r ORDER BY r.year, r.article
          WITH collect(r) AS rs
-         RETURN size(rs) AS count, [r IN rs[0..${MAX_FACTS_PER_EDGE}] | ${factMap('r')}] AS facts
+         RETURN size(rs) AS count, [r IN ${firstOf('rs', needs)} | ${factMap('r', needs)}] AS facts
        }
        WITH ns, i, facts, count ORDER BY i
        RETURN [n IN ns | ${entityMap('n')}] AS nodes, collect({facts: facts, count: count}) AS hops`,
@@ -169,7 +175,7 @@ export class ExploreRepository {
     const nodes = row.nodes.map(toEntity);
     return {
       nodes,
-      hops: row.hops.map((h, i) => ({ from: nodes[i]!, to: nodes[i + 1]!, factList: h.facts.map(toFact).sort(byYearThenArticle), factCount: h.count })),
+      hops: row.hops.map((h, i) => ({ from: nodes[i]!, to: nodes[i + 1]!, factList: h.facts.map(toFact), factCount: h.count })),
     };
   }
 
@@ -185,8 +191,10 @@ export class ExploreRepository {
    * (as stored) are followed, so a hub (a title thousands hold) costs no more
    * than that, and a step stops once `limit` is reached. `truncated` says
    * whether anything within `depth` was left out, by `limit` or by the cap.
+   * Each edge reads the years and positions of its first MAX_FACTS_PER_EDGE
+   * facts, and the facts themselves only as far as `needs` asks.
    */
-  async network(center: EntityRef, depth: number, limit: number): Promise<NetworkView | null> {
+  async network(center: EntityRef, depth: number, limit: number, needs: FactNeeds): Promise<NetworkView | null> {
     if (!Number.isInteger(depth) || depth < 1 || depth > MAX_NETWORK_DEPTH) throw new Error(`depth out of range: ${depth}`);
     if (!Number.isInteger(limit) || limit < 1) throw new Error(`limit out of range: ${limit}`);
     // One step of the search, repeated `depth` times (a checked integer): fixed text, values in parameters.
@@ -218,7 +226,12 @@ export class ExploreRepository {
             room <= 0 AND any(f IN frontier WHERE EXISTS { (f)-[:${FACTS}]-(n) WHERE NOT n IN seen }) AS more
        WITH c, levels, seen, found[0..room] AS taken, truncated OR capped OR more OR size(found) > room AS truncated
        WITH c, levels + [taken] AS levels, seen + taken AS seen, taken AS frontier, truncated`;
-    const rows = await this.graph.read<{ center: RawEntity; levels: RawEntity[][]; edges: { source: string; target: string; type: FactView['type']; facts: RawFact[]; count: number }[]; truncated: boolean }>(
+    const rows = await this.graph.read<{
+      center: RawEntity;
+      levels: RawEntity[][];
+      edges: { source: string; target: string; type: FactView['type']; facts: RawFact[]; count: number; years: number[]; positions: string[] }[];
+      truncated: boolean;
+    }>(
       `MATCH (c:${label(center.type)} {key: $key})
        WITH c, [[c]] AS levels, [c] AS seen, [c] AS frontier, false AS truncated
        ${step.repeat(depth)}
@@ -227,9 +240,12 @@ export class ExploreRepository {
          MATCH (x)-[r:${FACTS}]->(y)
          WHERE y IN seen
          WITH x, y, type(r) AS type, r ORDER BY r.year, r.article
-         WITH x, y, type, collect(r) AS rs
-         RETURN collect({source: elementId(x), target: elementId(y), type: type, count: size(rs),
-                         facts: [r IN rs[0..${MAX_FACTS_PER_EDGE}] | ${factMap('r')}]}) AS edges
+         WITH x, y, type, collect(r) AS stated
+         WITH x, y, type, size(stated) AS count, stated[0..${MAX_FACTS_PER_EDGE}] AS rs
+         RETURN collect({source: elementId(x), target: elementId(y), type: type, count: count,
+                         years: reduce(ys = [], r IN rs | CASE WHEN r.year IS NULL OR r.year IN ys THEN ys ELSE ys + r.year END),
+                         positions: reduce(ps = [], r IN rs | CASE WHEN r.position IS NULL OR r.position IN ps THEN ps ELSE ps + r.position END),
+                         facts: [r IN ${firstOf('rs', needs)} | ${factMap('r', needs)}]}) AS edges
        }
        RETURN ${entityMap('c')} AS center,
               [level IN levels | [n IN level | n {.key, .name, .aliases, .level, type: head(labels(n)), element: elementId(n)}]] AS levels,
@@ -253,6 +269,8 @@ export class ExploreRepository {
       target: byElement.get(e.target)!,
       factList: e.facts.map(toFact),
       factCount: e.count,
+      years: e.years,
+      positions: e.positions,
     }));
     return { center: toEntity(row.center), nodes, edges, truncated: row.truncated };
   }

@@ -1,19 +1,21 @@
 /** Who holds an honour, and who confers it. */
-import { BODY_TYPES } from '../../domain/model.js';
+import { BODY_TYPES, type HonourType } from '../../domain/model.js';
 import type { Graph, Params } from '../../graph/client.js';
-import { MAX_FACTS_PER_EDGE } from '../limits.js';
 import type { Page, Paged } from '../pagination.js';
 import {
   bindByIds,
   entityMap,
   factMap,
+  firstOf,
   hasLabel,
   keysByLabel,
+  label,
   pageLinks,
   toEntity,
   toFact,
   toLink,
   type EntityView,
+  type FactNeeds,
   type FactView,
   type LinkView,
   type RawEntity,
@@ -26,7 +28,7 @@ export interface HonoureeView {
   honour: EntityView;
   /** Earliest year among the (matching) facts. */
   year: number | null;
-  /** The first facts (at most MAX_FACTS_PER_EDGE), earliest year first. */
+  /** The first facts (as many as the request selects), earliest year first. */
   factList: FactView[];
   factCount: number;
 }
@@ -43,6 +45,7 @@ interface RawHonouree {
   honour: RawEntity;
   year: number | null;
   facts: RawFact[];
+  factCount: number;
 }
 
 const HONOURS = ['Title', 'Award'] as const;
@@ -53,8 +56,7 @@ export function byYearThenArticle(a: FactView, b: FactView): number {
 }
 
 function toHonouree(r: RawHonouree): HonoureeView {
-  const facts = r.facts.map(toFact).sort(byYearThenArticle);
-  return { person: toEntity(r.person), honour: toEntity(r.honour), year: r.year ?? null, factList: facts.slice(0, MAX_FACTS_PER_EDGE), factCount: facts.length };
+  return { person: toEntity(r.person), honour: toEntity(r.honour), year: r.year ?? null, factList: r.facts.map(toFact), factCount: r.factCount };
 }
 
 // Only fixed text; the values are parameters.
@@ -63,70 +65,102 @@ const LEVEL_FITS = `($level IS NULL OR h.level = $level)`;
 
 /**
  * Pages (person, honour) pairs grouped by `key`, then reads the facts of
- * the page's pairs only: an honour held by thousands costs one page of facts.
+ * the page's pairs only, as many as the request selects (earliest year
+ * first, then by article) and their number: an honour held by thousands
+ * costs one page of facts.
  */
-const PAGE_PAIRS = `
+function pagePairs(needs: FactNeeds): string {
+  return `
   WITH key, p, h, min(r.year) AS year
   ORDER BY p.norm, p.key, h.norm
   WITH key, collect({p: p, h: h, year: year}) AS rows
   WITH key, size(rows) AS total, rows[$skip..($skip + $limit)] AS page
   UNWIND (CASE size(page) WHEN 0 THEN [null] ELSE page END) AS x
-  WITH key, total, x, x.p AS p, x.h AS h
+  CALL (x) {
+    WITH x WHERE x IS NOT NULL
+    WITH x.p AS p, x.h AS h
+    MATCH (p)-[r:HOLDS_TITLE|RECEIVED]->(h) WHERE ${FACT_FITS}
+    WITH r ORDER BY r.year, r.article
+    WITH collect(r) AS rs
+    RETURN size(rs) AS factCount, [r IN ${firstOf('rs', needs)} | ${factMap('r', needs)}] AS facts
+  }
+  WITH key, total, x, x.p AS holder, x.h AS held, factCount, facts
   RETURN key, total, collect(CASE WHEN x IS NULL THEN null ELSE {
-    person: ${entityMap('p')}, honour: ${entityMap('h')}, year: x.year,
-    facts: [(p)-[r:HOLDS_TITLE|RECEIVED]->(h) WHERE ${FACT_FITS} | ${factMap('r')}]
+    person: ${entityMap('holder')}, honour: ${entityMap('held')}, year: x.year, factCount: factCount, facts: facts
   } END) AS items`;
+}
 
 export class HonourRepository {
   constructor(private readonly graph: Graph) {}
 
   /** For each honour id (`Title:key` or `Award:key`): one page of the people holding it, by name. */
-  async holders(ids: readonly string[], filter: HolderFilter, page: Page): Promise<Paged<HonoureeView>[]> {
+  async holders(ids: readonly string[], filter: HolderFilter, page: Page, needs: FactNeeds): Promise<Paged<HonoureeView>[]> {
     const rows = await this.graph.read<{ key: string; total: number; items: RawHonouree[] }>(
       `${bindByIds(HONOURS, 'h')}
        MATCH (h)<-[r:HOLDS_TITLE|RECEIVED]-(p:Person)
        WHERE ${FACT_FITS} AND ${LEVEL_FITS}
        WITH id AS key, p, h, r
-       ${PAGE_PAIRS}`,
+       ${pagePairs(needs)}`,
       { ...keysByLabel(ids, HONOURS), ...this.params(filter), ...page },
     );
     const byKey = new Map(rows.map((r) => [r.key, { total: r.total, items: r.items.map(toHonouree) }]));
     return ids.map((id) => byKey.get(id) ?? { total: 0, items: [] });
   }
 
+  /**
+   * The honour of `type` whose normalised name is `norm` and one page of its
+   * holders, in one statement (what a lookup by name and `holders` read in
+   * two); null when the graph has no honour of that name.
+   */
+  async holdersOfName(type: HonourType, norm: string, filter: HolderFilter, page: Page, needs: FactNeeds): Promise<Paged<HonoureeView> | null> {
+    const [row] = await this.graph.read<{ total: number | null; items: RawHonouree[] | null }>(
+      `MATCH (h:${label(type)} {norm: $norm})
+       WITH h ORDER BY h.key LIMIT 1
+       OPTIONAL CALL (h) {
+         MATCH (h)<-[r:HOLDS_TITLE|RECEIVED]-(p:Person)
+         WHERE ${FACT_FITS} AND ${LEVEL_FITS}
+         WITH h.key AS key, p, h, r
+         ${pagePairs(needs)}
+       }
+       RETURN total, items`,
+      { norm, ...this.params(filter), ...page },
+    );
+    return row ? { total: row.total ?? 0, items: (row.items ?? []).map(toHonouree) } : null;
+  }
+
   /** One page of (person, honour) pairs over several honours together (an honour at every level: 五一劳动奖章). */
-  async holdersOfAll(ids: readonly string[], filter: HolderFilter, page: Page): Promise<Paged<HonoureeView>> {
+  async holdersOfAll(ids: readonly string[], filter: HolderFilter, page: Page, needs: FactNeeds): Promise<Paged<HonoureeView>> {
     const [row] = await this.graph.read<{ total: number; items: RawHonouree[] }>(
       `${bindByIds(HONOURS, 'h')}
        MATCH (h)<-[r:HOLDS_TITLE|RECEIVED]-(p:Person)
        WHERE ${FACT_FITS} AND ${LEVEL_FITS}
        WITH 'all' AS key, p, h, r
-       ${PAGE_PAIRS}`,
+       ${pagePairs(needs)}`,
       { ...keysByLabel(ids, HONOURS), ...this.params(filter), ...page },
     );
     return { total: row?.total ?? 0, items: (row?.items ?? []).map(toHonouree) };
   }
 
   /** One page of (person, honour) pairs over every title and award matching the filter (level, years). */
-  async holdersOfAny(filter: HolderFilter, page: Page): Promise<Paged<HonoureeView>> {
+  async holdersOfAny(filter: HolderFilter, page: Page, needs: FactNeeds): Promise<Paged<HonoureeView>> {
     const [row] = await this.graph.read<{ total: number; items: RawHonouree[] }>(
       `MATCH (h)<-[r:HOLDS_TITLE|RECEIVED]-(p:Person)
        WHERE ${hasLabel('h', HONOURS)} AND ${FACT_FITS} AND ${LEVEL_FITS}
        WITH 'all' AS key, p, h, r
-       ${PAGE_PAIRS}`,
+       ${pagePairs(needs)}`,
       { ...this.params(filter), ...page },
     );
     return { total: row?.total ?? 0, items: (row?.items ?? []).map(toHonouree) };
   }
 
   /** For each honour id: one page of the bodies that confer it (CONFERRED_BY), by name, with the facts. */
-  async conferrers(ids: readonly string[], page: Page): Promise<Paged<LinkView>[]> {
+  async conferrers(ids: readonly string[], page: Page, needs: FactNeeds): Promise<Paged<LinkView>[]> {
     const rows = await this.graph.read<{ key: string; total: number; items: RawLink[] }>(
       `${bindByIds(HONOURS, 'h')}
        MATCH (h)-[r:CONFERRED_BY]->(other)
        WHERE ${hasLabel('other', BODY_TYPES)}
        WITH id AS key, h, other, r
-       ${pageLinks('h', '(h)-[r:CONFERRED_BY]->(other)', 'name', MAX_FACTS_PER_EDGE)}`,
+       ${pageLinks('h', '(h)-[r:CONFERRED_BY]->(other)', 'name', needs)}`,
       { ...keysByLabel(ids, HONOURS), ...page },
     );
     const byKey = new Map(rows.map((r) => [r.key, { total: r.total, items: r.items.map(toLink) }]));

@@ -8,6 +8,7 @@
  */
 import { ENTITY_TYPES, RELATION_TYPE_NAMES, isEntityType, isRelationType, type EntityType, type RelationType } from '../../domain/model.js';
 import type { Params } from '../../graph/client.js';
+import { MAX_FACTS_PER_EDGE } from '../limits.js';
 import type { Provenance } from '../types/enums.js';
 
 export interface EntityView {
@@ -43,7 +44,7 @@ export interface FactView {
   toId: string;
   year: number | null;
   position: string | null;
-  /** The most explicit sentence stating the fact (the first of `evidences`); null for lexicon facts. */
+  /** The most explicit sentence stating the fact (the first of `evidences`); null for lexicon facts (and when not read). */
   evidence: EvidenceView | null;
   /** Every sentence of the article that states the fact, the most explicit first; empty for lexicon facts. */
   evidences: EvidenceView[];
@@ -61,9 +62,40 @@ export interface LinkView {
   year: number | null;
   /** Distinct positions the facts give (WORKS_FOR). */
   positions: string[];
-  /** The first facts (at most MAX_FACTS_PER_EDGE), earliest year first. */
+  /** The first facts (as many as the request selects, at most MAX_FACTS_PER_EDGE), earliest year first. */
   factList: FactView[];
   factCount: number;
+}
+
+/**
+ * What of a link's facts a request selects (src/api/selection.ts): how many
+ * to list, earliest first (0 when `facts` is not selected), and which of
+ * their heavier parts: the most explicit sentence (`evidence`), every
+ * sentence (`evidences`), the ids of their ends (`from`, `to`). Years,
+ * positions and counts are read whatever it says.
+ */
+export interface FactNeeds {
+  count: number;
+  evidence: boolean;
+  evidences: boolean;
+  ends: boolean;
+}
+
+/** A stable string for FactNeeds, to key per-request loaders. */
+export function needsKey(needs: FactNeeds): string {
+  return `${needs.count}${needs.evidence ? '+evidence' : ''}${needs.evidences ? '+evidences' : ''}${needs.ends ? '+ends' : ''}`;
+}
+
+/** Which parts of a fact factMap reads (what is not read is not in the statement at all). */
+export type FactParts = Pick<FactNeeds, 'evidence' | 'evidences' | 'ends'>;
+
+export const EVERY_PART: FactParts = { evidence: true, evidences: true, ends: true };
+
+/** `rs[0..count]` in Cypher for a checked count. */
+export function firstOf(list: string, needs: FactNeeds): string {
+  const n = Math.trunc(needs.count);
+  if (!(n >= 0)) throw new Error(`not a fact count: ${needs.count}`);
+  return `${list}[0..${n}]`;
 }
 
 /** Every fact type: what paths, networks and an article's facts run over. */
@@ -99,12 +131,22 @@ export function articleMap(v: string): string {
   return `${v} {.id, .title, .date, .newspaper, .page, .place, .source}`;
 }
 
-/** Cypher map projection of a fact relationship bound to `r`. */
-export function factMap(r: string): string {
-  return `${r} {.year, .position, .evidence, .start, .end, .evidences, .evidenceStarts, .evidenceEnds, .provenance, .article, type: type(${r}),
-    from: head(labels(startNode(${r}))) + ':' + startNode(${r}).key,
-    to: head(labels(endNode(${r}))) + ':' + endNode(${r}).key,
-    support: CASE WHEN ${r}.provenance = 'lexicon' THEN coalesce(${r}.support, 0) ELSE 1 END}`;
+/** Cypher map projection of a fact relationship bound to `r`, with the parts `parts` says (FactNeeds are FactParts). */
+export function factMap(r: string, parts: FactParts = EVERY_PART): string {
+  const part = (read: boolean, fields: Record<string, string>) => (read ? Object.entries(fields).map(([k, v]) => `${k}: ${v}`) : []);
+  const end = (node: string) => `head(labels(${node}(${r}))) + ':' + ${node}(${r}).key`;
+  const fields = [
+    '.year',
+    '.position',
+    '.provenance',
+    '.article',
+    `type: type(${r})`,
+    `support: CASE WHEN ${r}.provenance = 'lexicon' THEN coalesce(${r}.support, 0) ELSE 1 END`,
+    ...part(parts.evidence, { evidence: `${r}.evidence`, start: `${r}.start`, end: `${r}.end` }),
+    ...part(parts.evidences, { evidences: `${r}.evidences`, evidenceStarts: `${r}.evidenceStarts`, evidenceEnds: `${r}.evidenceEnds` }),
+    ...part(parts.ends, { from: end('startNode'), to: end('endNode') }),
+  ];
+  return `${r} {${fields.join(', ')}}`;
 }
 
 export interface RawEntity {
@@ -143,8 +185,9 @@ export function toArticle(raw: RawArticle): ArticleView {
 
 export interface RawFact {
   type: RelationType;
-  from: string;
-  to: string;
+  /** Absent when not asked for (FactParts.ends). */
+  from?: string | null;
+  to?: string | null;
   year: number | null;
   position: string | null;
   evidence: string | null;
@@ -168,8 +211,8 @@ export function toFact(raw: RawFact): FactView {
       : [];
   return {
     type: raw.type,
-    fromId: raw.from,
-    toId: raw.to,
+    fromId: raw.from ?? '',
+    toId: raw.to ?? '',
     year: raw.year ?? null,
     position: raw.position ?? null,
     evidence,
@@ -181,33 +224,54 @@ export function toFact(raw: RawFact): FactView {
 }
 
 /**
+ * The parameters holding a page's bounds in a statement: `$skip` and
+ * `$limit`, or prefixed ones (`$titles_skip`) where one statement reads
+ * several pages (a root field and the lists below it, lookahead.ts).
+ */
+export interface PageParams {
+  skip: string;
+  limit: string;
+}
+
+export function pageParams(prefix = ''): PageParams {
+  if (!/^\w*$/.test(prefix)) throw new Error(`not a parameter prefix: ${prefix}`);
+  return { skip: `$${prefix}skip`, limit: `$${prefix}limit` };
+}
+
+/** A page as the parameters `pageParams(prefix)` names. */
+export function pageValues(page: { skip: number; limit: number }, prefix = ''): Params {
+  return { [`${prefix}skip`]: page.skip, [`${prefix}limit`]: page.limit };
+}
+
+/**
  * Cypher that pages links: rows of (`key`, `anchor`, `other`, `r`), where `r`
  * is one fact between the anchor and `other` as `rel` matches it, become one
  * link per (key, other), ordered by `order` (other's name, or earliest year
  * then name) and paged per key (`$skip`, `$limit`); only the page's links
  * are then read: their earliest year, positions, number of facts and the
- * first `maxFacts` facts (earliest year first, then by article). So a node
- * linked to thousands costs one page, and a pair that thousands of articles
- * state costs one pass over its facts without building them all. Returns
- * `key, total, items` (RawLink).
+ * first facts the request selects (earliest year first, then by article).
+ * So a node linked to thousands costs one page, and a pair that thousands
+ * of articles state costs one pass over its facts without building them
+ * all. Returns `key, total, items` (RawLink).
  */
-export function pageLinks(anchor: string, rel: string, order: 'name' | 'year', maxFacts: number): string {
+export function pageLinks(anchor: string, rel: string, order: 'name' | 'year', needs: FactNeeds, page: PageParams = pageParams()): string {
   const byYear = order === 'year';
   return `WITH ${byYear ? '' : 'DISTINCT '}key, ${anchor}, other${byYear ? ', min(r.year) AS year' : ''}
     ORDER BY ${byYear ? 'year, ' : ''}other.norm, other.key
     WITH key, ${anchor}, collect(other) AS rows
-    WITH key, ${anchor}, size(rows) AS total, rows[$skip..($skip + $limit)] AS page
+    WITH key, ${anchor}, size(rows) AS total, rows[${page.skip}..(${page.skip} + ${page.limit})] AS page
     UNWIND (CASE size(page) WHEN 0 THEN [null] ELSE page END) AS other
     CALL (${anchor}, other) {
       WITH ${anchor}, other WHERE other IS NOT NULL
       MATCH ${rel}
       WITH r ORDER BY r.year, r.article
       RETURN count(r) AS factCount, min(r.year) AS year, collect(DISTINCT r.position) AS positions,
-             collect(r)[0..${Math.trunc(maxFacts)}] AS rs
+             collect(r)[0..${MAX_FACTS_PER_EDGE}] AS rs
     }
     RETURN key, total, collect(CASE WHEN other IS NULL THEN null ELSE {
       node: ${entityMap('other')}, year: year, positions: positions, factCount: factCount,
-      facts: [r IN rs | ${factMap('r')}]
+      listed: reduce(listed = [], r IN rs | CASE WHEN r.position IS NULL OR r.position IN listed THEN listed ELSE listed + r.position END),
+      facts: [r IN ${firstOf('rs', needs)} | ${factMap('r', needs)}]
     } END) AS items`;
 }
 
@@ -215,19 +279,19 @@ export interface RawLink {
   node: RawEntity;
   year: number | null;
   positions: string[];
+  /** The distinct positions of the first MAX_FACTS_PER_EDGE facts, in their order. */
+  listed: string[];
   facts: RawFact[];
   factCount: number;
 }
 
 export function toLink(raw: RawLink): LinkView {
-  const factList = raw.facts.map(toFact);
-  // Positions in the order of the facts that give them; any only later facts give, by name.
-  const listed = factList.flatMap((f) => (f.position === null ? [] : [f.position]));
   return {
     node: toEntity(raw.node),
     year: raw.year ?? null,
-    positions: [...new Set([...listed, ...[...raw.positions].sort()])],
-    factList,
+    // Positions in the order of the facts that give them; any only later facts give, by name.
+    positions: [...new Set([...raw.listed, ...[...raw.positions].sort()])],
+    factList: raw.facts.map(toFact),
     factCount: raw.factCount,
   };
 }

@@ -2,12 +2,14 @@
  * What every entity has (its mentions), what every honour and body has, the
  * lookups and lists of every entity type, and full-text search.
  */
-import { Arg, Args, Ctx, FieldResolver, ID, Int, Query, Resolver, Root } from 'type-graphql';
+import type { GraphQLResolveInfo } from 'graphql';
+import { Arg, Args, Ctx, FieldResolver, ID, Info, Int, Query, Resolver, Root } from 'type-graphql';
 import { ENTITY_TYPES, type EntityType as EntityTypeName } from '../../domain/model.js';
 import type { ApiContext } from '../context.js';
 import { badInput, requireName } from '../errors.js';
 import { PageArgs, nodeConnection, pageKey, toConnection, toPage } from '../pagination.js';
-import type { EntityView, LinkView } from '../repositories/views.js';
+import { needsKey, type EntityView, type LinkView } from '../repositories/views.js';
+import { factNeeds } from '../selection.js';
 import {
   AwardConnection,
   CompanyConnection,
@@ -35,7 +37,7 @@ export class EntityFieldsResolver {
   @FieldResolver(() => EntityMentionConnection, { description: 'The articles that mention the entity, oldest first, each with the sentence of the first mention.' })
   async mentions(@Root() entity: EntityView, @Args(() => PageArgs) args: PageArgs, @Ctx() ctx: ApiContext) {
     const page = toPage(args);
-    const paged = await ctx.loaders.keyed('Entity.mentions', pageKey(page), (ids) => ctx.repos.entities.mentions(ids, page)).load(entity.id);
+    const paged = await ctx.loaders.mentions(page).load(entity.id);
     return toConnection(page, paged, (m) => ({ node: m.article, evidence: m.evidence, surfaces: m.surfaces, count: m.count }));
   }
 }
@@ -48,17 +50,24 @@ export class HonourFieldsResolver {
     @Arg('year', () => Int, { nullable: true, description: 'Only facts that give this year.' }) year: number | null,
     @Args(() => PageArgs) args: PageArgs,
     @Ctx() ctx: ApiContext,
+    @Info() info: GraphQLResolveInfo,
   ) {
     const page = toPage(args);
     const filter = { year: year ?? null };
-    const paged = await ctx.loaders.keyed('Honour.holders', [pageKey(page), filter], (ids) => ctx.repos.honours.holders(ids, filter, page)).load(honour.id);
+    const needs = factNeeds(info, ['edges', 'facts']);
+    const paged = await ctx.loaders
+      .keyed('Honour.holders', [pageKey(page), filter, needsKey(needs)], (ids) => ctx.repos.honours.holders(ids, filter, page, needs))
+      .load(honour.id);
     return toConnection(page, paged, (h) => ({ node: h.person, honour: h.honour, year: h.year, factList: h.factList, factCount: h.factCount }));
   }
 
   @FieldResolver(() => ConferrerConnection, { description: 'The bodies that confer the honour (CONFERRED_BY), by the text or by the honours lexicon.' })
-  async conferredBy(@Root() honour: EntityView, @Args(() => PageArgs) args: PageArgs, @Ctx() ctx: ApiContext) {
+  async conferredBy(@Root() honour: EntityView, @Args(() => PageArgs) args: PageArgs, @Ctx() ctx: ApiContext, @Info() info: GraphQLResolveInfo) {
     const page = toPage(args);
-    const paged = await ctx.loaders.keyed('Honour.conferredBy', pageKey(page), (ids) => ctx.repos.honours.conferrers(ids, page)).load(honour.id);
+    const needs = factNeeds(info, ['edges', 'facts']);
+    const paged = await ctx.loaders
+      .keyed('Honour.conferredBy', [pageKey(page), needsKey(needs)], (ids) => ctx.repos.honours.conferrers(ids, page, needs))
+      .load(honour.id);
     return toConnection(page, paged, linkEdge);
   }
 }
@@ -66,9 +75,12 @@ export class HonourFieldsResolver {
 @Resolver(() => Body)
 export class BodyFieldsResolver {
   @FieldResolver(() => EmployeeConnection, { description: 'The people who work for the body (WORKS_FOR), by name, with their positions.' })
-  async employees(@Root() body: EntityView, @Args(() => PageArgs) args: PageArgs, @Ctx() ctx: ApiContext) {
+  async employees(@Root() body: EntityView, @Args(() => PageArgs) args: PageArgs, @Ctx() ctx: ApiContext, @Info() info: GraphQLResolveInfo) {
     const page = toPage(args);
-    const paged = await ctx.loaders.keyed('Body.employees', pageKey(page), (ids) => ctx.repos.bodies.employees(ids, page)).load(body.id);
+    const needs = factNeeds(info, ['edges', 'facts']);
+    const paged = await ctx.loaders
+      .keyed('Body.employees', [pageKey(page), needsKey(needs)], (ids) => ctx.repos.bodies.employees(ids, page, needs))
+      .load(body.id);
     return toConnection(page, paged, linkEdge);
   }
 
@@ -82,9 +94,12 @@ export class BodyFieldsResolver {
   }
 
   @FieldResolver(() => ConferredHonourConnection, { description: 'The titles and awards the body confers (CONFERRED_BY), by name.' })
-  async confers(@Root() body: EntityView, @Args(() => PageArgs) args: PageArgs, @Ctx() ctx: ApiContext) {
+  async confers(@Root() body: EntityView, @Args(() => PageArgs) args: PageArgs, @Ctx() ctx: ApiContext, @Info() info: GraphQLResolveInfo) {
     const page = toPage(args);
-    const paged = await ctx.loaders.keyed('Body.confers', pageKey(page), (ids) => ctx.repos.bodies.confers(ids, page)).load(body.id);
+    const needs = factNeeds(info, ['edges', 'facts']);
+    const paged = await ctx.loaders
+      .keyed('Body.confers', [pageKey(page), needsKey(needs)], (ids) => ctx.repos.bodies.confers(ids, page, needs))
+      .load(body.id);
     return toConnection(page, paged, linkEdge);
   }
 }

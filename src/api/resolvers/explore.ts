@@ -1,5 +1,6 @@
 /** Researchers' queries: colleagues, paths, networks, and what the graph holds. */
-import { Arg, Args, Ctx, ID, Int, Query, Resolver } from 'type-graphql';
+import type { GraphQLResolveInfo } from 'graphql';
+import { Arg, Args, Ctx, ID, Info, Int, Query, Resolver } from 'type-graphql';
 import { ENTITY_TYPES } from '../../domain/model.js';
 import type { ApiContext } from '../context.js';
 import { badInput } from '../errors.js';
@@ -13,7 +14,7 @@ import {
   NETWORK_FACTS_PER_NODE,
 } from '../limits.js';
 import { PageArgs, toConnection, toPage } from '../pagination.js';
-import type { FactView } from '../repositories/views.js';
+import { factNeeds } from '../selection.js';
 import { ColleagueConnection } from '../types/edges.js';
 import { ColleagueKind } from '../types/enums.js';
 import { Network, Path, Stats } from '../types/explore.js';
@@ -23,10 +24,8 @@ import { requireEntity } from './lookup.js';
 /** What colleagues share unless asked otherwise: being named in one article is not a tie. */
 export const DEFAULT_COLLEAGUE_KINDS = [ColleagueKind.EMPLOYER, ColleagueKind.UNION, ColleagueKind.HONOUR];
 
-/** What to draw on a network edge: the type, and the year or position its facts agree on. */
-function edgeLabel(type: string, facts: FactView[]): string {
-  const years = [...new Set(facts.map((f) => f.year).filter((y) => y !== null))];
-  const positions = [...new Set(facts.map((f) => f.position).filter((p) => p !== null))];
+/** What to draw on a network edge: the type, and the year or position its facts (the distinct ones of its first facts) agree on. */
+export function edgeLabel(type: string, years: readonly number[], positions: readonly string[]): string {
   const detail = positions.length === 1 ? positions[0] : years.length === 1 ? String(years[0]) : '';
   return detail ? `${type} ${detail}` : type;
 }
@@ -68,11 +67,12 @@ export class ExploreResolver {
     @Arg('to', () => EntityRef, { description: 'Where the path ends.' }) to: EntityRef,
     @Arg('maxHops', () => Int, { defaultValue: DEFAULT_PATH_HOPS, description: `The longest path to look for, 1 to ${MAX_PATH_HOPS}.` }) maxHops: number,
     @Ctx() ctx: ApiContext,
+    @Info() info: GraphQLResolveInfo,
   ) {
     if (!Number.isInteger(maxHops) || maxHops < 1 || maxHops > MAX_PATH_HOPS) throw badInput(`maxHops must be 1 to ${MAX_PATH_HOPS}, not ${maxHops}`);
     const [a, b] = await Promise.all([requireEntity(ctx, from, ENTITY_TYPES, 'from'), requireEntity(ctx, to, ENTITY_TYPES, 'to')]);
     if (a.id === b.id) return { length: 0, nodes: [a], hops: [] };
-    const path = await ctx.repos.explore.path(a, b, maxHops);
+    const path = await ctx.repos.explore.path(a, b, maxHops, factNeeds(info, ['hops', 'facts']));
     return path && { length: path.hops.length, nodes: path.nodes, hops: path.hops };
   }
 
@@ -85,11 +85,12 @@ export class ExploreResolver {
     @Arg('depth', () => Int, { defaultValue: DEFAULT_NETWORK_DEPTH, description: `How many steps out, 1 to ${MAX_NETWORK_DEPTH}.` }) depth: number,
     @Arg('limit', () => Int, { defaultValue: DEFAULT_NETWORK_LIMIT, description: `At most this many nodes, the centre included: 1 to ${MAX_NETWORK_LIMIT}.` }) limit: number,
     @Ctx() ctx: ApiContext,
+    @Info() info: GraphQLResolveInfo,
   ) {
     if (!Number.isInteger(depth) || depth < 1 || depth > MAX_NETWORK_DEPTH) throw badInput(`depth must be 1 to ${MAX_NETWORK_DEPTH}, not ${depth}`);
     if (!Number.isInteger(limit) || limit < 1 || limit > MAX_NETWORK_LIMIT) throw badInput(`limit must be 1 to ${MAX_NETWORK_LIMIT}, not ${limit}`);
     const c = await requireEntity(ctx, center, ENTITY_TYPES, 'center');
-    const net = await ctx.repos.explore.network(c, depth, limit);
+    const net = await ctx.repos.explore.network(c, depth, limit, factNeeds(info, ['edges', 'facts']));
     if (!net) return { center: c, nodes: [{ id: c.id, label: c.name, type: c.type, depth: 0, entity: c }], edges: [], truncated: false };
     return {
       center: net.center,
@@ -100,7 +101,7 @@ export class ExploreResolver {
         source: e.source.id,
         target: e.target.id,
         type: e.type,
-        label: edgeLabel(e.type, e.factList),
+        label: edgeLabel(e.type, e.years, e.positions),
         factList: e.factList,
         factCount: e.factCount,
       })),

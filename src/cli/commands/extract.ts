@@ -2,7 +2,7 @@ import { Command } from 'commander';
 import { availableParallelism } from 'node:os';
 import { InvalidArgumentError } from 'commander';
 import { extractFiles, extractFilesInPool } from '../../extract/batch.js';
-import { toSpecJson } from '../../extract/contract.js';
+import { toExtractionLine } from '../../extract/contract.js';
 import { loadConfig } from '../../config.js';
 import { progress } from '../progress.js';
 import { articleLimits } from '../runtime.js';
@@ -10,7 +10,7 @@ import { articleLimits } from '../runtime.js';
 export function extractCommand(): Command {
   return new Command('extract')
     .description(
-      'Extract entities and relations from articles and print one JSON object per document (SPEC section 1) to stdout. Needs no database.',
+      'Extract entities and relations from articles and print one JSON object per document (SPEC section 1, with the text, metadata, every sentence and the lexicon facts riding along, so `laurel load` can load the lines) to stdout. Needs no database.',
     )
     .argument('<paths...>', 'article files or directories (read recursively: *.txt, *.md, saved web pages *.html, *.htm)')
     .option('-j, --jobs <n>', `worker threads (this machine has ${availableParallelism()} cores); 1 runs in-process`, parseJobs, 1)
@@ -51,6 +51,6 @@ function parseJobs(value: string): number {
 
 async function* mapItems(items: ReturnType<typeof extractFiles>) {
   for await (const item of items) {
-    yield item.ok ? { ok: true as const, path: item.path, spec: JSON.stringify(toSpecJson(item.extraction)) } : item;
+    yield item.ok ? { ok: true as const, path: item.path, spec: JSON.stringify(toExtractionLine(item.extraction)) } : item;
   }
 }

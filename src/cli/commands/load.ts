@@ -4,13 +4,16 @@ import { articleLimits, formatReport, loadPaths, openDatabase } from '../runtime
 
 export function loadCommand(): Command {
   return new Command('load')
-    .description('Extract entities and relations from articles and write them into Neo4j (the one NEO4J_URI names).')
-    .argument('<paths...>', 'article files or directories (read recursively: *.txt, *.md, saved web pages *.html, *.htm)')
-    .option('--batch-size <n>', 'articles per write transaction', (v) => positiveInt(v, '--batch-size'), 50)
+    .description('Extract entities and relations from articles, or read what `laurel extract` printed, and write them into Neo4j (the one NEO4J_URI names).')
+    .argument('<paths...>', 'article files or directories (read recursively: *.txt, *.md, saved web pages *.html, *.htm), `laurel extract` output (*.jsonl), or - for that output on stdin')
+    .option('--batch-size <n>', 'articles per write transaction', (v) => positiveInt(v, '--batch-size'), 500)
     .addHelpText(
       'after',
       '\nLoading is idempotent: loading the same articles again replaces what they said and leaves every count unchanged.' +
-        '\nFiles that cannot be read are named on stderr; the rest still load, and the exit code is 1.' +
+        '\nLoading `laurel extract` output writes exactly the graph loading the texts would, so extraction can run' +
+        '\nelsewhere: `laurel extract texts/ > x.jsonl` on any machine, `laurel load x.jsonl` (or `laurel extract … | laurel load -`).' +
+        '\nFiles that cannot be read, and lines that are not extraction output, are named on stderr (file:line);' +
+        '\nthe rest still load, and the exit code is 1.' +
         '\nThe summary goes to stdout, progress to stderr.',
     )
     .action(async (paths: string[], opts: { batchSize: number }) => {

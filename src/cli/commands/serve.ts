@@ -36,6 +36,7 @@ export async function serveUntilSignal(
       apiToken: config.apiToken,
       queryTimeoutMs: config.queryTimeoutMs,
       queriesPerClient: config.queriesPerClient,
+      trustProxy: config.trustProxy,
     });
     try {
       const { url } = await listen(app, opts.host ?? config.server.host, opts.port ?? config.server.port);

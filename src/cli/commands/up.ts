@@ -1,5 +1,6 @@
 import { Command } from 'commander';
 import { loadConfig, type Config } from '../../config.js';
+import { graphCounts } from '../../graph/index.js';
 import { BROWSER_GUIDE_PATH, BROWSER_STYLE_PATH } from '../../graph/provision/browser.js';
 import { freePorts } from '../../graph/provision/local/instance.js';
 import { status } from '../progress.js';
@@ -13,25 +14,30 @@ export function upCommand(): Command {
     .option('--host <host>', 'address to listen on (default: LAUREL_HOST or 127.0.0.1)')
     .option('--port <port>', 'port to listen on, 0 for any free port (default: LAUREL_PORT or 4000)', port)
     .option('--seeds <dir>', 'articles to load first', SEEDS_DIR)
+    .option('--import <dir>', 'start on the graph of a `laurel import` folder (neo4j-admin import into a new database) instead of loading the seeds')
     .addHelpText(
       'after',
       '\nNeo4j is found in this order: NEO4J_URI (with NEO4J_USERNAME, NEO4J_PASSWORD); a neo4j:5.26-community' +
         '\nDocker container; a Neo4j 5.26 server from Maven Central run with the local Java. A Neo4j that Laurel' +
         '\nstarted is stopped on exit, SIGINT, SIGTERM or SIGHUP (to Laurel or to the npx that launched it); if it' +
-        '\nstops by itself, Laurel says so and exits with code 1.',
+        '\nstops by itself, Laurel says so and exits with code 1. With --import, Laurel starts its own Neo4j (the' +
+        '\nlocal way) and builds its database from the folder with neo4j-admin before the server starts.',
     )
-    .action(async (opts: { host?: string; port?: number; seeds: string }) => {
+    .action(async (opts: { host?: string; port?: number; seeds: string; import?: string }) => {
       const started = Date.now();
       const config = await fixServerAddress(loadConfig(), opts);
-      const db = await openDatabase(config);
-      let report;
-      try {
-        report = await loadPaths(db.graph, [opts.seeds], undefined, articleLimits(config));
-      } catch (err) {
-        await db.close();
-        throw err;
+      const db = await openDatabase(config, opts.import ? { importDir: opts.import } : {});
+      if (opts.import) {
+        const counts = await graphCounts(db.graph);
+        status(`imported: ${Object.entries(counts.labels).map(([k, v]) => `${k} ${v}`).join(', ')}`);
+      } else {
+        try {
+          process.stderr.write(formatReport(await loadPaths(db.graph, [opts.seeds], undefined, articleLimits(config))));
+        } catch (err) {
+          await db.close();
+          throw err;
+        }
       }
-      process.stderr.write(formatReport(report));
       const { connection: c } = db;
       await serveUntilSignal(config, db, {}, (url, explorer) => {
         const lines = [

@@ -55,6 +55,22 @@ const EDGE_COLUMNS: Column<ExportEdge>[] = [
   { name: 'surfaces', type: 'string', value: (e) => (e.surfaces.length ? e.surfaces.join(LIST_SEPARATOR) : null) },
 ];
 
+/** Characters per chunk yielded: a page of edges is megabytes of text, and streams buffer whole chunks. */
+const CHUNK = 1 << 16;
+
+/** The texts `each` makes of a page's items, joined into chunks of about CHUNK characters. */
+function* chunks<T>(items: readonly T[], each: (x: T) => string): Generator<string> {
+  let buffer = '';
+  for (const x of items) {
+    buffer += each(x);
+    if (buffer.length >= CHUNK) {
+      yield buffer;
+      buffer = '';
+    }
+  }
+  if (buffer) yield buffer;
+}
+
 // ---- GraphML
 
 /** XML 1.0 cannot carry most control characters even escaped; they are dropped. */
@@ -92,10 +108,10 @@ ${keys.join('\n')}
     <data key="g1">${selection.truncated}</data>
 `;
   for await (const page of selection.nodes()) {
-    yield page.map((n) => `    <node id="${xml(n.id)}">${graphmlData(NODE_COLUMNS, 'n', n)}</node>\n`).join('');
+    yield* chunks(page, (n) => `    <node id="${xml(n.id)}">${graphmlData(NODE_COLUMNS, 'n', n)}</node>\n`);
   }
   for await (const page of selection.edges()) {
-    yield page.map((e) => `    <edge source="${xml(e.source)}" target="${xml(e.target)}">${graphmlData(EDGE_COLUMNS, 'e', e)}</edge>\n`).join('');
+    yield* chunks(page, (e) => `    <edge source="${xml(e.source)}" target="${xml(e.target)}">${graphmlData(EDGE_COLUMNS, 'e', e)}</edge>\n`);
   }
   yield '  </graph>\n</graphml>\n';
 }
@@ -126,12 +142,12 @@ export async function* nodeLinkJson(selection: Selection): AsyncGenerator<string
   yield `{"directed":true,"multigraph":true,"graph":${JSON.stringify({ name: 'laurel', description: selection.description, truncated: selection.truncated })},\n"nodes":[`;
   let first = true;
   for await (const page of selection.nodes()) {
-    yield page.map((n) => `${first ? ((first = false), '\n') : ',\n'}${JSON.stringify(compact(n))}`).join('');
+    yield* chunks(page, (n) => `${first ? ((first = false), '\n') : ',\n'}${JSON.stringify(compact(n))}`);
   }
   yield '\n],\n"edges":[';
   first = true;
   for await (const page of selection.edges()) {
-    yield page.map((e) => `${first ? ((first = false), '\n') : ',\n'}${JSON.stringify(compact({ ...e, year: int(e.year) }))}`).join('');
+    yield* chunks(page, (e) => `${first ? ((first = false), '\n') : ',\n'}${JSON.stringify(compact({ ...e, year: int(e.year) }))}`);
   }
   yield '\n]}\n';
 }

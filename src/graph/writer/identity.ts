@@ -20,6 +20,9 @@
  * see them.
  */
 
+import type { ArticlePlan } from './plan.js';
+import { refId } from './plan.js';
+
 export interface Namesake {
   key: string;
   /** Employers as `Label:key`. */
@@ -34,6 +37,29 @@ export interface PersonOccurrence {
   employers: string[];
 }
 
+/**
+ * Stands for "employers other than those asked about": the writer asks the
+ * graph only whether a namesake works for the employers the batch's people
+ * of that name have, and whether it works anywhere at all, instead of
+ * reading every WORKS_FOR fact of a much-written-about person. For the rule
+ * that is the same: a namesake with employers is never compatible with a
+ * person without them through this marker, which no occurrence lists.
+ */
+export const OTHER_EMPLOYER = '*';
+
+/** Every person of every article, in order, with the employers its article gives it (as `Label:norm`). */
+export function personOccurrences(plans: readonly ArticlePlan[]): PersonOccurrence[] {
+  const occurrences: PersonOccurrence[] = [];
+  for (const p of plans) {
+    for (const e of p.entities) {
+      if (e.label !== 'Person') continue;
+      const employers = p.facts.filter((f) => f.type === 'WORKS_FOR' && f.from.label === 'Person' && f.from.norm === e.norm).map((f) => refId(f.to));
+      occurrences.push({ article: p.id, norm: e.norm, employers: [...new Set(employers)] });
+    }
+  }
+  return occurrences;
+}
+
 export function suffixOf(key: string, norm: string): number {
   if (key === norm) return 1;
   const m = key.slice(norm.length).match(/^#(\d+)$/);
@@ -45,10 +71,16 @@ export function suffixOf(key: string, norm: string): number {
  * name to the Person nodes that have it; it is updated in place.
  */
 export function resolvePeople(occurrences: PersonOccurrence[], namesakes: Map<string, Namesake[]>): string[] {
+  // Each list in key order (name, name#2, …); sorted once per call, and again only when a node is added.
+  const sorted = new Set<string>();
+  const sort = (list: Namesake[], norm: string) => list.sort((a, b) => suffixOf(a.key, norm) - suffixOf(b.key, norm));
   return occurrences.map((o) => {
     const list = namesakes.get(o.norm) ?? [];
     namesakes.set(o.norm, list);
-    list.sort((a, b) => suffixOf(a.key, o.norm) - suffixOf(b.key, o.norm));
+    if (!sorted.has(o.norm)) {
+      sort(list, o.norm);
+      sorted.add(o.norm);
+    }
     let chosen = list.find((c) => c.articles.has(o.article));
     chosen ??= list.find((c) => compatible(c.employers, o.employers));
     if (!chosen) {
@@ -57,6 +89,7 @@ export function resolvePeople(occurrences: PersonOccurrence[], namesakes: Map<st
       while (used.has(n === 1 ? o.norm : `${o.norm}#${n}`)) n++;
       chosen = { key: n === 1 ? o.norm : `${o.norm}#${n}`, employers: new Set(), articles: new Set() };
       list.push(chosen);
+      sort(list, o.norm);
     }
     for (const e of o.employers) chosen.employers.add(e);
     chosen.articles.add(o.article);

@@ -49,6 +49,23 @@ export interface FactProps {
   evidenceEnds: number[] | null;
 }
 
+/** How the bulk import declares a stored property (neo4j-admin import's CSV header types). */
+export type PropertyType = 'string' | 'int' | 'string[]' | 'int[]' | 'boolean';
+
+// The types of what the writer stores, for the bulk import's CSV headers.
+// Typed so that a property added to an interface above cannot be left out.
+export const MENTION_PROPERTY_TYPES = { evidence: 'string', start: 'int', end: 'int', surfaces: 'string[]', count: 'int' } as const satisfies Record<keyof MentionProps, PropertyType>;
+export const FACT_PROPERTY_TYPES = {
+  year: 'int',
+  position: 'string',
+  evidence: 'string',
+  start: 'int',
+  end: 'int',
+  evidences: 'string[]',
+  evidenceStarts: 'int[]',
+  evidenceEnds: 'int[]',
+} as const satisfies Record<keyof FactProps, PropertyType>;
+
 export interface PlannedFact {
   type: RelationType;
   from: EntityRef;
@@ -70,6 +87,17 @@ export interface ArticleProps {
   source: string | null;
   text: string;
 }
+
+export const ARTICLE_PROPERTY_TYPES = {
+  title: 'string',
+  name: 'string',
+  date: 'string',
+  newspaper: 'string',
+  page: 'string',
+  place: 'string',
+  source: 'string',
+  text: 'string',
+} as const satisfies Record<keyof ArticleProps, PropertyType>;
 
 export interface ArticlePlan {
   id: string;

@@ -1,9 +1,14 @@
 /**
  * Writes ArticleExtractions into Neo4j.
  *
- * Each batch of articles is one transaction of parameterised UNWIND … MERGE
- * statements, one per label or relationship type (labels and types come from
- * src/domain/model.ts; values only ever travel as parameters).
+ * Each batch of articles is one transaction: one read of what the identity
+ * rule needs, then parameterised UNWIND statements, one per label and per
+ * relationship type: MERGE for nodes, CREATE for what an article states,
+ * MERGE for lexicon facts (labels and types come from src/domain/model.ts;
+ * values only ever travel as parameters). The rows are built by rows.ts,
+ * which the bulk import shares. Small statements on purpose: Neo4j plans
+ * each in milliseconds, where one statement of a dozen subqueries took
+ * seconds to plan, again whenever the growing graph's statistics moved.
  *
  * Every relationship is supported by articles: a MENTIONS and a text fact by
  * the one article they carry (`article`), a lexicon fact (one relationship per
@@ -19,12 +24,13 @@
  * yields, and deleteArticles removes exactly the facts only those articles
  * support.
  */
-import type { ManagedTransaction } from 'neo4j-driver';
-import { ARTICLE_LABEL, ENTITY_TYPES, MENTIONS, RELATION_TYPE_NAMES, isEntityType, isRelationType, type EntityType } from '../../domain/model.js';
+import type { QueryResult } from 'neo4j-driver';
+import { ARTICLE_LABEL, BODY_TYPES, ENTITY_TYPES, MENTIONS, RELATION_TYPE_NAMES, isEntityType, isRelationType, type EntityType, type RelationType } from '../../domain/model.js';
 import type { ArticleExtraction } from '../../extract/contract.js';
-import type { Graph, Params } from '../client.js';
-import { resolvePeople, type Namesake, type PersonOccurrence } from './identity.js';
-import { lexiconFactKey, planArticle, refId, type ArticlePlan, type EntityRef } from './plan.js';
+import type { Graph, GraphTransaction } from '../client.js';
+import { OTHER_EMPLOYER, personOccurrences, resolvePeople, type Namesake, type PersonOccurrence } from './identity.js';
+import { planArticle, type ArticlePlan, type EntityRef } from './plan.js';
+import { batchRows, type Properties } from './rows.js';
 
 export interface WriteSummary {
   articles: number;
@@ -48,7 +54,7 @@ export class GraphWriter {
     private readonly graph: Graph,
     options: WriterOptions = {},
   ) {
-    this.batchSize = options.batchSize ?? 50;
+    this.batchSize = options.batchSize ?? 500;
   }
 
   async write(extractions: ArticleExtraction[], onBatch?: (written: number, total: number) => void): Promise<WriteSummary> {
@@ -77,115 +83,102 @@ export class GraphWriter {
   }
 }
 
-async function writeBatch(tx: ManagedTransaction, plans: ArticlePlan[]): Promise<Omit<WriteSummary, 'skipped'>> {
-  const ids = plans.map((p) => p.id);
-  const personKey = await resolvePersonKeys(tx, plans);
+async function writeBatch(tx: GraphTransaction, plans: ArticlePlan[]): Promise<Omit<WriteSummary, 'skipped'>> {
+  const occurrences = personOccurrences(plans);
+  const state = await readState(tx, plans, occurrences);
+  const personKey = resolvePersonKeys(occurrences, state);
   const keyOf = (ref: EntityRef, article: string) => (ref.label === 'Person' ? personKey(article, ref.norm) : ref.norm);
 
-  const touched = await detachArticles(tx, ids);
+  // Articles stored before say something already: withdraw it first, so what
+  // they say now can simply be created.
+  const touched = state.existing.length ? await detachArticles(tx, state.existing) : [];
+  const rows = batchRows(plans, keyOf);
 
-  // The lexicon facts each article asserts, once per article (an article
-  // given twice in a batch asserts the union, as its text facts do).
-  const asserted = new Map<string, Set<string>>();
-  for (const p of plans) {
-    const keys = asserted.get(p.id) ?? new Set<string>();
-    asserted.set(p.id, keys);
-    for (const f of p.facts) if (f.article === null) keys.add(lexiconFactKey(f.type, f.from.label, keyOf(f.from, p.id), f.to.label, keyOf(f.to, p.id)));
-  }
-
-  await tx.run(
-    `UNWIND $rows AS row
-     MERGE (a:${ARTICLE_LABEL} {id: row.id})
-     SET a += row.props, a.lexiconFacts = row.lexiconFacts`,
-    { rows: plans.map((p) => ({ id: p.id, props: p.props, lexiconFacts: asserted.get(p.id)!.size ? [...asserted.get(p.id)!] : null })) },
-  );
-
-  // Entities, one statement per label.
-  const entityRows = new Map<EntityType, Map<string, Params>>();
-  const mentionRows = new Map<EntityType, Params[]>();
-  for (const p of plans) {
-    for (const e of p.entities) {
-      const key = keyOf(e, p.id);
-      const rows = entityRows.get(e.label) ?? new Map<string, Params>();
-      entityRows.set(e.label, rows);
-      const row = rows.get(key);
-      if (row) (row.aliases as string[]).push(...e.aliases);
-      else rows.set(key, { key, norm: e.norm, name: e.name, aliases: [...e.aliases], level: e.level });
-      if (e.mention) {
-        const list = mentionRows.get(e.label) ?? [];
-        list.push({ article: p.id, key, ...e.mention });
-        mentionRows.set(e.label, list);
-      }
-    }
-  }
-  let entities = 0;
-  for (const [label, rows] of entityRows) {
-    entities += rows.size;
-    await tx.run(mergeEntities(label), { rows: [...rows.values()] });
-  }
-  let mentions = 0;
-  for (const [label, rows] of mentionRows) {
-    mentions += rows.length;
-    await tx.run(mergeMentions(label), { rows });
+  // Nodes, one statement per label; each returns its nodes' element ids by key.
+  const elementIds = new Map<string, string>();
+  const found = (label: string, res: QueryResult) => {
+    for (const [key, element] of res.records[0]!.get('ids') as [string, string][]) elementIds.set(`${label}:${key}`, element);
+  };
+  found(ARTICLE_LABEL, await tx.run(WRITE_ARTICLES, { rows: rows.articles }));
+  for (const l of ENTITY_TYPES) {
+    const entities = rows.entities.filter((e) => e.label === l);
+    if (entities.length) found(l, await tx.run(writeEntities(l), { rows: entities }));
   }
 
-  // Facts, one statement per (type, from label, to label, provenance). A
-  // lexicon fact gets one row per article asserting it: each adds 1 to its support.
-  const factRows = new Map<string, { type: string; from: EntityType; to: EntityType; lexicon: boolean; rows: Params[] }>();
-  const lexiconRows = new Set<string>();
-  for (const p of plans) {
-    for (const f of p.facts) {
-      const from = keyOf(f.from, p.id);
-      const to = keyOf(f.to, p.id);
-      const fact = f.article === null ? lexiconFactKey(f.type, f.from.label, from, f.to.label, to) : null;
-      if (fact !== null) {
-        if (lexiconRows.has(`${p.id}\u0000${fact}`)) continue;
-        lexiconRows.add(`${p.id}\u0000${fact}`);
-      }
-      const group = `${f.type}|${f.from.label}|${f.to.label}|${f.provenance}`;
-      const g = factRows.get(group) ?? { type: f.type, from: f.from.label, to: f.to.label, lexicon: fact !== null, rows: [] };
-      factRows.set(group, g);
-      g.rows.push({ from, to, article: f.article, fact, props: { ...f.props, provenance: f.provenance } });
-    }
-  }
-  let facts = 0;
-  for (const g of factRows.values()) {
-    facts += g.rows.length;
-    await tx.run(mergeFacts(g.type, g.from, g.to, g.lexicon), { rows: g.rows });
+  // Relationships between nodes found by element id, one statement per type and provenance.
+  const ends = (r: { from: string; to: string; props: Properties; fact?: string | null }) => ({
+    s: elementIds.get(r.from)!,
+    t: elementIds.get(r.to)!,
+    props: r.props,
+    ...(r.fact ? { fact: r.fact } : {}),
+  });
+  if (rows.mentions.length) await tx.run(CREATE_MENTIONS, { rows: rows.mentions.map((m) => ends({ from: `${ARTICLE_LABEL}:${m.article}`, to: m.entity, props: m.props })) });
+  for (const t of RELATION_TYPE_NAMES) {
+    const text = rows.textFacts.filter((f) => f.type === t);
+    if (text.length) await tx.run(createTextFacts(t), { rows: text.map(ends) });
+    const lexicon = rows.lexiconFacts.filter((f) => f.type === t);
+    if (lexicon.length) await tx.run(mergeLexiconFacts(t), { rows: lexicon.map(ends) });
   }
 
   await prune(tx, touched);
-  return { articles: plans.length, entities, mentions, facts };
+  return {
+    articles: plans.length,
+    entities: rows.entities.length,
+    mentions: rows.mentions.length,
+    facts: rows.textFacts.length + rows.lexiconFacts.length,
+  };
 }
 
-/** Gives every person of the batch a key (rule in identity.ts), consulting the namesakes already in the graph. */
-async function resolvePersonKeys(tx: ManagedTransaction, plans: ArticlePlan[]): Promise<(article: string, norm: string) => string> {
-  const occurrences: PersonOccurrence[] = [];
-  for (const p of plans) {
-    for (const e of p.entities) {
-      if (e.label !== 'Person') continue;
-      const employers = p.facts.filter((f) => f.type === 'WORKS_FOR' && f.from.label === 'Person' && f.from.norm === e.norm).map((f) => refId(f.to));
-      occurrences.push({ article: p.id, norm: e.norm, employers: [...new Set(employers)] });
-    }
+/** What the graph already holds that a batch depends on. */
+interface GraphState {
+  /** The batch's articles that are stored already. */
+  existing: string[];
+  /** Person nodes that carry a name of the batch (by normalised name), with their employers. */
+  namesakes: Map<string, Namesake[]>;
+}
+
+/**
+ * One read: which of the batch's articles are stored, the Person nodes of
+ * the names the batch's people carry (whether they work anywhere, and for
+ * which of the employers the batch gives people of that name; see
+ * OTHER_EMPLOYER), and which stored articles mention whom, for the identity
+ * rule.
+ */
+async function readState(tx: GraphTransaction, plans: ArticlePlan[], occurrences: PersonOccurrence[]): Promise<GraphState> {
+  const employersOf = new Map<string, Set<string>>();
+  for (const o of occurrences) {
+    const set = employersOf.get(o.norm) ?? new Set<string>();
+    for (const e of o.employers) set.add(e);
+    employersOf.set(o.norm, set);
+  }
+  const people = [...employersOf].map(([norm, employers]) => {
+    const row: Record<string, unknown> = { norm };
+    for (const l of BODY_TYPES) row[l] = [...employers].filter((e) => e.startsWith(`${l}:`)).map((e) => e.slice(l.length + 1));
+    return row;
+  });
+  const res = await tx.run(READ_STATE, { ids: [...new Set(plans.map((p) => p.id))], people });
+  const record = res.records[0]!;
+  const existing = record.get('existing') as string[];
+  const mentioned = new Map<string, Set<string>>();
+  for (const [article, key] of record.get('mentioned') as [string, string][]) {
+    const set = mentioned.get(key) ?? new Set<string>();
+    set.add(article);
+    mentioned.set(key, set);
   }
   const namesakes = new Map<string, Namesake[]>();
-  if (occurrences.length) {
-    const res = await tx.run(
-      `UNWIND $norms AS norm
-       MATCH (p:Person {norm: norm})
-       RETURN norm, p.key AS key,
-              [(p)-[:WORKS_FOR]->(e) | head(labels(e)) + ':' + e.key] AS employers,
-              [(a:${ARTICLE_LABEL})-[:${MENTIONS}]->(p) WHERE a.id IN $articles | a.id] AS articles`,
-      { norms: [...new Set(occurrences.map((o) => o.norm))], articles: plans.map((p) => p.id) },
-    );
-    for (const r of res.records) {
-      const norm = r.get('norm') as string;
-      const list = namesakes.get(norm) ?? [];
-      list.push({ key: r.get('key') as string, employers: new Set(r.get('employers') as string[]), articles: new Set(r.get('articles') as string[]) });
-      namesakes.set(norm, list);
-    }
+  for (const [norm, key, employed, ...byLabel] of record.get('namesakes') as [string, string, boolean, ...string[][]][]) {
+    const employers = new Set(BODY_TYPES.flatMap((l, i) => byLabel[i]!.map((k) => `${l}:${k}`)));
+    if (employed) employers.add(OTHER_EMPLOYER);
+    const list = namesakes.get(norm) ?? [];
+    list.push({ key, employers, articles: mentioned.get(key) ?? new Set() });
+    namesakes.set(norm, list);
   }
-  const keys = resolvePeople(occurrences, namesakes);
+  return { existing, namesakes };
+}
+
+/** Gives every person of the batch a key (rule in identity.ts), given the namesakes already in the graph. */
+function resolvePersonKeys(occurrences: PersonOccurrence[], state: GraphState): (article: string, norm: string) => string {
+  const keys = resolvePeople(occurrences, state.namesakes);
   const byOccurrence = new Map(occurrences.map((o, i) => [`${o.article}\u0000${o.norm}`, keys[i]!]));
   return (article, norm) => {
     const key = byOccurrence.get(`${article}\u0000${norm}`);
@@ -203,7 +196,7 @@ async function resolvePersonKeys(tx: ManagedTransaction, plans: ArticlePlan[]): 
  * many other articles assert the same facts. Returns the element ids of the
  * entities at the ends of what changed, which prune() then checks.
  */
-async function detachArticles(tx: ManagedTransaction, ids: string[]): Promise<string[]> {
+async function detachArticles(tx: GraphTransaction, ids: string[]): Promise<string[]> {
   const touched = new Set<string>();
   const collect = (res: { records: { get(k: string): unknown }[] }) => {
     for (const id of (res.records[0]?.get('nodes') as string[] | undefined) ?? []) touched.add(id);
@@ -264,8 +257,23 @@ export async function upgradeLexiconFacts(graph: Graph): Promise<void> {
   }
 }
 
+/**
+ * Stores as integers the whole-number properties an earlier writer left as
+ * floats (it sent JavaScript numbers as they are): years, offsets, counts.
+ * Idempotent; a graph written by this writer has none.
+ */
+export async function upgradeIntegers(graph: Graph): Promise<void> {
+  const props = ['year', 'start', 'end', 'support', 'count'];
+  for (const type of [...RELATION_TYPE_NAMES, MENTIONS]) {
+    await graph.autoCommit(
+      `MATCH ()-[r:${type === MENTIONS ? MENTIONS : relType(type)}]->() WHERE ${props.map((p) => `r.${p} IS :: FLOAT NOT NULL`).join(' OR ')}
+       CALL (r) { SET ${props.map((p) => `r.${p} = toInteger(r.${p})`).join(', ')} } IN TRANSACTIONS OF 10000 ROWS`,
+    );
+  }
+}
+
 /** Deletes the entities among `nodes` that no relationship touches any more. */
-async function prune(tx: ManagedTransaction, nodes: string[]): Promise<void> {
+async function prune(tx: GraphTransaction, nodes: string[]): Promise<void> {
   if (nodes.length === 0) return;
   await tx.run(
     `UNWIND $nodes AS id
@@ -289,42 +297,100 @@ function relType(t: string): string {
   return t;
 }
 
-function mergeEntities(l: EntityType): string {
-  // Aliases accumulate over articles; the first canonical name seen stays the
-  // display name. aliasText feeds the full-text index.
-  return `
+/** Which articles are stored, the namesakes of the batch's people and which of the batch's employers they have (readState), and which stored articles mention whom. */
+const READ_STATE = `
+  CALL () {
+    UNWIND $ids AS id
+    MATCH (a:${ARTICLE_LABEL} {id: id})
+    RETURN collect(id) AS existing
+  }
+  CALL (existing) {
+    UNWIND existing AS id
+    MATCH (:${ARTICLE_LABEL} {id: id})-[:${MENTIONS}]->(p:Person)
+    RETURN collect([id, p.key]) AS mentioned
+  }
+  CALL () {
+    UNWIND $people AS row
+    MATCH (p:Person {norm: row.norm})
+    RETURN collect([row.norm, p.key, EXISTS { (p)-[:WORKS_FOR]->() },
+      ${BODY_TYPES.map((l) => `[k IN row.${label(l)} WHERE EXISTS { (p)-[:WORKS_FOR]->(:${label(l)} {key: k}) }]`).join(',\n      ')}]) AS namesakes
+  }
+  RETURN existing, mentioned, namesakes`;
+
+/**
+ * The writes below find nodes by unique key or element id, whatever the
+ * graph's size; without this, Neo4j replans each statement whenever the
+ * growing graph's statistics move, about every ten seconds of a big load.
+ */
+const FIXED_PLAN = 'CYPHER replan=skip';
+
+/** The batch's articles, returning their element ids by id. */
+const WRITE_ARTICLES = `${FIXED_PLAN}
+  UNWIND $rows AS row
+  MERGE (a:${ARTICLE_LABEL} {id: row.id})
+  SET a += row.props, a.lexiconFacts = row.lexiconFacts
+  RETURN collect([row.id, elementId(a)]) AS ids`;
+
+/**
+ * Entities of one label, returning their element ids by key. Aliases
+ * accumulate over articles; the first canonical name seen stays the display
+ * name; a level given later replaces an earlier one; an entity without
+ * aliases has no `aliases` property (as neo4j-admin import writes no empty
+ * list). aliasText feeds the full-text index, so names and aliases are set
+ * only when they change: an
+ * unchanged hub (a title thousands of articles name) costs no index update.
+ */
+function writeEntities(l: EntityType): string {
+  return `${FIXED_PLAN}
     UNWIND $rows AS row
     MERGE (n:${label(l)} {key: row.key})
-    ON CREATE SET n.name = row.name, n.norm = row.norm, n.aliases = []
-    WITH n, row
-    SET n.aliases = reduce(acc = coalesce(n.aliases, []), a IN row.aliases |
-          CASE WHEN a IN acc OR a = n.name THEN acc ELSE acc + a END),
-        n.level = coalesce(row.level, n.level)
-    SET n.aliasText = reduce(s = '', a IN n.aliases | CASE s WHEN '' THEN a ELSE s + ' ' + a END)`;
+    ON CREATE SET n.name = row.name, n.norm = row.norm
+    WITH n, row, coalesce(n.aliases, []) AS stored
+    WITH n, row, stored, reduce(acc = stored, a IN row.aliases | CASE WHEN a IN acc OR a = n.name THEN acc ELSE acc + a END) AS aliases
+    CALL (n, row, stored, aliases) {
+      WITH n, row, aliases WHERE n.aliasText IS NULL OR size(aliases) <> size(stored)
+      SET n.aliases = CASE size(aliases) WHEN 0 THEN null ELSE aliases END,
+          n.aliasText = reduce(s = '', a IN aliases | CASE s WHEN '' THEN a ELSE s + ' ' + a END)
+    }
+    CALL (n, row) {
+      WITH n, row WHERE row.level IS NOT NULL AND row.level <> coalesce(n.level, '')
+      SET n.level = row.level
+    }
+    RETURN collect([row.key, elementId(n)]) AS ids`;
 }
 
-function mergeMentions(l: EntityType): string {
-  return `
+// Mentions and text facts (one relationship per type, ends and supporting
+// article) are created: the batch's articles said nothing before this
+// transaction (what a stored article said was withdrawn first). Nodes are
+// found by element id (rows of {s, t, props}).
+
+const CREATE_MENTIONS = `${FIXED_PLAN}
+  UNWIND $rows AS row
+  MATCH (a) WHERE elementId(a) = row.s
+  MATCH (n) WHERE elementId(n) = row.t
+  CREATE (a)-[m:${MENTIONS}]->(n)
+  SET m = row.props`;
+
+function createTextFacts(type: RelationType): string {
+  return `${FIXED_PLAN}
     UNWIND $rows AS row
-    MATCH (a:${ARTICLE_LABEL} {id: row.article})
-    MATCH (n:${label(l)} {key: row.key})
-    MERGE (a)-[m:${MENTIONS}]->(n)
-    SET m.evidence = row.evidence, m.start = row.start, m.end = row.end, m.surfaces = row.surfaces, m.count = row.count`;
+    MATCH (s) WHERE elementId(s) = row.s
+    MATCH (t) WHERE elementId(t) = row.t
+    CREATE (s)-[r:${relType(type)}]->(t)
+    SET r = row.props`;
 }
 
-function mergeFacts(type: string, from: EntityType, to: EntityType, lexicon: boolean): string {
-  // Text facts: one relationship per (type, from, to, supporting article).
-  // Lexicon facts: one per (type, from, to), counting the articles that
-  // assert it (one row per asserting article; each article lists the key).
-  const merge = lexicon
-    ? `MERGE (s)-[r:${relType(type)} {provenance: 'lexicon'}]->(t)
-       ON CREATE SET r.support = 0
-       SET r += row.props, r.fact = row.fact, r.support = r.support + 1`
-    : `MERGE (s)-[r:${relType(type)} {article: row.article}]->(t)
-       SET r += row.props`;
-  return `
+/**
+ * A lexicon fact is one relationship per type and ends, counting the
+ * articles that assert it: one row per asserting article (rows of {s, t,
+ * props, fact}); each article lists the key.
+ */
+function mergeLexiconFacts(type: RelationType): string {
+  return `${FIXED_PLAN}
     UNWIND $rows AS row
-    MATCH (s:${label(from)} {key: row.from})
-    MATCH (t:${label(to)} {key: row.to})
-    ${merge}`;
+    MATCH (s) WHERE elementId(s) = row.s
+    MATCH (t) WHERE elementId(t) = row.t
+    MERGE (s)-[r:${relType(type)} {provenance: 'lexicon'}]->(t)
+    ON CREATE SET r.support = 0
+    SET r += row.props, r.fact = row.fact, r.support = r.support + 1`;
 }

@@ -18,7 +18,13 @@ export interface LocalChecks {
 
 export const machineChecks: LocalChecks = { java: checkJava, maven: checkMaven, cached: cachedDistribution };
 
-export function localWay(checks: LocalChecks = machineChecks): ProvisionWay {
+/** What the started instance should hold: `importArgs` builds its database with neo4j-admin import first. */
+export interface LocalInstanceOptions {
+  importArgs?: string[];
+  onImported?: (seconds: number) => void;
+}
+
+export function localWay(checks: LocalChecks = machineChecks, instance: LocalInstanceOptions = {}): ProvisionWay {
   return {
     source: 'local',
     describe: (config) =>
@@ -46,6 +52,7 @@ export function localWay(checks: LocalChecks = machineChecks): ProvisionWay {
           pageCache: config.neo4j.pageCache,
           database: config.neo4j.database,
           settings: browserSettings(laurelUrl(config.server.host, config.server.port)),
+          ...instance,
         },
         log,
       );
