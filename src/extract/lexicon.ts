@@ -77,6 +77,8 @@ export interface Lexicon {
   /** Parts inside a body: all of them, and the internal ones that fold into a position. */
   units: WordSet;
   internalUnits: WordSet;
+  /** Where a body's workers are: a branch, workshop or station named after the body (某邮政局|某某支局). */
+  bodyParts: WordSet;
   partyCommittees: WordSet;
   /** A party committee's departments, bodies in their own right (组织部, 宣传部). */
   departments: WordSet;
@@ -183,6 +185,7 @@ function build(): Lexicon {
     orgSuffixType,
     units: new WordSet([...organisationsData.units.internal, ...organisationsData.units.departments]),
     internalUnits: new WordSet(organisationsData.units.internal),
+    bodyParts: new WordSet(organisationsData.units.parts),
     partyCommittees: new WordSet(organisationsData.partyCommittees),
     departments: new WordSet(organisationsData.units.departments),
     genericModifiers: new WordSet(organisationsData.generic),

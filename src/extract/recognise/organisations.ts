@@ -63,6 +63,7 @@ export const ORG_FINDERS: readonly OrgFinder[] = [
   numberedSchools, // 江州区一中, 九江县二中
   shortGovernments, // 縣府, 南投縣府, 苗縣府: a county's or city's 政府 written short
   listRowEmployers, // 张三（恒岳米业）, 李四　江州市恒岳企业管理咨询服务有限公司: the employer cell of a list row
+  groupPapers, // 江州日报报业集团农村报: a paper named after the press group that publishes it
 ];
 
 export function recogniseOrganisations(doc: Doc, toks: TokenIndex, finders: readonly OrgFinder[] = ORG_FINDERS): OrgMention[] {
@@ -87,6 +88,21 @@ export function suffixNames(doc: Doc, toks: TokenIndex): OrgMention[] {
     if (m) found.push(m);
   }
   return found;
+}
+
+/** A press group's paper: …报业集团 + a short name ending in 报, then what follows a name (not 报道, 报告). */
+const GROUP_PAPER = /(?:报业|传媒)集团([\u4e00-\u9fff]{1,4}?报)(?=[^\u4e00-\u9fff]|联合|共同|主办|和|与|及|等|记者|讯|的|发布|公布)/g;
+
+/** 江州日报报业集团农村报: the press group's name walked back as suffixNames would, and its paper after it. */
+export function groupPapers(doc: Doc, toks: TokenIndex): OrgMention[] {
+  const lx = lexicon();
+  const out: OrgMention[] = [];
+  for (const m of doc.text.matchAll(GROUP_PAPER)) {
+    const end = m.index + m[0].length;
+    const group = orgEndingAt(doc, toks, lx, '集团', end - m[1]!.length);
+    if (group) out.push({ ...group, end, name: doc.text.slice(group.start, end), cue: 'media:group-paper', suffixStart: end - 1 });
+  }
+  return out;
 }
 
 /**

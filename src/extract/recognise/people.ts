@@ -10,7 +10,7 @@
  */
 import type { Doc, EntityMention } from '../document.js';
 import { lexicon, type Lexicon } from '../lexicon.js';
-import { allHan, isBreakAt, isHan, WordSet, type TokenIndex } from '../text.js';
+import { allHan, isBreakAt, isHan, isHanUnit, WordSet, type TokenIndex } from '../text.js';
 import { listedNames } from './name-lists.js';
 import { isPlace, madeOfWords, NOT_IN_NAME, PLACE_END, PREPOSITION_SURNAMES, surnameAt, validName, type Surname } from './names.js';
 
@@ -342,11 +342,27 @@ function leftCue(doc: Doc, toks: TokenIndex, i: number, lx: Lexicon, ends: Ends)
   if (before === '的' && (ends.named.has(b - 1) || ends.bodies.has(b - 1) || cueEndingAt(lx.positions, text, b - 1, toks, lx))) return 'strong';
   // 某卫生院：NAME — a list row's employer, then its people.
   if (before === '：' && ends.bodies.has(b - 1)) return 'strong';
+  if (partOfBodyBefore(text, b, lx, ends)) return 'strong';
   // The next name in a list: 陈雍、魏小东、崔述强.
   if ((before === '、' || before === '，' || before === '和' || before === '及' || before === '与') && ends.people.has(b - 1)) return 'strong';
   if (b < i && ends.people.has(b)) return 'strong';
   if (b === 0 || isBreakAt(text, b - 1) || b < i) return 'boundary';
   return 'none';
+}
+
+/**
+ * 某县邮政局龙兴邮政支局NAME, 某公司二车间NAME: a body, then a branch, workshop
+ * or station of it (a few characters, no break, ending as such parts end),
+ * then the name — as honouree lists print where a person works.
+ */
+function partOfBodyBefore(text: string, b: number, lx: Lexicon, ends: Ends): boolean {
+  const part = lx.bodyParts.endingAt(text, b);
+  if (!part) return false;
+  for (let e = b - part.length; e >= Math.max(0, b - part.length - 8); e--) {
+    if (ends.bodies.has(e)) return true;
+    if (!isHanUnit(text.charCodeAt(e - 1))) return false;
+  }
+  return false;
 }
 
 /**

@@ -175,6 +175,11 @@ function itemEndingAt(view: DocView, pos: number, floor: number): Item | undefin
     while (officeStart < pos && /[”」’）) ]/.test(text[officeStart]!)) officeStart++;
     return { kind: 'org', start: body.start, end: pos, mention: body, office: office || officeStart < pos ? { start: officeStart, end: pos } : undefined };
   }
+  // 某县邮政局龙兴邮政支局NAME: a branch, workshop or station of a body; the body is the employer.
+  if (!office) {
+    const part = partOfBody(view, pos, floor);
+    if (part) return part;
+  }
   // 公司首席技师: a bare 公司/该公司/本单位 stands for the story's company named before.
   const bare = /(该公司|本公司|公司|该企业|企业|本单位|单位)$/.exec(text.slice(Math.max(floor, (office?.start ?? pos) - 3), office?.start ?? pos));
   if (bare && office) {
@@ -184,6 +189,22 @@ function itemEndingAt(view: DocView, pos: number, floor: number): Item | undefin
     if (company) return { kind: 'org', start: at, end: pos, mention: company, office };
   }
   if (office) return { kind: 'office', start: office.start, end: pos, office };
+  return undefined;
+}
+
+/** A body, then up to eight Han characters ending as a part of a body ends (支局, 车间, 站), ending at `pos`. */
+function partOfBody(view: DocView, pos: number, floor: number): Item | undefined {
+  const text = view.doc.text;
+  const part = lexicon().bodyParts.endingAt(text, pos);
+  if (!part) return undefined;
+  for (let at = pos - part.length; at >= Math.max(floor, pos - part.length - 8); at--) {
+    const bodies = view.bodyEndingAt(at, floor);
+    if (bodies.length) {
+      const body = employer(view, bodies);
+      return { kind: 'org', start: body.start, end: pos, mention: body };
+    }
+    if (!/[\u4e00-\u9fff]/.test(text[at - 1] ?? '')) return undefined;
+  }
   return undefined;
 }
 
