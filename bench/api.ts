@@ -112,6 +112,8 @@ async function startServer(name: ServerName, neo4j: Neo4jConnection): Promise<Se
       // Every connection is a client of its own (they share 127.0.0.1 only because they run here).
       LAUREL_QUERIES_PER_CLIENT: String(Math.max(...CONNECTIONS)),
     },
+    // tsx applies a tsconfig only to the files it includes: the baseline's own (decorators) from its folder.
+    cwd: name === 'laurel-before' ? resolve(values.baseline!) : ROOT,
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   let out = '';
