@@ -246,7 +246,30 @@ function cleanLine(original: string, start: number, end: number, convert: boolea
   while (b > a && /\s/.test(text[b - 1]!)) b--;
   if (a === b) return undefined;
   const trimmed = a === 0 && b === text.length ? piece : slicePiece(piece, a, b);
-  return unpadNames(trimmed);
+  return unpadNames(joinSpacedName(trimmed));
+}
+
+/** A line of single characters spaced out, maybe closed by a word: 常 州 市 武 进 区 卫生局. */
+const SPACED_LINE = /^[\u4e00-\u9fff](?: [\u4e00-\u9fff]){3,}(?: [\u4e00-\u9fff]{2,})?$/;
+
+/**
+ * Decisions space a signing body's name out to the width of the page
+ * (江 州 市 总 工 会): a line of spaced characters that, joined, ends like a
+ * body's name is that name. Other spaced lines (names padded side by side)
+ * are left alone.
+ */
+function joinSpacedName(p: Piece): Piece {
+  if (!SPACED_LINE.test(p.text)) return p;
+  const joined = p.text.replaceAll(' ', '');
+  if (!lexicon().orgSuffixes.endingAt(joined, joined.length)) return p;
+  let text = '';
+  const runs: Run[] = [];
+  for (let i = 0; i < p.text.length; i++) {
+    if (p.text[i] === ' ') continue;
+    pushUnit(runs, text.length, originalAt(p, i));
+    text += p.text[i];
+  }
+  return { text, runs, runOn: p.runOn };
 }
 
 /**

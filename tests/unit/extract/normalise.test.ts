@@ -34,6 +34,14 @@ describe('normalise', () => {
     expect(d.original.slice(d.toOriginal[at]!, d.toOriginal[at + 2]! + 1)).toBe('孙立\n群');
   });
 
+  it('joins a signing body spaced out to the page width, and only a line that ends like a body', () => {
+    const text = '决定授予王晓川“江州工匠”称号。\n江 州 市 武 陵 区 卫生局\n王 军 李 明 赵 强\n';
+    const d = norm(text);
+    expect(d.text).toContain('\n江州市武陵区卫生局\n');
+    expect(d.text).toContain('王军 李明 赵强');
+    expectMapsBack(text);
+  });
+
   it('keeps the breaks of a headline stack', () => {
     const d = norm('强化学习抓落实\n凝聚力量促发展\n\n本报讯 记者李明报道 日前，市总工会召开会议。');
     expect(d.text.startsWith('强化学习抓落实\n凝聚力量促发展\n\n')).toBe(true);
