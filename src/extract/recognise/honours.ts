@@ -249,7 +249,8 @@ function inherited(doc: Doc, p: number, found: readonly HonourMention[]): Level[
 
 /** 北京市劳动模范, 浙江省劳动模范, 北京大工匠, 中国航天科技集团劳动模范. */
 export function canonicalHonour(h: ScopedHonour, level: Pick<Level, 'level' | 'written' | 'place' | 'placePrefix'>): string {
-  if (level.level === 'national') return `全国${h.core}`;
+  // 中国工艺美术大师 is that title's own name; other national honours are 全国….
+  if (level.level === 'national') return h.canonicalPlace === 'written' && level.written ? `${level.written}${h.core}` : `全国${h.core}`;
   if (level.placePrefix && !level.place) return `${level.placePrefix}${h.core}`;
   if (h.canonicalPlace === 'written' && level.written && !level.placePrefix) return `${level.written}${h.core}`;
   return `${level.place ?? level.written}${h.core}`;

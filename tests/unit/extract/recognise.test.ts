@@ -49,6 +49,12 @@ describe('organisations', () => {
 });
 
 describe('honours', () => {
+  it('knows the national and provincial titles of crafts and union work, unquoted, with their level', () => {
+    const m = mentions('中国工艺美术大师、江州漆器厂厂长王晓川和全国优秀工会工作者李立维，江苏省巾帼建功标兵赵一凡。');
+    expect(m).toEqual(expect.arrayContaining(['Title:中国工艺美术大师=>中国工艺美术大师', 'Title:全国优秀工会工作者=>全国优秀工会工作者', 'Title:江苏省巾帼建功标兵=>江苏省巾帼建功标兵']));
+    expect(mentions('他是一名工会工作者，喜欢工艺美术。').filter((x) => x.startsWith('Title'))).toEqual([]);
+  });
+
   it('reads the level written before the honour, and canonical names', () => {
     const m = mentions('他是全国劳模，也是浙江省劳动模范、2019年度“鹏城工匠”和首都劳动奖章获得者。');
     expect(m).toEqual(

@@ -34,6 +34,8 @@ interface Issue {
   honours?: End[];
   sentence: number;
   year?: number;
+  /** The decision's subject as written: honours of the document named there that no mention covers count too. */
+  subject?: string;
 }
 
 export const issuers: Pattern = {
@@ -66,7 +68,7 @@ function decisions(view: DocView, s: Sentence, si: number): Issue[] {
     if (!bodies.length) continue;
     const inside = view.mentionsIn({ start: at, end: at + m[0].length }).filter((x) => isHonour(x.type));
     const year = yearIn(text.slice(s.start, s.end), undefined);
-    out.push({ bodies, honours: inside.length ? inside.map((h) => view.canonical(h)) : undefined, sentence: si, year });
+    out.push({ bodies, honours: inside.length ? inside.map((h) => view.canonical(h)) : undefined, sentence: si, year, subject: m[0] });
   }
   return out;
 }
@@ -163,7 +165,9 @@ function documentHonours(view: DocView, sink: RelationSink): End[] {
 }
 
 function confer(view: DocView, sink: RelationSink, issue: Issue): void {
-  const honours = issue.honours ?? documentHonours(view, sink);
+  // 关于表彰全国模范职工之家 全国优秀工会工作者的决定: a list in a title may hold honours recognised only elsewhere.
+  const named = issue.honours && issue.subject ? documentHonours(view, sink).filter((h) => issue.subject!.includes(h.name) && !issue.honours!.some((x) => x.name === h.name)) : [];
+  const honours = issue.honours ? [...issue.honours, ...named] : documentHonours(view, sink);
   const year = issue.year ?? view.doc.setting.year;
   for (const h of honours) {
     for (const b of issue.bodies) sink.add('CONFERRED_BY', h, b, issue.sentence, 'issuer');

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { appositive } from '../../../../src/extract/relate/patterns/appositive.js';
+import { clauses } from '../../../../src/extract/relate/patterns/clauses.js';
 import { issuers } from '../../../../src/extract/relate/patterns/issuers.js';
 import { sections } from '../../../../src/extract/relate/patterns/sections.js';
 import { foundBy } from '../../../helpers/doc.js';
@@ -22,6 +23,15 @@ describe('pattern: issuers', () => {
         'HONOURED_BY|陈秀英|九江市卫生局|2019|',
       ]),
     );
+  });
+
+  it('confers every honour the title of a decision lists, those recognised only elsewhere in the page included', () => {
+    const text = [
+      '江州市总工会下发了《关于表彰江州市模范职工之家 江州市优秀工会工作者的决定》。',
+      '江州电机有限公司工会被评为“江州市模范职工之家”，王晓川获评“江州市优秀工会工作者”。',
+    ].join('\n');
+    const found = foundBy([clauses, issuers], text, { date: '2019-05-10' });
+    expect(found).toEqual(expect.arrayContaining(['CONFERRED_BY|江州市模范职工之家|江州市总工会||', 'CONFERRED_BY|江州市优秀工会工作者|江州市总工会||']));
   });
 
   it('reads the bodies signing a decision (their lines, then the date) as its issuers', () => {
