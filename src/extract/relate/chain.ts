@@ -8,7 +8,7 @@
 import type { EntityMention, Sentence } from '../document.js';
 import { lexicon } from '../lexicon.js';
 import { storyStart } from '../stages/resolve.js';
-import { officeEndingAt } from './offices.js';
+import { NOT_IN_ROLE, officeEndingAt } from './offices.js';
 import type { DocView } from './view.js';
 
 export interface Item {
@@ -215,7 +215,8 @@ function bodiesBefore(view: DocView, officeStart: number, pos: number, floor: nu
     const found = view.bodyEndingAt(at, floor);
     if (found.length) {
       // Only when what lies between is a department-like phrase with no punctuation.
-      if (!/[，。、；：“”\s]/.test(view.doc.text.slice(at, pos))) out.push(...found);
+      const between = view.doc.text.slice(at, pos);
+      if (!/[，。、；：“”\s]/.test(between) && !NOT_IN_ROLE.test(between)) out.push(...found);
       break;
     }
   }

@@ -6,6 +6,7 @@ import type { EntityType } from '../../domain/model.js';
 import type { Doc } from '../document.js';
 import { lexicon } from '../lexicon.js';
 import { placeFor } from '../stages/resolve.js';
+import { isHanUnit } from '../text.js';
 
 /** 国家主席 names its own office; 市长 the 市政府. */
 export function standaloneOffice(text: string, item: { office?: { start: number; end: number } }): boolean {
@@ -57,8 +58,20 @@ export function officeEndingAt(text: string, pos: number, floor: number, bodyEnd
     while (k < start && !bodyEndsAt(k)) k++;
     start = k === start ? start - unit[0].length : k;
   }
+  // 某渔业有限公司金枪鱼围网船队海上指挥: a team or place of work written before a known office, back to the body.
+  if (lx.positions.has(last) && !bodyEndsAt(start)) {
+    for (let k = start - 1; k >= Math.max(floor, start - 10) && isHanUnit(text.charCodeAt(k)) && !NOT_IN_ROLE.test(text[k]!); k--) {
+      if (bodyEndsAt(k)) {
+        start = k;
+        break;
+      }
+    }
+  }
   return start >= floor ? { start, end: pos } : undefined;
 }
+
+/** Words of a clause, not of a team's or a workplace's name. */
+export const NOT_IN_ROLE = /[的在和与是为了对向从把被及或并由等]/;
 
 /**
  * A job no lexicon lists, known by its form and place: the two to four

@@ -8,6 +8,13 @@ describe('pattern: appositive', () => {
     expect(found).toEqual(expect.arrayContaining(['HOLDS_TITLE|王丽华|全国劳动模范||', 'WORKS_FOR|王丽华|江州市总工会||党组书记、常务副主席']));
   });
 
+  it('reads a team or workplace written between the body and a known office as part of the position, not past a clause word', () => {
+    const found = foundBy([appositive], '另一名是江州远洋渔业有限公司围网船队海上指挥钱海生。', { place: '江西省江州市' });
+    expect(found).toContain('WORKS_FOR|钱海生|江州远洋渔业有限公司||围网船队海上指挥');
+    const clause = foundBy([appositive], '江州远洋渔业有限公司的船队由总指挥钱海生带领。', { place: '江西省江州市' });
+    expect(clause.filter((f) => f.startsWith('WORKS_FOR'))).toEqual([]);
+  });
+
   it('reads a headline byline: name, then honour and employer', () => {
     const found = foundBy([appositive], '钱文海 2024年度“江州工匠”、江州精密模具有限公司模具钳工组长\n\n技术创新永无止境。');
     expect(found).toEqual(expect.arrayContaining(['WORKS_FOR|钱文海|江州精密模具有限公司||模具钳工组长', 'HOLDS_TITLE|钱文海|江州工匠|2024|']));
