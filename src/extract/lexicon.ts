@@ -71,6 +71,8 @@ export interface Lexicon {
   /** Offices and occupations together. */
   positions: WordSet;
   bylines: WordSet;
+  /** Grades written before an occupation (高级教师, 首席技师): part of the position. */
+  ranks: WordSet;
   officeOf: Record<string, string>;
   orgSuffixes: WordSet;
   orgSuffixType: Map<string, EntityType>;
@@ -180,6 +182,7 @@ function build(): Lexicon {
     occupations: new WordSet(positionsData.occupations),
     positions: new WordSet([...positionsData.offices, ...positionsData.occupations]),
     bylines: new WordSet(positionsData.bylines),
+    ranks: new WordSet(positionsData.ranks),
     officeOf: positionsData.officeOf,
     orgSuffixes: new WordSet(orgSuffixType.keys()),
     orgSuffixType,

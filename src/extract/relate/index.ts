@@ -24,6 +24,7 @@ import { listRows } from './patterns/list-rows.js';
 import { listSharesHonours } from './patterns/list-shares-honours.js';
 import { nameThenOffice } from './patterns/name-then-office.js';
 import { sections } from './patterns/sections.js';
+import { serialSubjects } from './patterns/serial-subjects.js';
 import { storyHonourYears } from './patterns/story-honour-years.js';
 import { tableRow } from './patterns/table-row.js';
 import { RelationSink } from './sink.js';
@@ -35,6 +36,7 @@ export const PATTERNS: readonly Pattern[] = [
   listSharesHonours, // 劳动模范代表陈大鹏、王广洋: the honour before a 、-list is everyone's
   companyStaff, // X等5名公司代表
   clauses, // NAME今年获得…, NAME被ORG授予…, NAME获此殊荣, NAME是…, NAME在ORG任职…
+  serialSubjects, // 某医院主任A，某小学校长B，某社理事C被授予X: the series shares C's honour
   countedGroup, // 表彰了甲、乙等10名“X”: each name of the group holds X
   honouring, // ORG授予/表彰/走访慰问…NAME, TITLE由ORG评选
   sections, // 一、江州市优秀护士 / lines of names under it

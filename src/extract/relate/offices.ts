@@ -40,6 +40,9 @@ export function officeEndingAt(text: string, pos: number, floor: number, bodyEnd
     }
   }
   let start = pos - last.length;
+  // 高级|教师, 首席|技师: a grade before an occupation is part of it.
+  const rank = bodyEndsAt(start) ? undefined : lx.ranks.endingAt(text, start);
+  if (rank && start - rank.length >= floor) start -= rank.length;
   // Offices and internal units stack: 党委副书记, 常务副部长, 城市管理办公室主任 — up to where a body's name ends.
   for (;;) {
     if (bodyEndsAt(start)) return { start, end: pos };
