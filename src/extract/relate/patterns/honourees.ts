@@ -17,6 +17,9 @@ import { yearIn } from '../years.js';
 /** Lines inside a list of honourees that hold no honouree: a whole-line note in brackets, a table row, a place heading. */
 const LIST_FURNITURE = /^([（(][^）)]*[）)]|\|.*\|)$|^[\u4e00-\u9fff]{2,10}(区|县|市|州|盟|旗|镇|乡)$/;
 
+/** A sentence introducing the holders listed after it (the first row may run on): 获得2013年全国五一劳动奖章的会员有： */
+const HOLDERS_INTRO = /^(?=(?:获得|获评|荣获|入选|当选)[^，。；：]{2,30}的[^，。；：]{0,10}(?:有|是|为|分别是|分别为)：)/;
+
 /** The honour a story names most (the latest of those named most): 16名省劳模…全省劳动模范…和先进工作者 → 劳动模范. */
 function dominant<T extends { name: string }>(named: T[]): T | undefined {
   const counts = new Map<string, number>();
@@ -39,9 +42,12 @@ export const honourees: Pattern = {
         /^(?=.*名单(（[^）]*）)?$)/.exec(sentence) ??
         // 现将受表彰人员名单摘登如下：(and the list's first heading, when it runs on)
         /^(?=.*名单[^，。；]{0,16}如下：[\u4e00-\u9fff]{0,10}$)/.exec(sentence) ??
-        (sentence.length <= 16 ? /^(?=.*(风采|名录|简介|事迹|巡礼|群像|掠影|谱)$)/.exec(sentence) : null);
+        (sentence.length <= 16 ? /^(?=.*(风采|名录|简介|事迹|巡礼|群像|掠影|谱)$)/.exec(sentence) : null) ??
+        // 获得2013年全国五一劳动奖章的会员有：, then a line per person.
+        HOLDERS_INTRO.exec(sentence);
       if (!head) return;
-      const listHead = head[0] === '' && /名单|风采|名录|简介|事迹|巡礼|群像|掠影|谱/.test(sentence);
+      const intro = HOLDERS_INTRO.test(sentence);
+      const listHead = head[0] === '' && (intro || /名单|风采|名录|简介|事迹|巡礼|群像|掠影|谱/.test(sentence));
       if (!head[3] && !listHead && !view.entriesIn(s.start + head[0].length, s.start + head[0].length + 14).some((x) => isHonour(x.type) && x.m.start === s.start + head[0].length)) return;
       const story = storyStart(view.doc, s.start);
       const lx = lexicon();
@@ -52,6 +58,8 @@ export const honourees: Pattern = {
         view.sorted.find((x) => individual(x) && x.m.start >= s.start && x.m.end <= headEnd) ??
         dominant(view.sorted.filter((x) => individual(x) && x.m.end <= s.start && x.m.start >= story));
       if (!honour) return;
+      // An introduction names its own honour: a collective one (获得工人先锋号的是：) lists no people.
+      if (intro && honour.m.start < s.start) return;
       if (/集体/.test(head[0])) return;
       const where = sentenceContaining(view.doc, honour.m.start)!;
       const year = honour.m.year ?? yearIn(view.text.slice(where.start, where.end), view.doc.setting.year) ?? view.doc.setting.year;
@@ -67,6 +75,8 @@ export const honourees: Pattern = {
         if (k < si || storyStart(view.doc, x.start) !== story) continue;
         // A heading naming its own honour (一、江州市优秀护士) starts a list the sections pattern reads.
         if (k > si && headingAt(view, x)) break;
+        // Rows after an introduction: each names a person; a row naming an honour introduces the next list.
+        if (intro && k > si && (view.mentionsIn(x).some((m) => isHonour(m.type)) || !view.mentionsIn(x).some((m) => m.type === 'Person'))) break;
         // A note on the list (（共100名，按…排列）) or a table's header and rule rows: not the end of it.
         if (k > si) {
           const line = view.text.slice(x.start, x.end).trim();

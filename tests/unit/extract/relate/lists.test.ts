@@ -23,6 +23,18 @@ describe('pattern: company-staff', () => {
 });
 
 describe('pattern: honourees', () => {
+  it('gives the honour of an introduction (获得…的…有：) to the rows after it, up to the row that introduces another list', () => {
+    const text = [
+      '获得2013年全国五一劳动奖章的会员有：',
+      '江西：王晓川 江州市实验中学教师',
+      '李立维 江州市采茶剧团演员',
+      '获得2013年全国工人先锋号的是：',
+      '江西：江州钢铁有限公司炼钢车间（会员赵一凡任车间主任）',
+    ].join('\n');
+    const found = foundBy([honourees], text, { date: '2013-05-03' });
+    expect(found.filter((f) => f.startsWith('RECEIVED')).sort()).toEqual(['RECEIVED|李立维|全国五一劳动奖章|2013|', 'RECEIVED|王晓川|全国五一劳动奖章|2013|']);
+  });
+
   it('reads a list printed name by name under place headings, after 名单…如下：', () => {
     const text = [
       '为表彰先进，武汉市人民政府决定，授予180名同志“武汉市劳动模范”荣誉称号。现将部分受表彰人员名单按所在区摘登如下：',
