@@ -100,7 +100,10 @@ export function recogniseHonours(doc: Doc, toks: TokenIndex, orgs: readonly OrgM
       continue;
     }
     const named = f.named.get(form);
-    if (named?.needsContext && !honourContext(text, quoteStart(text, i), j)) {
+    // 全国劳动模范、时代楷模: an honour coordinated with one just read is one too.
+    const qs = quoteStart(text, i);
+    const listed = text[qs - 1] === '、' && out.length > 0 && out[out.length - 1]!.end === qs - 1;
+    if (named?.needsContext && !listed && !honourContext(text, qs, j)) {
       i = j - 1;
       continue;
     }

@@ -340,6 +340,8 @@ function leftCue(doc: Doc, toks: TokenIndex, i: number, lx: Lexicon, ends: Ends)
   if (ends.named.has(b)) return 'strong';
   // 来自ORG的NAME, 获得“某奖章”的NAME, 按摩师的NAME: a body, an honour or an occupation, then 的.
   if (before === '的' && (ends.named.has(b - 1) || ends.bodies.has(b - 1) || cueEndingAt(lx.positions, text, b - 1, toks, lx))) return 'strong';
+  // 有着“女焊神”称号的NAME, 素有“X”美誉的NAME: an epithet, then the person it belongs to.
+  if (before === '的' && /[”」’](称号|美誉|之称|雅号|绰号)$/.test(text.slice(Math.max(0, b - 5), b - 1))) return 'strong';
   // 某卫生院：NAME — a list row's employer, then its people.
   if (before === '：' && ends.bodies.has(b - 1)) return 'strong';
   if (partOfBodyBefore(text, b, lx, ends)) return 'strong';

@@ -56,3 +56,14 @@ describe('people in credits', () => {
     expect(people('2名工会工作者荣获“全国优秀工会工作者”称号。')).toEqual([]);
   });
 });
+
+describe('people after an epithet or a Taiwan office', () => {
+  it('takes the name after 有着“X”称号的 and after 立委/议员', () => {
+    expect(people('江州机车有限公司有着“女焊神”称号的钱海英也来了。')).toEqual(['钱海英']);
+    expect(people('立委钱海生、县议员李立维到场致意。')).toEqual(['钱海生', '李立维']);
+  });
+
+  it('reads no name after a 的 that follows other words', () => {
+    expect(people('这是他们有着共同目标的原因。')).toEqual([]);
+  });
+});

@@ -55,6 +55,11 @@ describe('honours', () => {
     expect(mentions('他是一名工会工作者，喜欢工艺美术。').filter((x) => x.startsWith('Title'))).toEqual([]);
   });
 
+  it('reads an honour that needs context when it is coordinated with one just read', () => {
+    expect(mentions('全国劳动模范、时代楷模，江州供电公司班长钱海生。').filter((x) => x.startsWith('Title'))).toEqual(['Title:全国劳动模范=>全国劳动模范', 'Title:时代楷模=>时代楷模']);
+    expect(mentions('他说，要做新时代楷模。').filter((x) => x.startsWith('Title'))).toEqual([]);
+  });
+
   it('reads the level written before the honour, and canonical names', () => {
     const m = mentions('他是全国劳模，也是浙江省劳动模范、2019年度“鹏城工匠”和首都劳动奖章获得者。');
     expect(m).toEqual(
