@@ -348,6 +348,11 @@ function leftCue(doc: Doc, toks: TokenIndex, i: number, lx: Lexicon, ends: Ends)
   // The next name in a list: 陈雍、魏小东、崔述强.
   if ((before === '、' || before === '，' || before === '和' || before === '及' || before === '与') && ends.people.has(b - 1)) return 'strong';
   if (b < i && ends.people.has(b)) return 'strong';
+  // 李某（某村、某合作社理事长）、NAME（…）: the next item after a person's bracketed note.
+  if (before === '、' && text[b - 2] === '）') {
+    const open = text.lastIndexOf('（', b - 2);
+    if (open >= 0 && b - 2 - open <= 60 && ends.people.has(open) && !text.slice(open, b - 2).includes('）')) return 'strong';
+  }
   if (b === 0 || isBreakAt(text, b - 1) || b < i) return 'boundary';
   return 'none';
 }

@@ -67,3 +67,9 @@ describe('people after an epithet or a Taiwan office', () => {
     expect(people('这是他们有着共同目标的原因。')).toEqual([]);
   });
 });
+
+describe('people in a list of bracketed notes', () => {
+  it('takes each name after the previous person’s note, and no village for a name', () => {
+    expect(people('获得称号的是：王晓川（江州县青山镇长梁村、江州天地农业开发有限公司董事长）、郭平（江州区兴旺种猪场场长）、赵丽（江州县晨帆农机专业合作社理事长）')).toEqual(['王晓川', '郭平', '赵丽']);
+  });
+});

@@ -55,6 +55,11 @@ describe('honours', () => {
     expect(mentions('他是一名工会工作者，喜欢工艺美术。').filter((x) => x.startsWith('Title'))).toEqual([]);
   });
 
+  it('knows the decorations of the Hong Kong and Macau SARs, as headings of a list too', () => {
+    const m = mentions('特區政府公布授勳名單，會員王晓川榮獲銀紫荊星章。\n榮譽勳章\n李立维\n金蓮花榮譽勳章\n赵一凡');
+    expect(m.filter((x) => x.startsWith('Award'))).toEqual(['Award:银紫荆星章=>银紫荆星章', 'Award:荣誉勋章=>荣誉勋章', 'Award:金莲花荣誉勋章=>金莲花荣誉勋章']);
+  });
+
   it('reads an honour that needs context when it is coordinated with one just read', () => {
     expect(mentions('全国劳动模范、时代楷模，江州供电公司班长钱海生。').filter((x) => x.startsWith('Title'))).toEqual(['Title:全国劳动模范=>全国劳动模范', 'Title:时代楷模=>时代楷模']);
     expect(mentions('他说，要做新时代楷模。').filter((x) => x.startsWith('Title'))).toEqual([]);

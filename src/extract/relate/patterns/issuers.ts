@@ -23,7 +23,7 @@ const DATE_LINE = /^(?:(?:19|20)\d{2}|[一二〇零○Ｏ三四五六七八九0-
 /** Acts that make a body the issuer of a list or selection: 发布…榜单, 公布…名单, 举办的…评选. */
 const PUBLISHES = /^[^，。；]{0,16}?(?:发布|公布|揭晓|印发|下发)(?:了)?[^，。；]{0,40}/;
 const LISTED = /^[^。；]{0,40}?(下列|以下|如下)[^。；]{0,12}?(颁授|授予|颁发|表彰|命名)/;
-const HOSTS = /^(?:联合|共同)?(?:主办|举办|组织|承办|组织开展|开展|发起)(?:[。，；]|$)/;
+const HOSTS = /^(?:联合|共同)?(?:主办|举办|举行|组织|承办|组织开展|开展|发起)(?:[。，；]|$)/;
 /** A body that decides to run a selection: 经研究决定在全镇开展“X”和“Y”评选活动. */
 const LAUNCHES = /^[^。；]{0,24}?(开展|组织开展|举办|组织|启动)[^。；]{0,40}?(评选|选树|推选|评比|选拔)/;
 const RUNS = /^(?:联合|共同)?(?:主办|举办|组织|开展|发起|评选|推选|组织开展|联合开展)的/;
@@ -135,7 +135,7 @@ function selections(view: DocView, s: Sentence, si: number): Issue[] {
       continue;
     }
     if (hosts) {
-      if (/(评选|评比|选树|推选)(活动|工作)?(由|是由)\s*$/.test(lead)) out.push({ bodies, sentence: si, year });
+      if (/(评选|评比|选树|推选|表彰)(表彰)?(活动|工作)?(由|是由)\s*$/.test(lead)) out.push({ bodies, sentence: si, year });
       continue;
     }
     if (runs ? !/由\s*$/.test(lead) : !SUBJECT_LEAD.test(lead)) continue;

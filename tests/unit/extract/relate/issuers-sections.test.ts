@@ -3,6 +3,7 @@ import { appositive } from '../../../../src/extract/relate/patterns/appositive.j
 import { clauses } from '../../../../src/extract/relate/patterns/clauses.js';
 import { issuers } from '../../../../src/extract/relate/patterns/issuers.js';
 import { sections } from '../../../../src/extract/relate/patterns/sections.js';
+import { PATTERNS } from '../../../../src/extract/relate/index.js';
 import { foundBy } from '../../../helpers/doc.js';
 
 describe('pattern: issuers', () => {
@@ -32,6 +33,12 @@ describe('pattern: issuers', () => {
     ].join('\n');
     const found = foundBy([clauses, issuers], text, { date: '2019-05-10' });
     expect(found).toEqual(expect.arrayContaining(['CONFERRED_BY|江州市模范职工之家|江州市总工会||', 'CONFERRED_BY|江州市优秀工会工作者|江州市总工会||']));
+  });
+
+  it('reads the bodies that held a commendation (此次评选表彰活动由A和B联合举行) as conferring and honouring', () => {
+    const text = '江州市有3人荣获“全国农业劳动模范”称号。此次评选表彰活动由农业部和人力资源社会保障部联合举行。获得“全国农业劳动模范”称号的是：王晓川（江州市青山果蔬专业合作社理事长）、李立维（江州市长青养殖场场长）。';
+    const found = foundBy(PATTERNS, text, { date: '2018-01-19' });
+    expect(found).toEqual(expect.arrayContaining(['CONFERRED_BY|全国农业劳动模范|农业部||', 'HONOURED_BY|王晓川|农业部|2018|', 'HONOURED_BY|李立维|人力资源和社会保障部|2018|']));
   });
 
   it('reads the bodies signing a decision (their lines, then the date) as its issuers', () => {
