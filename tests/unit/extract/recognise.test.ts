@@ -16,6 +16,10 @@ describe('organisations', () => {
     expect(m).toContain('Organization:江川区人民医院=>江川区人民医院');
   });
 
+  it('reads a leading group (领导小组) as a body', () => {
+    expect(mentions('由江州市委人才工作领导小组主办的颁奖典礼举行。')).toContain('Organization:江州市委人才工作领导小组=>江州市委人才工作领导小组');
+  });
+
   it('keeps a bare 市/省/区 prefix for resolution', () => {
     expect(mentions('市总工会、省人大常委会和区教育局负责人参加。').filter((x) => /总工会|常委会|教育局/.test(x))).toEqual([
       'Union:市总工会=>市总工会',

@@ -1,5 +1,6 @@
 /**
- * 其中某医院内科主任董某，某小学校长叶某，某合作社理事冯某被授予全国五一劳动奖章:
+ * 其中某医院内科主任董某，某小学校长叶某，某合作社理事冯某被授予全国五一劳动奖章,
+ * 某公司赵某、某公司田某…等10名优秀技能人才荣获“某某工匠”称号:
  * clauses that are only a person with the chain before the name (a body and
  * an office) share what the clause of the last person in the series gives
  * (the honour, and who honoured them).
@@ -10,7 +11,8 @@ import type { Pattern } from '../pattern.js';
 
 /** Relations a clause's predicate gives its subject (clauses: 'got', 'passive'). */
 const PREDICATE_RULES = new Set(['got', 'passive']);
-const FULL_COMMA = '，';
+/** What separates the items of a series: 某医院主任A，某小学校长B / 某公司A、某公司B等10名… */
+const SEPARATORS = new Set(['，', '、']);
 
 export const serialSubjects: Pattern = {
   name: 'serial-subjects',
@@ -25,7 +27,7 @@ export const serialSubjects: Pattern = {
         for (let k = i; k > 0; k--) {
           const prev = people[k - 1]!;
           const cur = people[k]!;
-          if (text[prev.end] !== FULL_COMMA) break;
+          if (!SEPARATORS.has(text[prev.end] ?? '')) break;
           // Between the two names: the comma, then the next one's chain and nothing else.
           const chain = leftChain(view, s, cur, people);
           if ((chain[0]?.start ?? cur.start) !== prev.end + 1) break;

@@ -21,6 +21,12 @@ describe('pattern: serial-subjects', () => {
     );
   });
 
+  it('reads a 、 series of employers and names closed by a count (某公司A、某公司B等10名…荣获“X”称号)', () => {
+    const text = '江州纺织股份有限公司钱海生、江州汽车模具股份有限公司李立维、江州化工股份有限公司赵一凡等10名优秀技术技能人才荣获第四届“江州工匠”称号。';
+    const found = foundBy(PATTERNS, text, { date: '2023-05-11' });
+    expect(found.filter((f) => f.startsWith('HOLDS_TITLE')).map((f) => f.split('|')[1]).sort()).toEqual(['李立维', '赵一凡', '钱海生']);
+  });
+
   it('leaves a person whose own clause says something else, and bare names, out of the series', () => {
     const said = foundBy(PATTERNS, '江州市人民医院院长王晓川致辞，江州市实验小学校长李立维被授予全国五一劳动奖章。', { date: '2019-05-01' });
     expect(said.filter((f) => f.startsWith('RECEIVED'))).toEqual(['RECEIVED|李立维|全国五一劳动奖章|2019|']);
