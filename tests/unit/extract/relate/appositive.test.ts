@@ -15,6 +15,11 @@ describe('pattern: appositive', () => {
     expect(clause.filter((f) => f.startsWith('WORKS_FOR'))).toEqual([]);
   });
 
+  it('reads a council and its members (江州市议会议长A、市议员B)', () => {
+    const found = foundBy([appositive], '江州市议会议长钱海生、市议员李立维到场支持。', { place: '台湾省江州市' });
+    expect(found).toEqual(expect.arrayContaining(['WORKS_FOR|钱海生|江州市议会||议长', 'WORKS_FOR|李立维|江州市议会||市议员']));
+  });
+
   it('reads a headline byline: name, then honour and employer', () => {
     const found = foundBy([appositive], '钱文海 2024年度“江州工匠”、江州精密模具有限公司模具钳工组长\n\n技术创新永无止境。');
     expect(found).toEqual(expect.arrayContaining(['WORKS_FOR|钱文海|江州精密模具有限公司||模具钳工组长', 'HOLDS_TITLE|钱文海|江州工匠|2024|']));
