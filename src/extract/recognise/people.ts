@@ -266,7 +266,7 @@ function rowName(text: string, i: number, surnameLength: number): number | undef
 
 /** unsurnamedName's cues in one lookup each: a space, or a character a byline or position word ends with, before `i`. */
 function mayFollowCue(text: string, lx: Lexicon, i: number): boolean {
-  return text.charCodeAt(i - 1) === SPACE || lx.bylines.mayEndAt(text, i) || lx.positions.mayEndAt(text, i);
+  return text.charCodeAt(i - 1) === SPACE || text.charCodeAt(i - 1) === EM_DASH || lx.bylines.mayEndAt(text, i) || lx.positions.mayEndAt(text, i);
 }
 
 /**
@@ -289,20 +289,25 @@ function unsurnamedName(doc: Doc, lx: Lexicon, i: number, ends: Ends): EntityMen
       }
     }
   }
-  if (!lx.positions.endingAt(text, i) && !lx.bylines.endingAt(text, i)) return undefined;
+  // “西藏工匠”获得者——NAME，: a caption's honour, a dash, then its holder.
+  const holder = text.charCodeAt(i - 1) === EM_DASH && /(获得者|得主|获奖者)——$/.test(text.slice(Math.max(0, i - 6), i));
+  if (!holder && !lx.positions.endingAt(text, i) && !lx.bylines.endingAt(text, i)) return undefined;
   for (const n of [4, 3]) {
     const name = text.slice(i, i + n);
     if (!/^[\u4e00-\u9fff]+$/.test(name) || NOT_IN_NAME.test(name) || lx.word(name)) continue;
     // A transliterated name is not made of Chinese words (暖心|驿站, 风筝|制 are).
     const wordy = madeOfWords(name, lx);
     const after = AFTER_NAME.startingAt(text, i + n);
-    if (wordy || !after || after === '等') continue;
+    // Four characters closed by a comma or a bracket (董事长巴桑顿珠，) stand as a name too.
+    const closed = n === 4 && (text[i + n] === '，' || text[i + n] === '（');
+    if (wordy || (!after && !closed) || after === '等') continue;
     return { start: i, end: i + n, type: 'Person', name, cue: 'person:office' };
   }
   return undefined;
 }
 
 const SPACE = 0x20;
+const EM_DASH = 0x2014; // —
 const YU_PREPOSITION = 0x65bc; // 於
 
 const DOTTED_NAME = /[\u4e00-\u9fff]{2,6}·[\u4e00-\u9fff]{2,6}(·[\u4e00-\u9fff]{2,6})?/;

@@ -56,7 +56,10 @@ export function leftChain(view: DocView, s: Sentence, p: EntityMention, people: 
   if (text[pos - 1] === '的') pos--;
   for (;;) {
     const item = itemEndingAt(view, pos, floor);
-    if (!item) break;
+    if (!item) {
+      captionHonour(view, pos, floor, items);
+      break;
+    }
     items.unshift(item);
     pos = item.start;
     if (text[pos - 1] === '、' || (text[pos - 1] === '，' && item.kind === 'org')) {
@@ -73,9 +76,20 @@ export function leftChain(view: DocView, s: Sentence, p: EntityMention, people: 
       break;
     }
     // Links can also touch: 北汽福田全国劳模艾建龙.
-    if (!itemEndingAt(view, pos, floor)) break;
+    if (!itemEndingAt(view, pos, floor)) {
+      captionHonour(view, pos, floor, items);
+      break;
+    }
   }
   return items;
+}
+
+/** A caption: “某奖章”获得者——ORG POS NAME. The honour before the dash is the person's too. */
+function captionHonour(view: DocView, pos: number, floor: number, items: Item[]): void {
+  const text = view.doc.text;
+  if (text.slice(pos - 2, pos) !== '——' || text.slice(pos - 5, pos - 2) !== '获得者') return;
+  const honour = itemEndingAt(view, pos - 2, floor);
+  if (honour?.kind === 'honour') items.unshift(honour);
 }
 
 /** An honour in a relative clause ending at `at` (before 的): 获得H / 同获H命名 / 同样获评H. */
@@ -152,7 +166,7 @@ export function segmentItems(view: DocView, seg: { start: number; end: number })
 function itemEndingAt(view: DocView, pos: number, floor: number): Item | undefined {
   const text = view.doc.text;
   // An honour, possibly followed by 代表 / 获得者 and led by 百岁 / 首届 / a year.
-  for (const tail of ['代表', '获得者', '荣誉称号', '称号', '']) {
+  for (const tail of ['代表', '荣誉称号获得者', '称号获得者', '获得者', '荣誉称号', '称号', '']) {
     if (tail && !text.startsWith(tail, pos - tail.length)) continue;
     let end = pos - tail.length;
     while (/[”’」』]/.test(text[end - 1] ?? '')) end--;

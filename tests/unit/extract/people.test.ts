@@ -73,3 +73,14 @@ describe('people in a list of bracketed notes', () => {
     expect(people('获得称号的是：王晓川（江州县青山镇长梁村、江州天地农业开发有限公司董事长）、郭平（江州区兴旺种猪场场长）、赵丽（江州县晨帆农机专业合作社理事长）')).toEqual(['王晓川', '郭平', '赵丽']);
   });
 });
+
+describe('names without a Han surname in captions', () => {
+  it('takes four characters after an office closed by a comma, and after 获得者——', () => {
+    expect(people('“全国五一劳动奖章”获得者——江州高原农业有限公司董事长达瓦顿珠，带领员工种菜。')).toEqual(['达瓦顿珠']);
+    expect(people('“江州工匠”荣誉称号获得者——尼玛扎西，坚守岗位25年。')).toEqual(['尼玛扎西']);
+  });
+
+  it('takes no words for a name after an office', () => {
+    expect(people('公司董事长兼总经理，负责全面工作。')).toEqual([]);
+  });
+});

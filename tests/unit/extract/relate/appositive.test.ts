@@ -15,6 +15,12 @@ describe('pattern: appositive', () => {
     expect(clause.filter((f) => f.startsWith('WORKS_FOR'))).toEqual([]);
   });
 
+  it('reads a caption: honour, 获得者——, then the chain and the name', () => {
+    const text = '“全国五一劳动奖章”获得者——江州高原农业有限公司董事长达瓦顿珠，带领员工种菜。2018年度“江州工匠”荣誉称号获得者——尼玛扎西，坚守岗位25年。';
+    const found = foundBy([appositive], text, { date: '2019-04-30', place: '江西省江州市' });
+    expect(found).toEqual(expect.arrayContaining([expect.stringMatching(/^RECEIVED\|达瓦顿珠\|全国五一劳动奖章\|/), 'WORKS_FOR|达瓦顿珠|江州高原农业有限公司||董事长', 'HOLDS_TITLE|尼玛扎西|江州工匠|2018|']));
+  });
+
   it('reads a council and its members (江州市议会议长A、市议员B)', () => {
     const found = foundBy([appositive], '江州市议会议长钱海生、市议员李立维到场支持。', { place: '台湾省江州市' });
     expect(found).toEqual(expect.arrayContaining(['WORKS_FOR|钱海生|江州市议会||议长', 'WORKS_FOR|李立维|江州市议会||市议员']));
