@@ -160,8 +160,9 @@ function bestCandidate(
     if (end > text.length || !validName(name, surname.length, false) || (left !== 'office' && isPlace(name, lx))) continue;
     const right = rightCue(text, toks, end, lx, ends);
     const strongLeft = left === 'office' || left === 'strong' || (left === 'role' && !surname.rare);
-    // 胡从柱, 刘更生: a character that is mostly a function word, where the cues leave no doubt.
-    if (!validName(name, surname.length) && !(given === 2 && strongLeft && (right === 'punct' || right === 'strong' || /^[和及与向]/.test(text[end] ?? '')) && !madeOfWords(name.slice(0, 2), lx))) continue;
+    // 胡从柱, 刘更生: a character that is mostly a function word, where the cues leave no doubt; a preposition never
+    // ends the name (谢某在主持人…: 在 starts the next phrase).
+    if (!validName(name, surname.length) && !(given === 2 && strongLeft && !PREPOSITION_END.test(name) && (right === 'punct' || right === 'strong' || /^[和及与向]/.test(text[end] ?? '')) && !madeOfWords(name.slice(0, 2), lx))) continue;
     const word = lx.word(name);
     // jieba tags some everyday words as names (荣誉/nr): a frequent word is a word.
     const commonWord = !!word && (!word.tag.startsWith('nr') || word.freq >= 500);
@@ -205,6 +206,8 @@ function bestCandidate(
 }
 
 /** Single characters jieba leaves on their own that do not stand alone (morphemes, unknowns): 林明|溱. */
+/** A preposition at a name's end is the next phrase's (谢某在主持人…, 王某为大家…). */
+const PREPOSITION_END = /[在为从向对于将被把]$/;
 const BOUND_TAG = /^(g|ng|vg|ag|dg|tg|zg|x)$/;
 /** An office that heads a body, written after a name (许某某部长, 方某某董事长); not a place's head (张家口|市长). */
 const HEAD_OFFICE = /(长|书记|主任|主席|董事|经理|总监|总裁|秘书|议员)$/;

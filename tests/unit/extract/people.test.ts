@@ -84,3 +84,10 @@ describe('names without a Han surname in captions', () => {
     expect(people('公司董事长兼总经理，负责全面工作。')).toEqual([]);
   });
 });
+
+describe('a preposition after a name', () => {
+  it('ends the name before 在/为 after an office, and keeps a function-word character inside it', () => {
+    expect(people('江州农业开发有限公司技术总监谢珺在主持人的引导下发言。')).toEqual(['谢珺']);
+    expect(people('江州钢铁公司焊工胡从柱，今年获得表彰。')).toEqual(['胡从柱']);
+  });
+});
