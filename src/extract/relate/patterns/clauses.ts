@@ -137,6 +137,8 @@ function clause1(view: DocView, sink: RelationSink, subject: EntityMention, from
   }
   // NAME是（一名）ORG POSITION / NAME是TITLE.
   const is = /^(?:同时|此外|另外)?(?:也|还|又)?(?:是|为|系|现为|现任)(?:一名|一位|一个)?/.exec(rest);
+  // NAME为10名“X”颁奖 / 为获奖者颁发证书: 为 is "for", the act is the subject's, the honour the others'.
+  if (is && /^为[^，。；]{0,30}?(颁奖|颁发|颁授|授牌|授奖|颁证|发放|佩戴|戴上|披上|献花|送上)/.test(rest)) return;
   if (is) {
     const body = after.find((m) => isBody(m.type));
     const honour = after.find((m) => isHonour(m.type));

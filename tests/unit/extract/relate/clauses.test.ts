@@ -13,6 +13,13 @@ describe('pattern: clauses', () => {
     expect(found).toEqual(expect.arrayContaining(['HOLDS_TITLE|刘春梅|江西省三八红旗手|2021|', 'HONOURED_BY|刘春梅|江西省妇女联合会|2021|']));
   });
 
+  it('gives no honour to the person who presents it (NAME为10名“X”颁奖), but to one who is it (NAME为“X”)', () => {
+    const presents = foundBy([clauses], '集团工会主席钱海生为10名“江州金牌工人”颁奖。', { date: '2017-06-13' });
+    expect(presents.filter((f) => f.startsWith('HOLDS_TITLE'))).toEqual([]);
+    const is = foundBy([clauses], '焊工李立维为“江州工匠”。', { date: '2017-06-13' });
+    expect(is.filter((f) => f.startsWith('HOLDS_TITLE'))).toEqual(['HOLDS_TITLE|李立维|江州工匠||']);
+  });
+
   it('reads NAME是ORG POSITION as an employer with its office', () => {
     const found = foundBy([clauses], '陈国华是江州精工机械有限公司的高级技师。');
     expect(found).toContain('WORKS_FOR|陈国华|江州精工机械有限公司||高级技师');
