@@ -184,6 +184,18 @@ function quoteStart(text: string, i: number): number {
   return p;
 }
 
+/** Where 全国邮政系统 or 江西省交通系统 starts: the whole country or a known province or city, a sector, 系统 ending at `p`. */
+function systemStart(text: string, p: number, f: Forms): number | undefined {
+  for (let k = p - 3; k >= Math.max(0, p - 8); k--) {
+    const sector = text.slice(k, p - 2);
+    if (!/^[\u4e00-\u9fff]+$/.test(sector) || /[的和与及]/.test(sector)) return undefined;
+    if (text.startsWith('全国', k - 2)) return k - 2;
+    const place = f.provinces.endingAt(text, k) ?? f.cities.endingAt(text, k);
+    if (place) return k - place.length;
+  }
+  return undefined;
+}
+
 /** The level(s) written right before an honour word: 全国, 浙江省, 北京, 朝阳区, 首都, 省级, a sector body; 全国和北京市. */
 function levelsBefore(doc: Doc, toks: TokenIndex, p: number, f: Forms, bodies: Bodies): Level[] | undefined {
   const first = levelEndingAt(doc, toks, p, f, bodies);
@@ -201,6 +213,9 @@ function levelsBefore(doc: Doc, toks: TokenIndex, p: number, f: Forms, bodies: B
 function levelEndingAt(doc: Doc, toks: TokenIndex, p: number, f: Forms, bodies: Bodies): Level | undefined {
   const lx = lexicon();
   const text = doc.text;
+  // 全国邮政系统先进个人, 江西省交通系统劳动模范: a sector's honour, named with the system.
+  const system = text.startsWith('系统', p - 2) ? systemStart(text, p, f) : undefined;
+  if (system !== undefined) return { level: 'sector', start: system, written: text.slice(system, p), place: text.slice(system, p) };
   if (text.startsWith('全国', p - 2)) return { level: 'national', start: p - 2, written: '全国' };
   if (text.startsWith('中国', p - 2) && !isHan(text[p - 3])) return { level: 'national', start: p - 2, written: '中国' };
   // A body's own honour, possibly with its year between (山东某某集团有限公司2016年劳动模范).

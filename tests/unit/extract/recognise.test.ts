@@ -64,6 +64,11 @@ describe('honours', () => {
     expect(m.filter((x) => x.startsWith('Award'))).toEqual(['Award:银紫荆星章=>银紫荆星章', 'Award:荣誉勋章=>荣誉勋章', 'Award:金莲花荣誉勋章=>金莲花荣誉勋章']);
   });
 
+  it('reads a sector system as the level of its honours (全国邮政系统先进个人, 江西省交通系统劳动模范)', () => {
+    const m = mentions('江州市分公司荣获2018-2021年度全国邮政系统先进集体，驾驶员李鹏荣获全国邮政系统先进个人，王芳是江西省交通系统劳动模范。');
+    expect(m.filter((x) => x.startsWith('Title'))).toEqual(['Title:全国邮政系统先进集体=>全国邮政系统先进集体', 'Title:全国邮政系统先进个人=>全国邮政系统先进个人', 'Title:江西省交通系统劳动模范=>江西省交通系统劳动模范']);
+  });
+
   it('reads an honour that needs context when it is coordinated with one just read', () => {
     expect(mentions('全国劳动模范、时代楷模，江州供电公司班长钱海生。').filter((x) => x.startsWith('Title'))).toEqual(['Title:全国劳动模范=>全国劳动模范', 'Title:时代楷模=>时代楷模']);
     expect(mentions('他说，要做新时代楷模。').filter((x) => x.startsWith('Title'))).toEqual([]);
