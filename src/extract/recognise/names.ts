@@ -23,7 +23,7 @@ export const ADDRESS = /^(师傅|老师|大姐|大哥|阿姨|先生|女士|同�
 export const PREPOSITION_SURNAMES = new Set([...'向和于同经由对及与']);
 
 /** A place ends like this (武进区, 江北县); a given name does not. */
-export const PLACE_END = /[省市区县镇乡村]$/;
+export const PLACE_END = /[省市区县镇乡]$/;
 
 export interface Surname {
   length: number;

@@ -158,6 +158,8 @@ function bestCandidate(
     const name = text.slice(i, end);
     // 张家口 is a place, unless an office stands before it (市政协主席吉林).
     if (end > text.length || !validName(name, surname.length, false) || (left !== 'office' && isPlace(name, lx))) continue;
+    // 某镇长梁村: a village after an office; a reporter's name may end in 村 (记者汤朝村摄).
+    if (name.endsWith('村') && !lx.bylines.endingAt(text, i)) continue;
     const right = rightCue(text, toks, end, lx, ends);
     const strongLeft = left === 'office' || left === 'strong' || (left === 'role' && !surname.rare);
     // 胡从柱, 刘更生: a character that is mostly a function word, where the cues leave no doubt; a preposition never

@@ -91,3 +91,10 @@ describe('a preposition after a name', () => {
     expect(people('江州钢铁公司焊工胡从柱，今年获得表彰。')).toEqual(['胡从柱']);
   });
 });
+
+describe('a name ending in 村', () => {
+  it('is a reporter’s name in a credit, never a village after an office', () => {
+    expect(people('（记者钱朝村摄）')).toEqual(['钱朝村']);
+    expect(people('王晓川（江州县青山镇长梁村、江州天地农业开发有限公司董事长）')).toEqual(['王晓川']);
+  });
+});

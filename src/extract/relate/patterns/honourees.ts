@@ -35,7 +35,7 @@ export const honourees: Pattern = {
     sentence(s, si) {
       const sentence = view.text.slice(s.start, s.end);
       const head =
-        /^(在)?(本年度|今年的?|此次|本次|本届|首批|这批)?(获奖职工|获奖者|获评者|受表彰者|获得者|入选者|获奖人员|受表彰的[^，。；]{0,12}|(?:获得|获评|入选|当选)的?[^，。；]{0,12}的?[^，。；]{0,4})(中|当中)/.exec(sentence) ??
+        /^(在)?(本年度|今年的?|此次|本次|本届|首批|这批)?(获奖职工|获奖者|获评者|受表彰者|获得者|入选者|获奖人员|受表彰的[^，。；]{0,12}|(?:得奖|受奖|获奖)[^，。；]{1,8}?|(?:获得|获评|入选|当选)的?[^，。；]{0,12}的?[^，。；]{0,4})(中|当中)/.exec(sentence) ??
         // 本年度“苏州大工匠”平均年龄46岁…: a paragraph about this year's honourees, before their profiles.
         /^(本年度|今年的|本届|此次|本次|这批|首批|新一届)“?(?=\S)/.exec(sentence) ??
         // …陕西省五一劳动奖章获得者名单（16名） / 龙江工匠风采: a list of names or profiles follows.

@@ -23,6 +23,12 @@ describe('pattern: company-staff', () => {
 });
 
 describe('pattern: honourees', () => {
+  it('reads 得奖模范劳工中，NAME… as a paragraph of honourees of the story’s honour', () => {
+    const text = '台南市政府今天表扬五十八位台南市模范劳工。\n\n得奖模范劳工中，钱芳玉小姐工作年资最长；李宏美小姐为工会优秀会务人员。';
+    const found = foundBy([honourees], text, { date: '2024-04-26', place: '台湾省台南市' });
+    expect(found.filter((f) => f.startsWith('HOLDS_TITLE')).map((f) => f.split('|')[1]).sort()).toEqual(['李宏美', '钱芳玉']);
+  });
+
   it('gives the honour of an introduction (获得…的…有：) to the rows after it, up to the row that introduces another list', () => {
     const text = [
       '获得2013年全国五一劳动奖章的会员有：',
