@@ -26,6 +26,8 @@ const LISTED = /^[^。；]{0,40}?(下列|以下|如下)[^。；]{0,12}?(颁授|�
 const HOSTS = /^(?:联合|共同)?(?:主办|举办|举行|组织|承办|组织开展|开展|发起)(?:[。，；]|$)/;
 /** A body that decides to run a selection: 经研究决定在全镇开展“X”和“Y”评选活动. */
 const LAUNCHES = /^[^。；]{0,24}?(开展|组织开展|举办|组织|启动)[^。；]{0,40}?(评选|选树|推选|评比|选拔)/;
+/** A body holding the ceremony of the honours the story is about: 某市政府今日举办模范劳工表扬大会. */
+const CEREMONY = /^[^，。；]{0,12}?(?:举办|举行|召开)[^，。；]{0,16}?(?:表扬大会|表彰大会|颁奖典礼|颁奖大会|表扬活动|表彰活动)/;
 const RUNS = /^(?:联合|共同)?(?:主办|举办|组织|开展|发起|评选|推选|组织开展|联合开展)的/;
 
 interface Issue {
@@ -125,13 +127,16 @@ function selections(view: DocView, s: Sentence, si: number): Issue[] {
     // A body conferring on the people listed below (向下列人士颁授勋章): the honours the document lists.
     const listed = runs || publishes || hosts ? null : LISTED.exec(rest);
     const launches = runs || publishes || hosts || listed ? null : LAUNCHES.exec(rest);
-    if (!runs && !publishes && !hosts && !listed && !launches) continue;
+    const ceremony = runs || publishes || hosts || listed || launches ? null : CEREMONY.exec(rest);
+    if (!runs && !publishes && !hosts && !listed && !launches && !ceremony) continue;
     const bodies = bodiesEndingAt(view, b.end, s.start);
     // The first body of the coordination is the clause's subject (only time words before it), or follows 由.
     const firstStart = ms.filter((x) => isBody(x.type) && x.end <= b.end).find((x) => bodies.some((e) => e.name === view.canonical(x).name))?.start ?? b.start;
     const lead = text.slice(clauseStartBefore(text, firstStart, s.start), firstStart);
-    if (listed) {
-      if (SUBJECT_LEAD.test(lead)) out.push({ bodies, sentence: si, year });
+    if (listed || ceremony) {
+      // A ceremony that names its honour (召开了“最美投递员”表彰大会) confers that one, else the story's.
+      const named = ceremony ? view.mentionsIn({ start: b.end, end: b.end + ceremony[0].length }).filter((x) => isHonour(x.type)) : [];
+      if (SUBJECT_LEAD.test(lead)) out.push({ bodies, sentence: si, year, ...(named.length ? { honours: named.map((h) => view.canonical(h)) } : {}) });
       continue;
     }
     if (hosts) {

@@ -41,6 +41,14 @@ describe('pattern: issuers', () => {
     expect(found).toEqual(expect.arrayContaining(['CONFERRED_BY|全国农业劳动模范|农业部||', 'HONOURED_BY|王晓川|农业部|2018|', 'HONOURED_BY|李立维|人力资源和社会保障部|2018|']));
   });
 
+  it('makes the body holding a commendation ceremony the conferrer of the honour it names, or else of the story’s', () => {
+    const story = '台南市政府二十六日举办模范劳工表扬大会，表扬五十八位台南市模范劳工。\n\n得奖模范劳工中，钱芳玉小姐工作年资最长。';
+    expect(foundBy(PATTERNS, story, { date: '2024-04-26', place: '台湾省台南市' })).toEqual(expect.arrayContaining(['HONOURED_BY|钱芳玉|台南市政府|2024|']));
+    const named = '江州分公司召开了“最美投递员”表彰大会，10名投递员被评为“最美投递员”，其中3人被市总工会授予“江州市五一劳动奖章”。';
+    const found = foundBy(PATTERNS, named, { date: '2019-05-02', place: '江西省江州市' });
+    expect(found.filter((f) => f.startsWith('CONFERRED_BY') && f.includes('江州分公司'))).toEqual(['CONFERRED_BY|最美投递员|江州分公司||']);
+  });
+
   it('reads the bodies signing a decision (their lines, then the date) as its issuers', () => {
     const text = [
       '关于授予张建华等2人“九江工匠”称号的决定',
