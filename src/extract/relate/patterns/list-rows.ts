@@ -29,7 +29,7 @@ export const listRows: Pattern = {
       for (const p of people) {
         // A short bracket is a note (（女）) unless it holds a body (（某米业）).
         const open = ms.some((m) => isBody(m.type) && m.start === p.end + 1) ? p.end : p.end + noteAfter(text, p.end);
-        if (!rowStart(text, lineStart, p, people) || !/[（(]/.test(text[open] ?? '')) continue;
+        if ((!rowStart(text, lineStart, p, people) && !listItem(text, p)) || !/[（(]/.test(text[open] ?? '')) continue;
         const close = text.indexOf(text[open] === '（' ? '）' : ')', open);
         if (close < 0 || close > s.end) continue;
         // The brackets hold exactly a body (张三（某米业）), or a body and an office read as a chain.
@@ -38,8 +38,14 @@ export const listRows: Pattern = {
           sink.add('WORKS_FOR', p, view.canonical(whole), si, 'row');
           continue;
         }
-        const items = segmentItems(view, { start: open + 1, end: close });
-        if (items && items[0]!.kind === 'org' && items[0]!.start === open + 1) applyChain(view, sink, p, items, si);
+        // …or parts split by 、 (某村、某合作社理事长), each read on its own.
+        for (let from = open + 1; from < close; ) {
+          const cut = text.indexOf('、', from);
+          const to = cut < 0 || cut > close ? close : cut;
+          const items = segmentItems(view, { start: from, end: to });
+          if (items && items[0]!.kind === 'org' && items[0]!.start === from) applyChain(view, sink, p, items, si);
+          from = to + 1;
+        }
       }
       // PLACE：NAME EMPLOYER+OFFICE — a row whose name follows a heading word and a space.
       if (first === ms.find((m) => m.start >= lineStart) || ms.every((m) => m.end <= first.start && !isBody(m.type))) {
@@ -57,6 +63,11 @@ export const listRows: Pattern = {
 };
 
 /** Whether `p` opens its row: only a number or a place heading before it on its line. */
+/** An item of a list on one line: after 是：/为：/名单： or after the previous item's bracket (…）、NAME（…）). */
+function listItem(text: string, p: EntityMention): boolean {
+  return /[：:]$/.test(text.slice(p.start - 1, p.start)) || text.slice(p.start - 2, p.start) === '）、';
+}
+
 function rowStart(text: string, lineStart: number, p: EntityMention, people: EntityMention[]): boolean {
   void people;
   return p.start - lineStart <= 12 && ROW_HEAD.test(text.slice(lineStart, p.start));

@@ -114,6 +114,15 @@ describe('list rows and levels from the article', () => {
 });
 
 describe('pattern: list-rows', () => {
+  it('reads bracketed notes of a list on one line, the employer in any part of the note', async () => {
+    const { listRows } = await import('../../../../src/extract/relate/patterns/list-rows.js');
+    const text = '获得“全国农业劳动模范”称号的是：王晓川（江州县青山镇长梁村、江州天地农业开发有限公司董事长）、李立维（江州区青山镇石河村党委书记）、赵一凡（江州县晨帆农机专业合作社理事长）';
+    const found = foundBy([listRows], text);
+    expect(found).toEqual(
+      expect.arrayContaining(['WORKS_FOR|王晓川|江州天地农业开发有限公司||董事长', 'WORKS_FOR|赵一凡|江州县晨帆农机专业合作社||理事长']),
+    );
+  });
+
   it('reads the employer from the brackets after a name, from a body before a colon, and after a place heading', async () => {
     const { listRows } = await import('../../../../src/extract/relate/patterns/list-rows.js');
     const text = ['江州时代工匠名单', '马 伟（江州富强科技有限公司技术部部长）', '江州人民医院：沈丽娟、周晓红', '上海：江源 江州师范大学附属中学教师'].join('\n');
