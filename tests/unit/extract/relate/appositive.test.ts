@@ -58,6 +58,12 @@ describe('pattern: name-then-office', () => {
     const found = foundBy([nameThenOffice], '貴賓包含了勞動部陳建國部長、王立德局長等官員。');
     expect(found).toEqual(expect.arrayContaining(['WORKS_FOR|陈建国|劳动部||部長', 'WORKS_FOR|王立德|劳动部||局長']));
   });
+
+  it('reads a city’s head named before the office as working for its government, never a province’s', async () => {
+    const { nameThenOffice } = await import('../../../../src/extract/relate/patterns/name-then-office.js');
+    const found = foundBy([nameThenOffice], '台南市今日表揚模範勞工。陳建國市長致詞，王立德副省長出席。', { place: '台湾省台南市' });
+    expect(found.filter((f) => f.startsWith('WORKS_FOR'))).toEqual(['WORKS_FOR|陈建国|台南市政府||市長']);
+  });
 });
 
 describe('offices in appositive chains', () => {
