@@ -146,6 +146,11 @@ function selections(view: DocView, s: Sentence, si: number): Issue[] {
     if (runs ? !/由\s*$/.test(lead) : !SUBJECT_LEAD.test(lead)) continue;
     const span = runs ? { start: b.end, end: Math.min(s.end, b.end + runs[0].length + 40) } : { start: b.end, end: b.end + (publishes ?? launches)![0].length };
     const honours = view.mentionsIn(span).filter((x) => isHonour(x.type));
+    // 特区政府公布2024年度授勋名单: a published list of honourees confers the honours the page lists.
+    if (!honours.length && publishes && /(名单|榜单)/.test(text.slice(span.start, span.end))) {
+      out.push({ bodies, sentence: si, year });
+      continue;
+    }
     if (!honours.length) continue;
     out.push({ bodies, honours: honours.map((h) => view.canonical(h)), sentence: si, year });
   }

@@ -49,6 +49,12 @@ describe('pattern: issuers', () => {
     expect(found.filter((f) => f.startsWith('CONFERRED_BY') && f.includes('江州分公司'))).toEqual(['CONFERRED_BY|最美投递员|江州分公司||']);
   });
 
+  it('makes the body publishing a list of honourees conferrer and honourer of the honours the list heads', () => {
+    const text = ['特区政府今天公布2024年度授勋名单，本会多位会员获授勋。', '授勋名单：', '铜紫荆星章', '王晓川', '荣誉勋章', '李立维', '赵一凡'].join('\n');
+    const found = foundBy(PATTERNS, text, { place: '香港特别行政区' });
+    expect(found).toEqual(expect.arrayContaining([expect.stringMatching(/^HONOURED_BY\|李立维\|.*特别行政区政府\|2024\|$/), expect.stringMatching(/^CONFERRED_BY\|荣誉勋章\|.*特别行政区政府\|\|$/)]));
+  });
+
   it('reads the bodies signing a decision (their lines, then the date) as its issuers', () => {
     const text = [
       '关于授予张建华等2人“九江工匠”称号的决定',
