@@ -66,6 +66,8 @@ export function leftChain(view: DocView, s: Sentence, p: EntityMention, people: 
       const prev = itemEndingAt(view, pos - 1, floor);
       // Across 、 a body needs its office: a bare body there is a list of places (走进X中心、Y工作室).
       if (!prev || (prev.kind === 'org' && !prev.office)) break;
+      // 甲荣获银紫荆星章，某会议员乙: across a comma, an honour that a verb takes is the clause before's.
+      if (text[pos - 1] === '，' && prev.kind === 'honour' && /(获|获得|荣获|荣膺|获评|被授予|授予|颁授|颁发)$/.test(text.slice(Math.max(floor, prev.start - 3), prev.start))) break;
       pos -= 1;
       continue;
     }

@@ -111,6 +111,8 @@ function clause1(view: DocView, sink: RelationSink, subject: EntityMention, from
     }
     if (honours.length) return;
   }
+  // 以及有多位成员获荣誉勋章: the clause names a subject of its own, a group.
+  if (got && /^(以及|还有|另有|此外)|有[^，。；]{0,6}(位|名|个|人)/.test(got[1]!)) return;
   // 向获得…荣誉称号的个人表示祝贺: the winners are others, in a relative clause.
   if (got && !/[向为对给替]/.test(got[1]!) && after.some((m) => isHonour(m.type))) {
     // An act the article reports (获评, 被授予, 表彰为) happened in its year unless the clause says when;

@@ -21,6 +21,11 @@ describe('pattern: appositive', () => {
     expect(found).toEqual(expect.arrayContaining([expect.stringMatching(/^RECEIVED\|达瓦顿珠\|全国五一劳动奖章\|/), 'WORKS_FOR|达瓦顿珠|江州高原农业有限公司||董事长', 'HOLDS_TITLE|尼玛扎西|江州工匠|2018|']));
   });
 
+  it('does not take across a comma the honour the clause before received (甲荣获X，某会主任乙)', () => {
+    const found = foundBy([appositive], '江州工会副会长钱海生荣获银紫荆星章，江州工会联合会主任李立维出席。', { place: '江西省江州市' });
+    expect(found.filter((f) => f.includes('|李立维|') && f.startsWith('RECEIVED'))).toEqual([]);
+  });
+
   it('reads a council and its members (江州市议会议长A、市议员B)', () => {
     const found = foundBy([appositive], '江州市议会议长钱海生、市议员李立维到场支持。', { place: '台湾省江州市' });
     expect(found).toEqual(expect.arrayContaining(['WORKS_FOR|钱海生|江州市议会||议长', 'WORKS_FOR|李立维|江州市议会||市议员']));

@@ -20,6 +20,11 @@ describe('pattern: clauses', () => {
     expect(is.filter((f) => f.startsWith('HOLDS_TITLE'))).toEqual(['HOLDS_TITLE|李立维|江州工匠||']);
   });
 
+  it('does not carry the subject into a clause that names a group of its own (以及有多位成员获X)', () => {
+    const found = foundBy([clauses], '江州工会副会长钱海生荣获铜紫荆星章，以及有多位成员获荣誉勋章。', { date: '2024-07-01' });
+    expect(found.filter((f) => f.startsWith('RECEIVED'))).toEqual(['RECEIVED|钱海生|铜紫荆星章|2024|']);
+  });
+
   it('reads NAME是ORG POSITION as an employer with its office', () => {
     const found = foundBy([clauses], '陈国华是江州精工机械有限公司的高级技师。');
     expect(found).toContain('WORKS_FOR|陈国华|江州精工机械有限公司||高级技师');
