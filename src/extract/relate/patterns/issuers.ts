@@ -26,6 +26,8 @@ const LISTED = /^[^。；]{0,40}?(下列|以下|如下)[^。；]{0,12}?(颁授|�
 const HOSTS = /^(?:联合|共同)?(?:主办|举办|举行|组织|承办|组织开展|开展|发起)(?:[。，；]|$)/;
 /** A body that decides to run a selection: 经研究决定在全镇开展“X”和“Y”评选活动. */
 const LAUNCHES = /^[^。；]{0,24}?(开展|组织开展|举办|组织|启动)[^。；]{0,40}?(评选|选树|推选|评比|选拔)/;
+/** 在ORG召开的…表彰大会上: the ceremony a body held, named in a relative clause. */
+const HELD = /^(?:召开|举行|举办)的[^。；，]{0,60}?(?:表彰大会|表彰会|表扬大会|颁奖典礼|颁奖大会)/;
 /** A body holding the ceremony of the honours the story is about: 某市政府今日举办模范劳工表扬大会. */
 const CEREMONY = /^[^，。；]{0,12}?(?:举办|举行|召开)[^，。；]{0,16}?(?:表扬大会|表彰大会|颁奖典礼|颁奖大会|表扬活动|表彰活动)/;
 const RUNS = /^(?:联合|共同)?(?:主办|举办|组织|开展|发起|评选|推选|组织开展|联合开展)的/;
@@ -120,6 +122,15 @@ function selections(view: DocView, s: Sentence, si: number): Issue[] {
     // Only the last body of a coordination acts: A、B和C联合公布.
     if (ms.some((x) => isBody(x.type) && x.start > b.end && /^[、和与及]$/.test(text.slice(b.end, x.start)))) continue;
     const rest = text.slice(b.end, s.end);
+    const held = HELD.exec(rest);
+    if (held) {
+      const lead0 = text.slice(clauseStartBefore(text, b.start, s.start), b.start);
+      if (/在\s*$/.test(lead0)) {
+        const named = view.mentionsIn({ start: b.end, end: b.end + held[0].length }).filter((x) => isHonour(x.type));
+        out.push({ bodies: bodiesEndingAt(view, b.end, s.start), sentence: si, year, ...(named.length ? { honours: named.map((h) => view.canonical(h)) } : {}) });
+        continue;
+      }
+    }
     const runs = RUNS.exec(rest);
     const publishes = runs ? null : PUBLISHES.exec(rest);
     // 本次评选活动由A和B联合主办: the bodies run the selection the story is about.

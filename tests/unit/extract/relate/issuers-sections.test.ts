@@ -55,6 +55,12 @@ describe('pattern: issuers', () => {
     expect(found).toEqual(expect.arrayContaining([expect.stringMatching(/^HONOURED_BY\|李立维\|.*特别行政区政府\|2024\|$/), expect.stringMatching(/^CONFERRED_BY\|荣誉勋章\|.*特别行政区政府\|\|$/)]));
   });
 
+  it('reads 在ORG召开的…表彰大会上 as the body conferring the ceremony’s honours and honouring their holders', () => {
+    const text = '在中华全国总工会召开的2023年全国五一劳动奖和全国工人先锋号表彰大会上，江州5名职工受到表彰。其中，钱海生、李立维荣获全国五一劳动奖章。';
+    const found = foundBy(PATTERNS, text, { date: '2023-04-28' });
+    expect(found).toEqual(expect.arrayContaining(['HONOURED_BY|钱海生|中华全国总工会|2023|', 'HONOURED_BY|李立维|中华全国总工会|2023|']));
+  });
+
   it('reads the bodies signing a decision (their lines, then the date) as its issuers', () => {
     const text = [
       '关于授予张建华等2人“九江工匠”称号的决定',
